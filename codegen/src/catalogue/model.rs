@@ -1,0 +1,95 @@
+//! The in-memory catalogue: every documented operation with what the docs page says of it.
+//!
+//! This is the contract between the docs importer (which writes the catalogue), the
+//! catalogue loader (which reads it back from `schema/catalogue/`) and the generator
+//! (which turns it into rustdoc, error-code enums and endpoints).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Which server an operation is sent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Endpoint {
+    /// The API server (`URL:` on the "API Site" section).
+    Api,
+    /// The authentication server (the "Authentication Server" section).
+    Auth,
+}
+
+impl Endpoint {
+    /// The name used in catalogue files and CLI output (`api` or `auth`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Endpoint::Api => "api",
+            Endpoint::Auth => "auth",
+        }
+    }
+}
+
+/// The base URL of each endpoint, held once for the whole catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoints {
+    pub api: String,
+    pub auth: String,
+}
+
+/// The whole catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogue {
+    pub endpoints: Endpoints,
+    /// Global error table: code → message exactly as documented.
+    pub errors: BTreeMap<String, String>,
+    /// Operations sorted by GraphQL field name.
+    pub operations: Vec<Operation>,
+}
+
+/// Deprecation of an operation or a field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Deprecation {
+    /// The note as documented (e.g. "Please use `resetUserPassword` instead.").
+    pub note: String,
+    /// Date the item was marked deprecated (`YYYY-MM-DD`), when documented.
+    pub marked_on: Option<String>,
+    /// Date the item is scheduled for removal on or after, when documented.
+    pub removal_on: Option<String>,
+    /// The replacement the docs name, when they name one.
+    pub replacement: Option<String>,
+}
+
+/// The documentation of one argument or one return field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldDoc {
+    pub name: String,
+    /// Description without the deprecation sentence; `None` when the page gives none.
+    pub description: Option<String>,
+    pub deprecation: Option<Deprecation>,
+}
+
+/// One documented mutation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    /// GraphQL field name on `Mutation` (e.g. `acceptGoodsQuote`).
+    pub field_name: String,
+    /// Operation name in the document (e.g. `AcceptGoodsQuote`).
+    pub operation_name: String,
+    pub endpoint: Endpoint,
+    /// The `Type:` line, when the page has one.
+    pub return_type: Option<String>,
+    /// `None` when the page lost the description (recorded, not invented).
+    pub description: Option<String>,
+    /// Documented error codes in documented order (messages live in the global table).
+    pub errors: Vec<String>,
+    pub deprecation: Option<Deprecation>,
+    pub arguments: Vec<FieldDoc>,
+    pub return_fields: Vec<FieldDoc>,
+    /// Extra facts the page gives (e.g. the validation-error codes of `resetUserPassword`).
+    pub notes: Vec<String>,
+    /// The variables example as printed on the page (not always valid JSON).
+    pub variables_example: Option<String>,
+    /// The response example as printed on the page (not always valid JSON).
+    pub response_example: Option<String>,
+    /// The operation document as documented (fragments are placeholders).
+    pub document: String,
+    /// File the document was loaded from, for file:line:col in diagnostics.
+    pub document_path: PathBuf,
+}

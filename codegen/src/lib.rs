@@ -1,0 +1,3 @@
+//! kraken-codegen: typed Rust from a GraphQL schema (SDL) and a catalogue of operations.
+
+pub mod catalogue;
