@@ -1,3 +1,6 @@
 //! kraken-codegen: typed Rust from a GraphQL schema (SDL) and a catalogue of operations.
 
 pub mod catalogue;
+pub mod diagnostic;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};

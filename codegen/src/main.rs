@@ -7,5 +7,5 @@ use clap::Parser;
 enum Command {}
 
 fn main() {
-    let _ = Command::parse();
+    Command::parse();
 }
