@@ -2,5 +2,7 @@
 
 pub mod catalogue;
 pub mod diagnostic;
+pub mod schema;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
+pub mod write;

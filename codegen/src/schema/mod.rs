@@ -1,0 +1,1 @@
+//! The GraphQL schema: loading SDL, checking it, and indexing it for validation.
