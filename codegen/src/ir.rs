@@ -5,6 +5,7 @@
 //! emitting it in order gives deterministic output.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use crate::catalogue;
 
@@ -46,6 +47,17 @@ impl TypeRef {
         match self {
             TypeRef::Named(name) => name,
             TypeRef::List(inner) | TypeRef::NonNull(inner) => inner.name(),
+        }
+    }
+}
+
+impl fmt::Display for TypeRef {
+    /// GraphQL notation: `[Int!]!`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeRef::Named(name) => f.write_str(name),
+            TypeRef::List(inner) => write!(f, "[{inner}]"),
+            TypeRef::NonNull(inner) => write!(f, "{inner}!"),
         }
     }
 }

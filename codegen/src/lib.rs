@@ -3,6 +3,8 @@
 pub mod catalogue;
 pub mod diagnostic;
 pub mod ir;
+pub mod operations_md;
+pub mod output_tree;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
