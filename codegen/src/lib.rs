@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod diagnostic;
+pub mod docs_import;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
