@@ -48,7 +48,7 @@ pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
             parse_error_position(&message).unwrap_or(START),
             format!(
                 "the document is not valid GraphQL: {}",
-                first_line(&message)
+                parse_error_detail(&message)
             ),
         )
     })?;
@@ -161,9 +161,12 @@ fn parse_error_position(message: &str) -> Option<Position> {
     })
 }
 
-fn first_line(message: &str) -> String {
+/// The message without its first line ("query parse error: Parse error at L:C"), whose
+/// position is reported as the diagnostic's.
+fn parse_error_detail(message: &str) -> String {
     message
         .lines()
+        .skip(1)
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()

@@ -40,7 +40,10 @@ pub fn build(page: &Page<'_>, section: &Section<'_>) -> Result<Built, Diagnostic
                     line,
                     format!("the header names `{name}` but its document's root field is `{field}`"),
                 )
-                .with_related("document", Page::position(document_start)));
+                .with_related("document", Page::position(document_start))
+                .with_hint(
+                    "if this section lost its own document, the next section's was read as its",
+                ));
         }
     }
     let mut damage = Vec::new();

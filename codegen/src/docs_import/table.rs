@@ -85,7 +85,11 @@ fn continued_cell(
     first: &str,
 ) -> Result<String, Diagnostic> {
     let mut lines = vec![first.trim().to_string()];
-    while let Some(line) = cursor.peek().filter(|line| !is_block_marker(line)) {
+    // A new row or a block marker means this row lost its closing ` |`.
+    while let Some(line) = cursor
+        .peek()
+        .filter(|line| !is_block_marker(line) && !line.starts_with('|'))
+    {
         cursor.next_line();
         if let Some(last) = line.strip_suffix(" |") {
             lines.push(last.trim().to_string());
