@@ -50,14 +50,22 @@ fn gives_the_documented_figures() {
     let catalogue = imported().catalogue;
     let operations = &catalogue.operations;
     assert_eq!(operations.len(), 98);
-    let on = |endpoint| operations.iter().filter(|op| op.endpoint == endpoint).count();
+    let on = |endpoint| {
+        operations
+            .iter()
+            .filter(|op| op.endpoint == endpoint)
+            .count()
+    };
     assert_eq!((on(Endpoint::Api), on(Endpoint::Auth)), (95, 3));
     let auth: Vec<&str> = operations
         .iter()
         .filter(|op| op.endpoint == Endpoint::Auth)
         .map(|op| op.field_name.as_str())
         .collect();
-    assert_eq!(auth, ["createMfaDevice", "deleteMfaDevice", "validateMfaDevice"]);
+    assert_eq!(
+        auth,
+        ["createMfaDevice", "deleteMfaDevice", "validateMfaDevice"]
+    );
     let deprecated: Vec<&str> = operations
         .iter()
         .filter(|op| op.deprecation.is_some())
@@ -77,13 +85,19 @@ fn gives_the_documented_figures() {
         BTreeMap::from([("KT-CT", 140), ("KT-GB", 1), ("KT-JP", 29)])
     );
     assert_eq!(
-        (catalogue.endpoints.api.as_str(), catalogue.endpoints.auth.as_str()),
+        (
+            catalogue.endpoints.api.as_str(),
+            catalogue.endpoints.auth.as_str()
+        ),
         (
             "https://api.oejp-kraken.energy/v1/graphql/",
             "https://auth.oejp-kraken.energy/graphql/"
         )
     );
-    let untyped = operations.iter().filter(|op| op.return_type.is_none()).count();
+    let untyped = operations
+        .iter()
+        .filter(|op| op.return_type.is_none())
+        .count();
     assert_eq!(untyped, 26);
     let without_errors = operations.iter().filter(|op| op.errors.is_empty()).count();
     assert_eq!(without_errors, 98 - 70);
@@ -92,7 +106,10 @@ fn gives_the_documented_figures() {
         .filter(|op| !op.document.contains('$'))
         .map(|op| op.field_name.as_str())
         .collect();
-    assert_eq!(without_variables, ["regenerateSecretKey", "unlinkUserFromLine"]);
+    assert_eq!(
+        without_variables,
+        ["regenerateSecretKey", "unlinkUserFromLine"]
+    );
 }
 
 #[test]
@@ -138,7 +155,11 @@ fn the_committed_catalogue_is_the_page_imported() {
         fresh.keys().collect::<Vec<_>>()
     );
     for (path, bytes) in &fresh {
-        assert!(committed[path] == *bytes, "{} is stale: run import-docs", path.display());
+        assert!(
+            committed[path] == *bytes,
+            "{} is stale: run import-docs",
+            path.display()
+        );
     }
 }
 
@@ -152,7 +173,10 @@ fn importing_twice_gives_identical_files_and_loads_back() {
     assert_eq!(files(first.path()), files(second.path()));
 
     let again = catalogue::write(&imported().catalogue, first.path()).unwrap();
-    assert_eq!((again.written.len(), again.unchanged, again.removed.len()), (0, 197, 0));
+    assert_eq!(
+        (again.written.len(), again.unchanged, again.removed.len()),
+        (0, 197, 0)
+    );
 
     let mut loaded = catalogue::load(first.path()).unwrap();
     for operation in &mut loaded.operations {
@@ -161,7 +185,8 @@ fn importing_twice_gives_identical_files_and_loads_back() {
             .join("operations")
             .join(format!("{}.graphql", operation.field_name));
         assert_eq!(operation.document_path, expected);
-        operation.document_path = Path::new("operations").join(format!("{}.graphql", operation.field_name));
+        operation.document_path =
+            Path::new("operations").join(format!("{}.graphql", operation.field_name));
     }
     assert_eq!(loaded, catalogue);
 }

@@ -127,14 +127,14 @@ fn load_operation(
         &metadata_source,
         metadata.arguments,
         &shape.arguments,
-        "argument",
+        "arguments",
         &mut diagnostics,
     );
     let return_fields = documented_fields(
         &metadata_source,
         metadata.return_fields,
         &shape.selections,
-        "selected field",
+        "selected fields",
         &mut diagnostics,
     );
     let DocumentShape { operation_name, .. } = shape;
@@ -166,7 +166,8 @@ fn load_operation(
     })
 }
 
-/// Every documented field must be one the document has, and be documented once.
+/// Every documented field must be one the document has (`what`: "arguments" or
+/// "selected fields"), and be documented once.
 fn documented_fields(
     source: &SourceFile,
     fields: Vec<FieldFile>,
@@ -183,7 +184,7 @@ fn documented_fields(
                 Diagnostic::new(
                     source,
                     at,
-                    format!("`{name}` is not a {what} of the document"),
+                    format!("`{name}` is not one of the document's {what}"),
                 )
                 .with_hint(format!("the document has: {}", in_document.join(", "))),
             );
@@ -191,7 +192,7 @@ fn documented_fields(
             diagnostics.push(Diagnostic::new(
                 source,
                 at,
-                format!("{what} `{name}` is documented twice"),
+                format!("`{name}` is documented twice"),
             ));
         }
     }
