@@ -61,8 +61,16 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &["9:1: an operation comes before any section heading"],
     ),
     (
+        "operation_without_document",
+        &["110:1: operation `signIn` ends without its document before `signOut`"],
+    ),
+    (
         "response_answers_other_fields",
         &["121:1: the response example has `accessToken` but the document selects `token`"],
+    ),
+    (
+        "stray_line_between_operations",
+        &["53:1: `See also the queries page.` starts no operation"],
     ),
     (
         "truncated_document",

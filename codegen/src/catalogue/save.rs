@@ -49,6 +49,7 @@ pub fn write(catalogue: &Catalogue, dir: &Path) -> io::Result<WriteSummary> {
     }
     let expected: BTreeSet<&PathBuf> = files.iter().map(|(path, _)| path).collect();
     let mut stale = Vec::new();
+    fs::create_dir_all(&operations)?;
     for entry in fs::read_dir(&operations)? {
         let path = entry?.path();
         let ours = matches!(

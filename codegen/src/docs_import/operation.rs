@@ -60,6 +60,14 @@ pub fn parse<'a>(
     if url.is_some() {
         cursor.next_line();
     }
+    if name.is_none() && return_type.is_none() && url.is_none() {
+        // Without a header, an operation can only start with one of its blocks.
+        if let Some(line) = cursor.peek().filter(|line| !is_block_marker(line)) {
+            return Err(page
+                .error(start, format!("`{line}` starts no operation"))
+                .with_hint("an operation starts with its name, or (header lost) with `Arguments`, `Return fields` or `Mutation`"));
+        }
+    }
     let label = match name {
         Some((_, name)) => format!("operation `{name}`"),
         None => format!("the operation starting on line {}", start + 1),
@@ -113,6 +121,11 @@ pub fn parse<'a>(
                     .with_hint(format!(
                         "the `{MUTATION}` line and the document are missing"
                     )));
+            }
+            _ if line.starts_with("Type:") || line.starts_with("URL:") => {
+                return Err(page
+                    .error(index, format!("a header line inside {label}"))
+                    .with_hint("the operation before this header may have lost its document"));
             }
             _ if seen.is_empty() => section.description.push((index, line)),
             _ if is_field_name(line) => {
