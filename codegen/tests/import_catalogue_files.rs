@@ -124,7 +124,7 @@ fn imports_the_whole_page() {
         return_fields: vec![field("chat", Some("The chat."))],
         notes: vec![],
         validation_error_codes: vec![],
-        damage: strings(&["the page lost the header block: name taken from the document, endpoint from the section \"API Site\"; no description, `Type:` or `URL:` line"]),
+        damage: strings(&["the page lost the header: name taken from the document, endpoint from the section \"API Site\"; also lost: description, `Type:` line, `URL:` line"]),
         variables_example: Some("{\n\"input\": StartChatInput\n}".into()),
         response_example: Some("{\n\"data\": {\n\"startChat\": {\n\"chat\": Chat\n}\n}\n}".into()),
         document: "mutation StartChat($input: StartChatInput!) {\nstartChat(input: $input) {\nchat {\n...ChatFragment\n}\n}\n}".into(),

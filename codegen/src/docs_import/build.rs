@@ -48,14 +48,24 @@ pub fn build(page: &Page<'_>, section: &Section<'_>) -> Result<Built, Diagnostic
     }
     let mut damage = Vec::new();
     if section.name.is_none() {
-        damage.push((
-            section.start,
-            format!(
-                "the page lost the header block: name taken from the document, endpoint from the \
-                 section \"{}\"; no description, `Type:` or `URL:` line",
-                heading_of(section.endpoint)
-            ),
-        ));
+        let lost = [
+            (section.description.is_empty(), "description"),
+            (section.return_type.is_none(), "`Type:` line"),
+            (section.url.is_none(), "`URL:` line"),
+        ];
+        let lost: Vec<&str> = lost
+            .iter()
+            .filter(|(gone, _)| *gone)
+            .map(|(_, what)| *what)
+            .collect();
+        let mut text = format!(
+            "the page lost the header: name taken from the document, endpoint from the section \"{}\"",
+            heading_of(section.endpoint)
+        );
+        if !lost.is_empty() {
+            text.push_str(&format!("; also lost: {}", lost.join(", ")));
+        }
+        damage.push((section.start, text));
     }
     let deprecation = match &section.deprecation {
         Some((line, named, _)) if *named != field => {
@@ -169,8 +179,9 @@ fn check_response(
             )
             .with_hint(format!("expected {{ \"data\": {{ \"{field}\": ... }} }}")));
     };
+    // A union result prints a type name and selects no field directly: both are empty.
     let keys = value.keys();
-    if matches!(value, Sample::Object(_)) && keys != shape.selections {
+    if keys != shape.selections {
         return Err(page.error(
             lines[0].0,
             format!(

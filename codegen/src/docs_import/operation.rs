@@ -76,7 +76,10 @@ pub fn parse<'a>(
         start,
         endpoint,
         name,
-        return_type: return_type.map(|text| text.trim().to_string()),
+        return_type: return_type
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(str::to_string),
         url,
         description: Vec::new(),
         errors: Vec::new(),
