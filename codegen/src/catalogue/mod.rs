@@ -1,7 +1,7 @@
 //! The operation catalogue under `schema/catalogue/`.
 
 pub mod document;
-pub mod files;
+pub(crate) mod files;
 pub mod listing;
 mod load;
 pub mod model;

@@ -228,3 +228,53 @@ fn counted(count: usize, what: &str) -> String {
         format!("{count} {what}s")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn rows(text: &str) -> Vec<(Option<String>, Option<(String, String)>, bool)> {
+        let page = Page::new(text, Path::new("page.txt"));
+        let mut cursor = Cursor::new(&page);
+        cursor.next_line();
+        let table = parse(&mut cursor, 0).unwrap();
+        assert_eq!(cursor.peek(), Some("Mutation"));
+        table
+            .rows
+            .into_iter()
+            .map(|row| (row.description, row.deprecated, row.lost_list))
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_row_form_the_scrape_left() {
+        let text = "Return fields\nName | Description |\n---|---|\n| One. |\n| |\nTwo lost its pipe. |\n\
+                    | Three. Deprecated The 'c' field is deprecated. |\n| Four.\nOne of:\n- Deprecated The 'd' field is deprecated. |\n|\nMutation";
+        let deprecated = |name: &str| {
+            Some((
+                name.to_string(),
+                format!("The '{name}' field is deprecated."),
+            ))
+        };
+        assert_eq!(
+            rows(text),
+            vec![
+                (Some("One.".into()), None, false),
+                (None, None, false),
+                (Some("Two lost its pipe.".into()), None, false),
+                (Some("Three.".into()), deprecated("c"), false),
+                (Some("Four.".into()), deprecated("d"), true),
+                (None, None, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_an_empty_table() {
+        assert_eq!(
+            rows("Return fields\nName | Description |\n---|\nMutation"),
+            vec![]
+        );
+    }
+}
