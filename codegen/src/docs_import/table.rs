@@ -234,7 +234,10 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn rows(text: &str) -> Vec<(Option<String>, Option<(String, String)>, bool)> {
+    /// A row's description, deprecation and lost-list flag.
+    type Summary = (Option<String>, Option<(String, String)>, bool);
+
+    fn rows(text: &str) -> Vec<Summary> {
         let page = Page::new(text, Path::new("page.txt"));
         let mut cursor = Cursor::new(&page);
         cursor.next_line();
