@@ -185,6 +185,18 @@ fn checked_url(
 
 /// A client of the Kraken GraphQL API. Cheap to clone; clones share the connection
 /// pool and the login.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// use kraken_jp::{Client, Credentials};
+///
+/// let client = Client::builder()
+///     .credentials(Credentials::email_password("user@example.com", "password"))
+///     .build()?;
+/// client.authenticate().await?; // optional: the first `execute` logs in too
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
