@@ -236,15 +236,16 @@ impl Client {
             return transport.send::<O>(variables, None).await;
         };
         let token = session.token(transport).await.map_err(Error::Auth)?;
-        match transport.send::<O>(variables, Some(&token)).await {
-            Err(Error::GraphQL { errors, .. }) if is_expired_token(&errors) => {
+        let answer = transport.send::<O>(variables, Some(&token)).await;
+        match &answer {
+            Err(error) if is_expired_token(error.graphql_errors()) => {
                 let token = session
                     .token_after_expiry(transport, &token)
                     .await
                     .map_err(Error::Auth)?;
                 transport.send::<O>(variables, Some(&token)).await
             }
-            answer => answer,
+            _ => answer,
         }
     }
 

@@ -23,7 +23,7 @@ pub enum Error<C: ErrorCodeSet, D> {
     Timeout,
     /// The server answered with a status other than 2xx.
     #[error(transparent)]
-    Http(HttpStatusError),
+    Http(HttpStatusError<C>),
     /// The answer was not the JSON expected: malformed, truncated, or of another shape.
     #[error("malformed response: {0}")]
     Decode(#[source] serde_json::Error),
@@ -41,10 +41,12 @@ pub enum Error<C: ErrorCodeSet, D> {
 }
 
 impl<C: ErrorCodeSet, D> Error<C, D> {
-    /// The GraphQL errors of the answer, empty for other failures.
+    /// The GraphQL errors of the answer, whatever its HTTP status; empty for other
+    /// failures.
     pub fn graphql_errors(&self) -> &[GraphQLError<C>] {
         match self {
             Error::GraphQL { errors, .. } => errors,
+            Error::Http(http) => &http.errors,
             _ => &[],
         }
     }
@@ -61,22 +63,23 @@ pub enum PartialData<D> {
 }
 
 /// An answer with a non-2xx HTTP status.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("HTTP status {status}: {body_excerpt}")]
-pub struct HttpStatusError {
+pub struct HttpStatusError<C: ErrorCodeSet> {
     /// The HTTP status.
     pub status: StatusCode,
     /// The `Retry-After` header (seconds or an HTTP date, as a duration from receipt).
     pub retry_after: Option<Duration>,
-    /// The start of the body (at most [`HttpStatusError::EXCERPT_LIMIT`] bytes, cut on
-    /// a character boundary, `…` appended when cut).
+    /// The start of the body (at most [`EXCERPT_LIMIT`] bytes, cut on a character
+    /// boundary, `…` appended when cut).
     pub body_excerpt: String,
+    /// The GraphQL errors, when the body is a GraphQL answer (GraphQL servers answer
+    /// errors outside any field, such as a document that does not validate, with 400).
+    pub errors: Vec<GraphQLError<C>>,
 }
 
-impl HttpStatusError {
-    /// The most bytes of the body kept in [`HttpStatusError::body_excerpt`].
-    pub const EXCERPT_LIMIT: usize = 512;
-}
+/// The most bytes of a body kept in [`HttpStatusError::body_excerpt`].
+pub const EXCERPT_LIMIT: usize = 512;
 
 /// A failure to obtain a Kraken token. It never holds a token, password or key:
 /// partial data of the token answer is dropped and decode messages keep only the
@@ -95,7 +98,7 @@ pub enum AuthError {
     Timeout,
     /// The token request was answered with a non-2xx status.
     #[error("token request: {0}")]
-    Http(HttpStatusError),
+    Http(HttpStatusError<obtain_kraken_token::ErrorCode>),
     /// The token answer was malformed; the message gives the kind and position only.
     #[error("malformed token response: {0}")]
     Decode(String),

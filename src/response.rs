@@ -1,6 +1,6 @@
 //! Turning an HTTP answer into typed data or a typed error.
 
-use crate::error::{Error, GraphQLError, HttpStatusError, PartialData};
+use crate::error::{Error, GraphQLError, HttpStatusError, PartialData, EXCERPT_LIMIT};
 use crate::operation::ErrorCodeSet;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::StatusCode;
@@ -18,8 +18,9 @@ struct Envelope<C> {
     errors: Option<Vec<GraphQLError<C>>>,
 }
 
-/// Decodes an answer: non-2xx becomes [`Error::Http`]; errors (with any partial data)
-/// become [`Error::GraphQL`]; otherwise `data` is decoded as `D`.
+/// Decodes an answer: non-2xx becomes [`Error::Http`] (with the GraphQL errors of the
+/// body, if it has any); errors (with any partial data) become [`Error::GraphQL`];
+/// otherwise `data` is decoded as `D`.
 pub(crate) fn decode<C: ErrorCodeSet, D: DeserializeOwned>(
     status: StatusCode,
     headers: &HeaderMap,
@@ -30,6 +31,10 @@ pub(crate) fn decode<C: ErrorCodeSet, D: DeserializeOwned>(
             status,
             retry_after: retry_after(headers),
             body_excerpt: excerpt(body),
+            errors: serde_json::from_slice::<Envelope<C>>(body)
+                .ok()
+                .and_then(|envelope| envelope.errors)
+                .unwrap_or_default(),
         }));
     }
     let envelope: Envelope<C> = serde_json::from_slice(body).map_err(Error::Decode)?;
@@ -62,11 +67,10 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     Some(delay.to_std().unwrap_or(Duration::ZERO))
 }
 
-/// The start of a body as text: at most [`HttpStatusError::EXCERPT_LIMIT`] bytes, never
+/// The start of a body as text: at most [`EXCERPT_LIMIT`] bytes, never
 /// splitting a UTF-8 character, `…` appended when cut.
 fn excerpt(body: &[u8]) -> String {
-    let limit = HttpStatusError::EXCERPT_LIMIT;
-    let cut = &body[..body.len().min(limit)];
+    let cut = &body[..body.len().min(EXCERPT_LIMIT)];
     let end = match std::str::from_utf8(cut) {
         // An incomplete character at the end is dropped; invalid bytes elsewhere are
         // replaced below.
@@ -74,7 +78,7 @@ fn excerpt(body: &[u8]) -> String {
         _ => cut.len(),
     };
     let mut text = String::from_utf8_lossy(&cut[..end]).into_owned();
-    if body.len() > limit {
+    if body.len() > EXCERPT_LIMIT {
         text.push('…');
     }
     text
@@ -92,9 +96,9 @@ mod tests {
     #[test]
     fn excerpt_cuts_on_a_character_boundary() {
         // 511 ASCII bytes then a 3-byte character straddling the limit.
-        let mut body = vec![b'a'; HttpStatusError::EXCERPT_LIMIT - 1];
+        let mut body = vec![b'a'; EXCERPT_LIMIT - 1];
         body.extend_from_slice("エラー".as_bytes());
-        let expected = format!("{}…", "a".repeat(HttpStatusError::EXCERPT_LIMIT - 1));
+        let expected = format!("{}…", "a".repeat(EXCERPT_LIMIT - 1));
         assert_eq!(excerpt(&body), expected);
     }
 

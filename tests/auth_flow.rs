@@ -59,7 +59,11 @@ fn issued(token: &str, exp: i64, refresh: Option<&str>, refresh_exp: i64) -> Res
 }
 
 fn expired(code: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
+    expired_with_status(200, code)
+}
+
+fn expired_with_status(status: u16, code: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(json!({
         "data": {"resetUserPassword": null},
         "errors": [{"message": "Token expired.", "path": ["resetUserPassword"],
                     "extensions": {"errorType": "AUTHORIZATION", "errorCode": code}}]
@@ -207,7 +211,11 @@ async fn a_token_about_to_expire_is_refreshed_before_the_request() {
 
 #[tokio::test]
 async fn an_expired_token_answer_renews_once_and_the_retry_succeeds() {
-    for code in ["KT-CT-1124", "KT-CT-1120"] {
+    for (status, code) in [
+        (200, "KT-CT-1124"),
+        (200, "KT-CT-1120"),
+        (400, "KT-CT-1124"),
+    ] {
         let server = MockServer::start().await;
         on_token_request(
             &server,
@@ -221,7 +229,7 @@ async fn an_expired_token_answer_renews_once_and_the_retry_succeeds() {
             issued("token-B", in_an_hour(), Some("refresh-B"), in_a_week()),
         )
         .await;
-        on_reset_with(&server, "token-A", expired(code)).await;
+        on_reset_with(&server, "token-A", expired_with_status(status, code)).await;
         on_reset_with(&server, "token-B", reset_ok()).await;
         let client = email_client(&server);
 
@@ -239,9 +247,45 @@ async fn an_expired_token_answer_renews_once_and_the_retry_succeeds() {
                 (token_request(refresh_input("refresh-A")), None),
                 (reset_request(), Some("token-B".to_owned())),
             ],
-            "{code}"
+            "{status} {code}"
         );
     }
+}
+
+#[tokio::test]
+async fn auth_server_operations_carry_the_token_too() {
+    let server = MockServer::start().await;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", in_an_hour(), None, 0),
+    )
+    .await;
+    Mock::given(wiremock::matchers::path("/auth/"))
+        .and(header("authorization", "token-A"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"deleteMfaDevice": {"deviceDeleted": true}}})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = email_client(&server);
+
+    let data = client
+        .execute::<DeleteMfaDevice>(&json!({"input": {}}))
+        .await
+        .expect("deleted");
+
+    assert_eq!(data.delete_mfa_device.unwrap().device_deleted, Some(true));
+    let paths: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|request| request.url.path().to_owned())
+        .collect();
+    assert_eq!(paths, ["/", "/auth/"]);
 }
 
 #[tokio::test]

@@ -287,10 +287,39 @@ async fn http_500_keeps_status_and_body_excerpt() {
     assert_eq!(http.status, 500);
     assert_eq!(http.retry_after, None);
     assert_eq!(http.body_excerpt, "Internal Server Error");
+    assert_eq!(http.errors, vec![]);
     assert_eq!(
         error.to_string(),
         "HTTP status 500 Internal Server Error: Internal Server Error"
     );
+}
+
+#[tokio::test]
+async fn http_400_with_a_graphql_body_keeps_the_typed_errors() {
+    let body = json!({"errors": [{
+        "message": "Disabled GraphQL field requested.",
+        "locations": [{"line": 1, "column": 3}],
+        "extensions": {"errorType": "VALIDATION", "errorCode": "KT-CT-1113"}
+    }]});
+    let error = reset_with(ResponseTemplate::new(400).set_body_json(&body)).await;
+
+    let Error::Http(http) = &error else {
+        panic!("expected Http, got {error:?}");
+    };
+    assert_eq!(http.status, 400);
+    assert_eq!(http.body_excerpt, body.to_string());
+    let expected = vec![GraphQLError {
+        message: "Disabled GraphQL field requested.".to_owned(),
+        locations: vec![Location { line: 1, column: 3 }],
+        path: vec![],
+        extensions: ErrorExtensions {
+            error_code: Some(TestCode::Other("KT-CT-1113".to_owned())),
+            error_type: Some("VALIDATION".to_owned()),
+            ..ErrorExtensions::default()
+        },
+    }];
+    assert_eq!(http.errors, expected);
+    assert_eq!(error.graphql_errors(), expected.as_slice());
 }
 
 #[tokio::test]
@@ -318,7 +347,10 @@ async fn a_long_error_body_is_cut() {
     let Error::Http(http) = &error else {
         panic!("expected Http, got {error:?}");
     };
-    assert_eq!(http.body_excerpt, format!("{}…", "x".repeat(512)));
+    assert_eq!(
+        http.body_excerpt,
+        format!("{}…", "x".repeat(kraken_jp::error::EXCERPT_LIMIT))
+    );
 }
 
 /// The decode error of an answer with status 200 and this body.
