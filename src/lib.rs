@@ -1,9 +1,24 @@
 //! Typed client for the Kraken GraphQL API of Octopus Energy Japan.
 
+pub mod auth;
+pub mod client;
+pub mod error;
 pub mod nullable;
 pub mod operation;
+mod response;
 pub mod scalars;
+pub mod secret;
 
+mod generated_placeholder;
+pub use generated_placeholder::{operations, types};
+
+pub use auth::{Credentials, TokenState};
+pub use client::{BuildError, Client, ClientBuilder, OperationError};
+pub use error::{
+    AuthError, Error, ErrorExtensions, GraphQLError, HttpStatusError, Location, PartialData,
+    PathSegment, ValidationError,
+};
 pub use nullable::Nullable;
 pub use operation::{Endpoint, ErrorCodeSet, Operation};
 pub use scalars::JsonString;
+pub use secret::Secret;

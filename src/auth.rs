@@ -1,0 +1,252 @@
+//! Authentication with Kraken tokens obtained through `obtainKrakenToken`.
+
+use crate::client::Transport;
+use crate::error::{AuthError, GraphQLError};
+use crate::operation::ErrorCodeSet;
+use crate::operations::obtain_kraken_token::{self, ObtainKrakenToken};
+use crate::secret::Secret;
+use crate::types::ObtainJsonWebTokenInput;
+use chrono::{DateTime, Utc};
+use reqwest::header::HeaderValue;
+use std::fmt;
+use std::time::Duration;
+use tokio::sync::Mutex;
+
+/// Error codes that mean "the Kraken token sent has expired": `KT-CT-1120` ("The
+/// Kraken Token has expired.", documented in the JP schema) and `KT-CT-1124` ("JWT
+/// has expired.", the platform's code for an expired JWT).
+pub const EXPIRED_TOKEN_CODES: [&str; 2] = ["KT-CT-1120", "KT-CT-1124"];
+
+/// True when one of the errors says the token sent has expired.
+pub fn is_expired_token<C: ErrorCodeSet>(errors: &[GraphQLError<C>]) -> bool {
+    errors.iter().any(|error| {
+        error
+            .code()
+            .is_some_and(|code| EXPIRED_TOKEN_CODES.contains(&code.code()))
+    })
+}
+
+/// What the client logs in with. `Debug` and `Display` never show the secret part.
+#[derive(Clone, Debug)]
+pub enum Credentials {
+    /// An account user's email and password.
+    EmailPassword {
+        /// The email address.
+        email: String,
+        /// The password.
+        password: Secret,
+    },
+    /// An API key.
+    ApiKey(Secret),
+    /// A refresh token from an earlier login.
+    RefreshToken(Secret),
+}
+
+impl Credentials {
+    /// Email and password.
+    pub fn email_password(email: impl Into<String>, password: impl Into<Secret>) -> Self {
+        Credentials::EmailPassword {
+            email: email.into(),
+            password: password.into(),
+        }
+    }
+
+    /// An API key.
+    pub fn api_key(key: impl Into<Secret>) -> Self {
+        Credentials::ApiKey(key.into())
+    }
+
+    /// A refresh token.
+    pub fn refresh_token(token: impl Into<Secret>) -> Self {
+        Credentials::RefreshToken(token.into())
+    }
+
+    fn input(&self) -> ObtainJsonWebTokenInput {
+        let input = ObtainJsonWebTokenInput::new();
+        match self {
+            Credentials::EmailPassword { email, password } => input
+                .email(email.clone())
+                .password(password.expose().to_owned()),
+            Credentials::ApiKey(key) => input.api_key(key.expose().to_owned()),
+            Credentials::RefreshToken(token) => input.refresh_token(token.expose().to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Credentials::EmailPassword { email, .. } => write!(f, "email and password of {email}"),
+            Credentials::ApiKey(_) => f.write_str("API key"),
+            Credentials::RefreshToken(_) => f.write_str("refresh token"),
+        }
+    }
+}
+
+/// A Kraken token with its refresh token and expiries. `Debug` shows only the expiries.
+#[derive(Clone, Debug)]
+pub struct TokenState {
+    token: Secret,
+    /// The token as a header value marked sensitive.
+    header: HeaderValue,
+    refresh_token: Option<Secret>,
+    expires_at: Option<DateTime<Utc>>,
+    refresh_expires_at: Option<DateTime<Utc>>,
+}
+
+impl TokenState {
+    /// The Kraken token, sent as the `Authorization` header.
+    pub fn token(&self) -> &Secret {
+        &self.token
+    }
+
+    /// The refresh token, when the server issued one.
+    pub fn refresh_token(&self) -> Option<&Secret> {
+        self.refresh_token.as_ref()
+    }
+
+    /// When the token expires (`exp` of its payload), when known.
+    pub fn expires_at(&self) -> Option<DateTime<Utc>> {
+        self.expires_at
+    }
+
+    /// When the refresh token expires (`refreshExpiresIn`), when known.
+    pub fn refresh_expires_at(&self) -> Option<DateTime<Utc>> {
+        self.refresh_expires_at
+    }
+
+    /// Reads the answer of `obtainKrakenToken`.
+    fn from_answer(answer: obtain_kraken_token::ResponseData) -> Result<Self, AuthError> {
+        let issued = answer.obtain_kraken_token.ok_or(AuthError::MissingToken)?;
+        let expires_at = issued
+            .payload
+            .get("exp")
+            .and_then(|exp| exp.as_i64().or_else(|| exp.as_f64().map(|exp| exp as i64)))
+            .and_then(|exp| DateTime::from_timestamp(exp, 0));
+        let mut header = HeaderValue::from_str(&issued.token)
+            .map_err(|_| AuthError::Decode("the token is not a valid header value".to_owned()))?;
+        header.set_sensitive(true);
+        Ok(TokenState {
+            token: Secret::new(issued.token),
+            header,
+            refresh_token: issued.refresh_token.map(Secret::new),
+            expires_at,
+            refresh_expires_at: issued
+                .refresh_expires_in
+                .and_then(|at| DateTime::from_timestamp(at, 0)),
+        })
+    }
+
+    /// True when the token expires within `margin` of `now`.
+    fn is_due(&self, now: DateTime<Utc>, margin: Duration) -> bool {
+        let margin = chrono::Duration::from_std(margin).unwrap_or(chrono::Duration::MAX);
+        self.expires_at
+            .is_some_and(|at| at.signed_duration_since(now) <= margin)
+    }
+
+    /// The refresh token, unless it is known to have expired.
+    fn live_refresh_token(&self, now: DateTime<Utc>) -> Option<&Secret> {
+        match self.refresh_expires_at {
+            Some(at) if at <= now => None,
+            _ => self.refresh_token.as_ref(),
+        }
+    }
+}
+
+/// Credentials and the current token of a client; one token request at a time.
+#[derive(Debug)]
+pub(crate) struct Session {
+    credentials: Credentials,
+    refresh_margin: Duration,
+    state: Mutex<Option<TokenState>>,
+}
+
+impl Session {
+    pub(crate) fn new(credentials: Credentials, refresh_margin: Duration) -> Self {
+        Session {
+            credentials,
+            refresh_margin,
+            state: Mutex::new(None),
+        }
+    }
+
+    /// A token for the next request: the current one, or a new one when there is
+    /// none yet or it expires within the refresh margin.
+    pub(crate) async fn token(&self, transport: &Transport) -> Result<HeaderValue, AuthError> {
+        let mut state = self.state.lock().await;
+        let now = Utc::now();
+        match state.as_ref() {
+            Some(current) if !current.is_due(now, self.refresh_margin) => {
+                Ok(current.header.clone())
+            }
+            current => {
+                let fresh = self.renew(transport, current, now).await?;
+                let token = fresh.header.clone();
+                *state = Some(fresh);
+                Ok(token)
+            }
+        }
+    }
+
+    /// A new token after the server answered that `rejected` has expired; when
+    /// another request has renewed it meanwhile, that token is used.
+    pub(crate) async fn token_after_expiry(
+        &self,
+        transport: &Transport,
+        rejected: &HeaderValue,
+    ) -> Result<HeaderValue, AuthError> {
+        let mut state = self.state.lock().await;
+        if let Some(current) = state.as_ref() {
+            if current.header != *rejected {
+                return Ok(current.header.clone());
+            }
+        }
+        let fresh = self.renew(transport, state.as_ref(), Utc::now()).await?;
+        let token = fresh.header.clone();
+        *state = Some(fresh);
+        Ok(token)
+    }
+
+    /// A copy of the current token state.
+    pub(crate) async fn state(&self) -> Option<TokenState> {
+        self.state.lock().await.clone()
+    }
+
+    /// Obtains a token with the live refresh token if there is one (falling back to
+    /// the credentials when the server refuses it), else with the credentials.
+    async fn renew(
+        &self,
+        transport: &Transport,
+        current: Option<&TokenState>,
+        now: DateTime<Utc>,
+    ) -> Result<TokenState, AuthError> {
+        if let Some(refresh) = current.and_then(|state| state.live_refresh_token(now)) {
+            let input = ObtainJsonWebTokenInput::new().refresh_token(refresh.expose().to_owned());
+            match obtain(transport, input).await {
+                Ok(mut fresh) => {
+                    if fresh.refresh_token.is_none() {
+                        fresh.refresh_token = Some(refresh.clone());
+                        fresh.refresh_expires_at = current.and_then(|s| s.refresh_expires_at);
+                    }
+                    return Ok(fresh);
+                }
+                Err(AuthError::Rejected(_))
+                    if !matches!(self.credentials, Credentials::RefreshToken(_)) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        obtain(transport, self.credentials.input()).await
+    }
+}
+
+/// Sends `obtainKrakenToken` without an `Authorization` header.
+async fn obtain(
+    transport: &Transport,
+    input: ObtainJsonWebTokenInput,
+) -> Result<TokenState, AuthError> {
+    let variables = obtain_kraken_token::Variables { input };
+    let answer = transport
+        .send::<ObtainKrakenToken>(&variables, None)
+        .await?;
+    TokenState::from_answer(answer)
+}

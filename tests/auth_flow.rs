@@ -1,0 +1,515 @@
+//! Logging in, sending the token, renewing it before expiry and after an
+//! expired-token answer.
+
+mod client_support;
+
+use chrono::{DateTime, Utc};
+use client_support::*;
+use kraken_jp::operations::obtain_kraken_token::ObtainKrakenToken;
+use kraken_jp::{AuthError, Client, Credentials, Error, ErrorCodeSet, Operation};
+use serde_json::{json, Value};
+use std::time::Duration;
+use wiremock::matchers::{body_partial_json, header};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const EMAIL: &str = "user@example.com";
+const PASSWORD: &str = "correct horse";
+
+fn in_an_hour() -> i64 {
+    Utc::now().timestamp() + 3600
+}
+
+fn in_a_week() -> i64 {
+    Utc::now().timestamp() + 7 * 24 * 3600
+}
+
+/// The body of a token request with this input.
+fn token_request(input: Value) -> Value {
+    json!({
+        "query": ObtainKrakenToken::DOCUMENT,
+        "operationName": "ObtainKrakenToken",
+        "variables": {"input": input},
+    })
+}
+
+fn email_input() -> Value {
+    json!({"email": EMAIL, "password": PASSWORD})
+}
+
+fn refresh_input(refresh: &str) -> Value {
+    json!({"refreshToken": refresh})
+}
+
+fn reset_request() -> Value {
+    json!({
+        "query": RESET_USER_PASSWORD,
+        "operationName": "ResetUserPassword",
+        "variables": {"input": {"userId": "1234", "newPassword": "short", "token": null}},
+    })
+}
+
+/// An `obtainKrakenToken` answer.
+fn issued(token: &str, exp: i64, refresh: Option<&str>, refresh_exp: i64) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({"data": {"obtainKrakenToken": {
+        "token": token,
+        "payload": {"sub": "kraken|account-user:1", "exp": exp, "origIat": exp - 3600},
+        "refreshToken": refresh,
+        "refreshExpiresIn": refresh_exp,
+    }}}))
+}
+
+fn expired(code: &str) -> ResponseTemplate {
+    expired_with_status(200, code)
+}
+
+fn expired_with_status(status: u16, code: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(json!({
+        "data": {"resetUserPassword": null},
+        "errors": [{"message": "Token expired.", "path": ["resetUserPassword"],
+                    "extensions": {"errorType": "AUTHORIZATION", "errorCode": code}}]
+    }))
+}
+
+fn reset_ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({
+        "data": {"resetUserPassword": {"userId": "1234", "passwordUpdated": true}}
+    }))
+}
+
+/// Mounts an answer to token requests with this input.
+async fn on_token_request(server: &MockServer, input: Value, answer: ResponseTemplate) {
+    Mock::given(body_partial_json(token_request(input)))
+        .respond_with(answer)
+        .up_to_n_times(1)
+        .mount(server)
+        .await;
+}
+
+/// Mounts an answer to `ResetUserPassword` sent with this token.
+async fn on_reset_with(server: &MockServer, token: &str, answer: ResponseTemplate) {
+    Mock::given(body_partial_json(
+        json!({"operationName": "ResetUserPassword"}),
+    ))
+    .and(header("authorization", token))
+    .respond_with(answer)
+    .mount(server)
+    .await;
+}
+
+fn email_client(server: &MockServer) -> Client {
+    builder_for(server)
+        .credentials(Credentials::email_password(EMAIL, PASSWORD))
+        .build()
+        .unwrap()
+}
+
+async fn reset(client: &Client) -> Result<ResetData, kraken_jp::OperationError<ResetUserPassword>> {
+    client
+        .execute::<ResetUserPassword>(&reset_variables())
+        .await
+}
+
+#[tokio::test]
+async fn login_without_authorization_then_the_token_on_every_request() {
+    let server = MockServer::start().await;
+    let (exp, refresh_exp) = (in_an_hour(), in_a_week());
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", exp, Some("refresh-A"), refresh_exp),
+    )
+    .await;
+    on_reset_with(&server, "token-A", reset_ok()).await;
+    let client = email_client(&server);
+
+    reset(&client).await.expect("first call");
+    reset(&client).await.expect("second call");
+
+    assert_eq!(
+        received(&server).await,
+        vec![
+            (token_request(email_input()), None),
+            (reset_request(), Some("token-A".to_owned())),
+            (reset_request(), Some("token-A".to_owned())),
+        ]
+    );
+    let state = client.token_state().await.expect("logged in");
+    assert_eq!(state.token().expose(), "token-A");
+    assert_eq!(state.refresh_token().map(|s| s.expose()), Some("refresh-A"));
+    assert_eq!(state.expires_at(), DateTime::from_timestamp(exp, 0));
+    assert_eq!(
+        state.refresh_expires_at(),
+        DateTime::from_timestamp(refresh_exp, 0)
+    );
+}
+
+#[tokio::test]
+async fn api_key_and_refresh_token_credentials_send_their_input() {
+    for (credentials, input) in [
+        (Credentials::api_key("key-1"), json!({"APIKey": "key-1"})),
+        (
+            Credentials::refresh_token("refresh-1"),
+            json!({"refreshToken": "refresh-1"}),
+        ),
+    ] {
+        let server = MockServer::start().await;
+        on_token_request(
+            &server,
+            input.clone(),
+            issued("token-A", in_an_hour(), None, 0),
+        )
+        .await;
+        let client = builder_for(&server)
+            .credentials(credentials)
+            .build()
+            .unwrap();
+
+        client.authenticate().await.expect("logged in");
+
+        assert_eq!(received(&server).await, vec![(token_request(input), None)]);
+    }
+}
+
+#[tokio::test]
+async fn a_token_about_to_expire_is_refreshed_before_the_request() {
+    let server = MockServer::start().await;
+    let soon = Utc::now().timestamp() + 30;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", soon, Some("refresh-A"), in_a_week()),
+    )
+    .await;
+    // The refresh answer rotates no refresh token: the old one is kept.
+    on_token_request(
+        &server,
+        refresh_input("refresh-A"),
+        issued("token-B", in_an_hour(), None, 0),
+    )
+    .await;
+    on_reset_with(&server, "token-A", reset_ok()).await;
+    on_reset_with(&server, "token-B", reset_ok()).await;
+    let client = email_client(&server);
+
+    for _ in 0..3 {
+        reset(&client).await.expect("call");
+    }
+
+    assert_eq!(
+        received(&server).await,
+        vec![
+            (token_request(email_input()), None),
+            (reset_request(), Some("token-A".to_owned())),
+            (token_request(refresh_input("refresh-A")), None),
+            (reset_request(), Some("token-B".to_owned())),
+            (reset_request(), Some("token-B".to_owned())),
+        ]
+    );
+    let state = client.token_state().await.unwrap();
+    assert_eq!(state.refresh_token().map(|s| s.expose()), Some("refresh-A"));
+}
+
+#[tokio::test]
+async fn an_expired_token_answer_renews_once_and_the_retry_succeeds() {
+    for (status, code) in [
+        (200, "KT-CT-1124"),
+        (200, "KT-CT-1120"),
+        (400, "KT-CT-1124"),
+    ] {
+        let server = MockServer::start().await;
+        on_token_request(
+            &server,
+            email_input(),
+            issued("token-A", in_an_hour(), Some("refresh-A"), in_a_week()),
+        )
+        .await;
+        on_token_request(
+            &server,
+            refresh_input("refresh-A"),
+            issued("token-B", in_an_hour(), Some("refresh-B"), in_a_week()),
+        )
+        .await;
+        on_reset_with(&server, "token-A", expired_with_status(status, code)).await;
+        on_reset_with(&server, "token-B", reset_ok()).await;
+        let client = email_client(&server);
+
+        let data = reset(&client).await.expect("the retry succeeds");
+
+        assert_eq!(
+            data.reset_user_password.unwrap().password_updated,
+            Some(true)
+        );
+        assert_eq!(
+            received(&server).await,
+            vec![
+                (token_request(email_input()), None),
+                (reset_request(), Some("token-A".to_owned())),
+                (token_request(refresh_input("refresh-A")), None),
+                (reset_request(), Some("token-B".to_owned())),
+            ],
+            "{status} {code}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn auth_server_operations_carry_the_token_too() {
+    let server = MockServer::start().await;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", in_an_hour(), None, 0),
+    )
+    .await;
+    Mock::given(wiremock::matchers::path("/auth/"))
+        .and(header("authorization", "token-A"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"data": {"deleteMfaDevice": {"deviceDeleted": true}}})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = email_client(&server);
+
+    let data = client
+        .execute::<DeleteMfaDevice>(&json!({"input": {}}))
+        .await
+        .expect("deleted");
+
+    assert_eq!(data.delete_mfa_device.unwrap().device_deleted, Some(true));
+    let paths: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|request| request.url.path().to_owned())
+        .collect();
+    assert_eq!(paths, ["/", "/auth/"]);
+}
+
+#[tokio::test]
+async fn a_second_expired_answer_is_returned_without_another_retry() {
+    let server = MockServer::start().await;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", in_an_hour(), Some("refresh-A"), in_a_week()),
+    )
+    .await;
+    on_token_request(
+        &server,
+        refresh_input("refresh-A"),
+        issued("token-B", in_an_hour(), Some("refresh-B"), in_a_week()),
+    )
+    .await;
+    on_reset_with(&server, "token-A", expired("KT-CT-1124")).await;
+    on_reset_with(&server, "token-B", expired("KT-CT-1124")).await;
+    let client = email_client(&server);
+
+    let error = reset(&client).await.expect_err("still expired");
+
+    assert_eq!(
+        error.graphql_errors()[0].code(),
+        Some(&TestCode::Other("KT-CT-1124".to_owned()))
+    );
+    assert_eq!(received(&server).await.len(), 4);
+}
+
+#[tokio::test]
+async fn other_errors_are_not_retried() {
+    let server = MockServer::start().await;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", in_an_hour(), Some("refresh-A"), in_a_week()),
+    )
+    .await;
+    on_reset_with(&server, "token-A", expired("KT-CT-4125")).await;
+    let client = email_client(&server);
+
+    let error = reset(&client).await.expect_err("unauthorized");
+
+    assert_eq!(
+        error.graphql_errors()[0].code(),
+        Some(&TestCode::Unauthorized)
+    );
+    assert_eq!(received(&server).await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_refused_refresh_token_falls_back_to_the_credentials() {
+    let server = MockServer::start().await;
+    let soon = Utc::now().timestamp() + 30;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", soon, Some("refresh-A"), in_a_week()),
+    )
+    .await;
+    on_token_request(
+        &server,
+        refresh_input("refresh-A"),
+        ResponseTemplate::new(200).set_body_json(json!({
+            "data": {"obtainKrakenToken": null},
+            "errors": [{"message": "Invalid data.", "extensions": {"errorCode": "KT-CT-1135"}}]
+        })),
+    )
+    .await;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-C", in_an_hour(), Some("refresh-C"), in_a_week()),
+    )
+    .await;
+    on_reset_with(&server, "token-A", reset_ok()).await;
+    on_reset_with(&server, "token-C", reset_ok()).await;
+    let client = email_client(&server);
+
+    reset(&client).await.expect("first call");
+    reset(&client).await.expect("second call");
+
+    assert_eq!(
+        received(&server).await,
+        vec![
+            (token_request(email_input()), None),
+            (reset_request(), Some("token-A".to_owned())),
+            (token_request(refresh_input("refresh-A")), None),
+            (token_request(email_input()), None),
+            (reset_request(), Some("token-C".to_owned())),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_expired_refresh_token_is_not_used() {
+    let server = MockServer::start().await;
+    let soon = Utc::now().timestamp() + 30;
+    let past = Utc::now().timestamp() - 1;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-A", soon, Some("refresh-A"), past),
+    )
+    .await;
+    on_token_request(
+        &server,
+        email_input(),
+        issued("token-B", in_an_hour(), None, 0),
+    )
+    .await;
+    on_reset_with(&server, "token-A", reset_ok()).await;
+    on_reset_with(&server, "token-B", reset_ok()).await;
+    let client = email_client(&server);
+
+    reset(&client).await.expect("first call");
+    reset(&client).await.expect("second call");
+
+    assert_eq!(
+        received(&server).await,
+        vec![
+            (token_request(email_input()), None),
+            (reset_request(), Some("token-A".to_owned())),
+            (token_request(email_input()), None),
+            (reset_request(), Some("token-B".to_owned())),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_refused_login_is_an_auth_error_and_nothing_else_is_sent() {
+    let server = MockServer::start().await;
+    on_token_request(
+        &server,
+        email_input(),
+        ResponseTemplate::new(200).set_body_json(json!({
+            "data": {"obtainKrakenToken": null},
+            "errors": [{"message": "Invalid data.", "path": ["obtainKrakenToken"],
+                        "extensions": {"errorType": "VALIDATION", "errorCode": "KT-CT-1135"}}]
+        })),
+    )
+    .await;
+    let client = email_client(&server);
+
+    let error = reset(&client).await.expect_err("refused");
+
+    let Error::Auth(AuthError::Rejected(errors)) = &error else {
+        panic!("expected a refused login, got {error:?}");
+    };
+    assert_eq!(errors[0].code().map(ErrorCodeSet::code), Some("KT-CT-1135"));
+    assert_eq!(
+        error.to_string(),
+        "authentication failed: token refused: GraphQL error: [KT-CT-1135] Invalid data. (at obtainKrakenToken)"
+    );
+    assert_eq!(received(&server).await.len(), 1);
+}
+
+#[tokio::test]
+async fn token_request_faults_are_auth_errors() {
+    let server = MockServer::start().await;
+    on_token_request(
+        &server,
+        email_input(),
+        ResponseTemplate::new(500).set_body_string("down"),
+    )
+    .await;
+    on_token_request(
+        &server,
+        email_input(),
+        ResponseTemplate::new(200).set_body_json(json!({"data": {"obtainKrakenToken": null}})),
+    )
+    .await;
+    let client = email_client(&server);
+
+    match client.authenticate().await {
+        Err(AuthError::Http(http)) => assert_eq!(
+            (http.status.as_u16(), http.body_excerpt.as_str()),
+            (500, "down")
+        ),
+        other => panic!("expected Http, got {other:?}"),
+    }
+    assert!(matches!(
+        client.authenticate().await,
+        Err(AuthError::MissingToken)
+    ));
+    assert!(client.token_state().await.is_none());
+}
+
+#[tokio::test]
+async fn authenticate_needs_credentials() {
+    let server = MockServer::start().await;
+    let error = client_for(&server).authenticate().await.unwrap_err();
+    assert!(matches!(error, AuthError::NoCredentials), "{error:?}");
+    assert!(client_for(&server).token_state().await.is_none());
+}
+
+#[tokio::test]
+async fn concurrent_requests_share_one_login() {
+    let server = MockServer::start().await;
+    Mock::given(body_partial_json(token_request(email_input())))
+        .respond_with(
+            issued("token-A", in_an_hour(), Some("refresh-A"), in_a_week())
+                .set_delay(Duration::from_millis(50)),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    on_reset_with(&server, "token-A", reset_ok()).await;
+    let client = email_client(&server);
+
+    let clone = client.clone();
+    let (first, second) = tokio::join!(reset(&client), reset(&clone));
+
+    first.expect("first call");
+    second.expect("second call");
+    assert_eq!(received(&server).await.len(), 3);
+}
+
+#[test]
+fn execute_futures_are_send() {
+    fn assert_send<T: Send>(_: &T) {}
+    let client = Client::builder().build().unwrap();
+    let variables = reset_variables();
+    let future = client.execute::<ResetUserPassword>(&variables);
+    assert_send(&future);
+}
