@@ -2,7 +2,10 @@
 
 pub mod catalogue;
 pub mod diagnostic;
+pub mod emit;
 pub mod ir;
+pub mod naming;
+pub mod scalars;
 pub mod operations_md;
 pub mod output_tree;
 pub mod schema;
