@@ -6,6 +6,7 @@ pub mod ir;
 pub mod operations_md;
 pub mod output_tree;
 pub mod schema;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 pub mod write;
