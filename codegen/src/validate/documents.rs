@@ -139,10 +139,10 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                             first_file,
                             *first,
                         ));
-                        continue;
+                    } else {
+                        operation_names
+                            .insert(operation.name.clone(), (file.clone(), operation.position));
                     }
-                    operation_names
-                        .insert(operation.name.clone(), (file.clone(), operation.position));
                     let docs = source
                         .docs
                         .as_ref()

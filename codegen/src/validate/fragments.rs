@@ -85,7 +85,7 @@ fn unknown_fragment(
     let hint = match name.strip_suffix(PLACEHOLDER_SUFFIX) {
         Some(type_name) if !type_name.is_empty() => match schema.get(type_name) {
             Some(ty) => format!(
-                "`{type_name}` is a {}, whose fields cannot stand in for the placeholder: define `fragment {name} on ... {{ ... }}`",
+                "`{type_name}` is {}, whose fields cannot stand in for the placeholder: define `fragment {name} on ... {{ ... }}`",
                 kind_name(ty.kind)
             ),
             None => format!(
@@ -97,14 +97,15 @@ fn unknown_fragment(
     Diagnostic::new(file, position, format!("unknown fragment `{name}`")).with_hint(hint)
 }
 
+/// The kind of a type with its article, for messages: "an enum".
 pub(crate) fn kind_name(kind: TypeKind) -> &'static str {
     match kind {
-        TypeKind::BuiltinScalar | TypeKind::CustomScalar => "scalar",
-        TypeKind::Enum => "enum",
-        TypeKind::InputObject => "input object",
-        TypeKind::Object => "object",
-        TypeKind::Interface => "interface",
-        TypeKind::Union => "union",
+        TypeKind::BuiltinScalar | TypeKind::CustomScalar => "a scalar",
+        TypeKind::Enum => "an enum",
+        TypeKind::InputObject => "an input object",
+        TypeKind::Object => "an object",
+        TypeKind::Interface => "an interface",
+        TypeKind::Union => "a union",
     }
 }
 

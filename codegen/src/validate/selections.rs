@@ -7,7 +7,7 @@ use graphql_parser::query::{Directive, Selection, TypeCondition, Value};
 
 use super::documents::{AstSelectionSet, FragmentDef, OperationDef};
 use super::fragments::kind_name;
-use super::suggest::did_you_mean;
+use super::suggest::{did_you_mean, hint_for};
 use super::values::{Usage, ValueChecker};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::ir::{OperationKind, TypeRef};
@@ -81,17 +81,19 @@ impl<'a> Checker<'a> {
                     let Some(def) = parent.field(&field.name) else {
                         let names: Vec<&str> =
                             parent.fields.iter().map(|f| f.name.as_str()).collect();
-                        let hint = did_you_mean(&field.name, &names).unwrap_or_else(|| {
-                            if names.is_empty() {
-                                format!(
-                                    "`{}` is a {}: select fields inside `... on SomeMember {{ }}`",
-                                    parent.name,
-                                    kind_name(parent.kind)
-                                )
-                            } else {
-                                format!("see the fields of `{}` in the schema", parent.name)
-                            }
-                        });
+                        let hint = if names.is_empty() {
+                            format!(
+                                "`{}` is {}: select fields inside `... on SomeMember {{ }}`",
+                                parent.name,
+                                kind_name(parent.kind)
+                            )
+                        } else {
+                            hint_for(
+                                &field.name,
+                                &names,
+                                &format!("`{}` has the fields", parent.name),
+                            )
+                        };
                         self.error(
                             file,
                             at,
@@ -120,13 +122,11 @@ impl<'a> Checker<'a> {
                             None => {
                                 let names: Vec<&str> =
                                     def.args.iter().map(|a| a.name.as_str()).collect();
-                                let hint = did_you_mean(name, &names).unwrap_or_else(|| {
-                                    if names.is_empty() {
-                                        format!("`{owner}` takes no arguments")
-                                    } else {
-                                        format!("`{owner}` takes: {}", names.join(", "))
-                                    }
-                                });
+                                let hint = if names.is_empty() {
+                                    format!("`{owner}` takes no arguments")
+                                } else {
+                                    hint_for(name, &names, &format!("`{owner}` takes"))
+                                };
                                 self.error(
                                     file,
                                     arg_at,
@@ -184,7 +184,7 @@ impl<'a> Checker<'a> {
                                     "fragment `{}` on `{}` can never apply to `{}`",
                                     spread.fragment_name, on.name, parent.name
                                 ),
-                                format!("no object is both a `{}` and a `{}`: spread it where a `{}` is selected", on.name, parent.name, on.name),
+                                format!("no object type is both `{}` and `{}`: spread it where `{}` is selected", on.name, parent.name, on.name),
                             );
                         }
                     }
@@ -221,7 +221,7 @@ impl<'a> Checker<'a> {
                 file,
                 at,
                 format!(
-                    "`{owner}` is a {} (`{ty}`) and takes no selection",
+                    "`{owner}` is {} (`{ty}`) and takes no selection",
                     kind_name(target.kind)
                 ),
                 "remove the `{ ... }` after the field".to_string(),
@@ -273,7 +273,7 @@ impl<'a> Checker<'a> {
                 file,
                 at,
                 format!(
-                    "fragment on `{name}`, a {}: fragments apply to objects, interfaces and unions",
+                    "fragment on `{name}`, {}: fragments apply to objects, interfaces and unions",
                     kind_name(on.kind)
                 ),
                 "select the field directly instead of through a fragment".to_string(),
@@ -286,7 +286,7 @@ impl<'a> Checker<'a> {
                 at,
                 format!("fragment on `{name}` can never apply to `{}`", parent.name),
                 format!(
-                    "no object is both a `{name}` and a `{}`: check the type condition",
+                    "no object type is both `{name}` and `{}`: check the type condition",
                     parent.name
                 ),
             );

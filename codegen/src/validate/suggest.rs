@@ -2,7 +2,7 @@
 
 /// `did you mean `x`?` for the closest candidate within a few edits, if any.
 pub(crate) fn did_you_mean(name: &str, candidates: &[&str]) -> Option<String> {
-    let limit = (name.chars().count() / 3).max(1);
+    let limit = name.chars().count().div_ceil(3);
     candidates
         .iter()
         .map(|candidate| {
@@ -14,6 +14,19 @@ pub(crate) fn did_you_mean(name: &str, candidates: &[&str]) -> Option<String> {
         .filter(|(distance, _)| *distance <= limit)
         .min()
         .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+/// A hint for a name not found among `candidates`: the closest one, else the list
+/// (`subject` says whose, e.g. "`User` has the fields").
+pub(crate) fn hint_for(name: &str, candidates: &[&str], subject: &str) -> String {
+    const SHOWN: usize = 12;
+    did_you_mean(name, candidates).unwrap_or_else(|| {
+        let mut list = candidates[..candidates.len().min(SHOWN)].join(", ");
+        if candidates.len() > SHOWN {
+            list.push_str(", …");
+        }
+        format!("{subject}: {list}")
+    })
 }
 
 /// Levenshtein distance over characters.
@@ -43,5 +56,13 @@ mod tests {
             Some("did you mean `name`?".to_string())
         );
         assert_eq!(did_you_mean("zzz", &["name", "id"]), None);
+        assert_eq!(
+            hint_for("emial", &["id", "email"], "`User` has the fields"),
+            "did you mean `email`?"
+        );
+        assert_eq!(
+            hint_for("zzz", &["id", "email"], "`User` has the fields"),
+            "`User` has the fields: id, email"
+        );
     }
 }

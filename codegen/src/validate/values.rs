@@ -3,7 +3,7 @@
 
 use graphql_parser::query::Value;
 
-use super::suggest::did_you_mean;
+use super::suggest::hint_for;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::ir::{TypeKind, TypeRef};
 use crate::schema::Schema;
@@ -43,6 +43,19 @@ impl ValueChecker<'_> {
         place: &str,
         place_has_default: bool,
     ) {
+        self.check_within(value, expected, expected, place, place_has_default);
+    }
+
+    /// Checks `value` against `expected`, a part of `declared` (the place's whole type,
+    /// which messages show).
+    fn check_within(
+        &mut self,
+        value: &AstValue,
+        expected: &TypeRef,
+        declared: &TypeRef,
+        place: &str,
+        place_has_default: bool,
+    ) {
         if let Value::Variable(name) = value {
             self.usages.push(Usage {
                 name: name.clone(),
@@ -58,28 +71,28 @@ impl ValueChecker<'_> {
             TypeRef::NonNull(inner) => {
                 if matches!(value, Value::Null) {
                     self.error(
-                        format!("{place} is `{expected}` but given `null`"),
+                        format!("{place} is `{declared}` but given `null`"),
                         "give a value: a non-null place does not accept null",
                     );
                 } else {
-                    self.check(value, inner, place, false);
+                    self.check_within(value, inner, declared, place, false);
                 }
             }
             TypeRef::List(inner) => match value {
                 Value::Null => {}
                 Value::List(items) => {
                     for item in items {
-                        self.check(item, inner, place, false);
+                        self.check_within(item, inner, declared, place, false);
                     }
                 }
                 // A single value is accepted for a list (input coercion).
-                single => self.check(single, inner, place, false),
+                single => self.check_within(single, inner, declared, place, false),
             },
-            TypeRef::Named(name) => self.check_named(value, name, place),
+            TypeRef::Named(name) => self.check_named(value, name, declared, place),
         }
     }
 
-    fn check_named(&mut self, value: &AstValue, name: &str, place: &str) {
+    fn check_named(&mut self, value: &AstValue, name: &str, declared: &TypeRef, place: &str) {
         if matches!(value, Value::Null) {
             return;
         }
@@ -96,8 +109,7 @@ impl ValueChecker<'_> {
                             ty.enum_values.iter().map(|v| v.name.as_str()).collect();
                         self.error(
                             format!("{place} expects a value of enum `{name}`, found `{found}`"),
-                            &did_you_mean(found, &names)
-                                .unwrap_or_else(|| format!("use one of: {}", names.join(", "))),
+                            &hint_for(found, &names, &format!("`{name}` has the values")),
                         );
                     }
                     return;
@@ -117,9 +129,7 @@ impl ValueChecker<'_> {
                                     ty.input_fields.iter().map(|f| f.name.as_str()).collect();
                                 self.error(
                                     format!("unknown field `{field}` in input object `{name}` ({place})"),
-                                    &did_you_mean(field, &names).unwrap_or_else(|| {
-                                        format!("`{name}` has the fields: {}", names.join(", "))
-                                    }),
+                                    &hint_for(field, &names, &format!("`{name}` has the fields")),
                                 );
                             }
                         }
@@ -143,7 +153,7 @@ impl ValueChecker<'_> {
         };
         if !fits {
             self.error(
-                format!("{place} expects `{name}`, found `{}`", short(value)),
+                format!("{place} expects `{declared}`, found `{}`", short(value)),
                 &format!("give a value of type `{name}`"),
             );
         }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::documents::{FragmentDef, OperationDef};
 use super::fragments::{kind_name, spreads};
+use super::suggest::did_you_mean;
 use super::values::{variable_fits, Usage, ValueChecker};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::TypeRef;
@@ -22,7 +23,9 @@ pub(crate) fn check(
     diagnostics: &mut Diagnostics,
 ) {
     let file = &operation.file;
-    let mut declared: BTreeMap<&str, (TypeRef, bool)> = BTreeMap::new();
+    // Variables whose type is unknown or not an input type map to `None`: their
+    // usages are not checked again.
+    let mut declared: BTreeMap<&str, Option<(TypeRef, bool)>> = BTreeMap::new();
     for variable in &operation.variables {
         let at = position(variable.position);
         let ty = type_ref(&variable.var_type);
@@ -37,25 +40,38 @@ pub(crate) fn check(
             );
             continue;
         }
+        let valid = schema
+            .get(ty.name())
+            .is_some_and(|named| named.kind.is_input());
         match schema.get(ty.name()) {
-            None => diagnostics.push(
-                Diagnostic::new(
-                    file,
-                    at,
-                    format!(
-                        "unknown type `{}` of variable `${}`",
-                        ty.name(),
-                        variable.name
-                    ),
+            None => {
+                let inputs: Vec<&str> = schema
+                    .types
+                    .values()
+                    .filter(|ty| ty.kind.is_input())
+                    .map(|ty| ty.name.as_str())
+                    .collect();
+                let hint = did_you_mean(ty.name(), &inputs)
+                    .unwrap_or_else(|| "check the type name against the schema".to_string());
+                diagnostics.push(
+                    Diagnostic::new(
+                        file,
+                        at,
+                        format!(
+                            "unknown type `{}` of variable `${}`",
+                            ty.name(),
+                            variable.name
+                        ),
+                    )
+                    .with_hint(hint),
                 )
-                .with_hint("check the type name against the schema"),
-            ),
+            }
             Some(named) if !named.kind.is_input() => diagnostics.push(
                 Diagnostic::new(
                     file,
                     at,
                     format!(
-                        "variable `${}` has type `{ty}`, but `{}` is an output type ({})",
+                        "variable `${}` has type `{ty}`, but `{}` is {}, not an input type",
                         variable.name,
                         named.name,
                         kind_name(named.kind)
@@ -86,7 +102,7 @@ pub(crate) fn check(
             .default_value
             .as_ref()
             .is_some_and(|value| !matches!(value, graphql_parser::query::Value::Null));
-        declared.insert(variable.name.as_str(), (ty, has_default));
+        declared.insert(variable.name.as_str(), valid.then_some((ty, has_default)));
     }
 
     let mut usages = own;
@@ -128,7 +144,8 @@ pub(crate) fn check(
                     .with_hint(format!("declare it: `{}({declaration})`", operation.name)),
                 );
             }
-            Some((ty, has_default)) => {
+            Some(None) => {}
+            Some(Some((ty, has_default))) => {
                 let Some(expected) = &usage.expected else {
                     continue;
                 };
