@@ -73,7 +73,7 @@ pub fn parse_error(file: &SourceFile, message: &str) -> Diagnostic {
 
 /// The position and the detail lines of a graphql-parser error message. Messages
 /// without a position point at the start of the file.
-fn split_parse_error(message: &str) -> (Position, Vec<&str>) {
+fn split_parse_error(message: &str) -> (Position, Vec<String>) {
     let mut position = Position { line: 1, column: 1 };
     let mut details = Vec::new();
     for line in message
@@ -87,10 +87,25 @@ fn split_parse_error(message: &str) -> (Position, Vec<&str>) {
                     position = found;
                 }
             }
-            None => details.push(line),
+            None => details.push(without_token_kinds(line)),
         }
     }
     (position, details)
+}
+
+/// graphql-parser prints tokens as `value[Kind]`; the kind is noise to a reader.
+fn without_token_kinds(line: &str) -> String {
+    const KINDS: [&str; 6] = [
+        "[Punctuator]",
+        "[Name]",
+        "[IntValue]",
+        "[FloatValue]",
+        "[StringValue]",
+        "[BlockString]",
+    ];
+    KINDS
+        .iter()
+        .fold(line.to_string(), |line, kind| line.replace(kind, ""))
 }
 
 fn parse_position(text: &str) -> Option<Position> {
@@ -115,7 +130,7 @@ mod tests {
         let diagnostic = parse_error(&file, &error);
         assert_eq!(
             diagnostic.to_string(),
-            "a.graphql:3:1: syntax error: Unexpected `}[Punctuator]`; Expected `Name`"
+            "a.graphql:3:1: syntax error: Unexpected `}`; Expected Name"
         );
     }
 
