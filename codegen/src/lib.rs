@@ -9,6 +9,7 @@ pub mod scalars;
 pub mod operations_md;
 pub mod output_tree;
 pub mod schema;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 pub mod write;
