@@ -2,12 +2,13 @@
 
 pub mod catalogue;
 pub mod diagnostic;
+pub mod docs_import;
 pub mod emit;
 pub mod ir;
 pub mod naming;
-pub mod scalars;
 pub mod operations_md;
 pub mod output_tree;
+pub mod scalars;
 pub mod schema;
 pub mod validate;
 
