@@ -1,5 +1,6 @@
 //! kraken-codegen: typed Rust from a GraphQL schema (SDL) and a catalogue of operations.
 
+pub mod builder;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod docs_import;
@@ -12,5 +13,6 @@ pub mod scalars;
 pub mod schema;
 pub mod validate;
 
+pub use builder::{Builder, Generated};
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 pub mod write;

@@ -37,11 +37,11 @@ pub enum Case {
 
 /// Keywords that `r#` makes usable.
 const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe",
-    "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -155,12 +155,24 @@ mod tests {
         assert_eq!(
             names(
                 Case::Snake,
-                &["fooBar", "type", "self", "crate", "__typename", "match", "ID", "_1st"]
+                &[
+                    "fooBar",
+                    "type",
+                    "self",
+                    "crate",
+                    "__typename",
+                    "match",
+                    "ID",
+                    "_1st"
+                ]
             ),
             ["foo_bar", "r#type", "self_", "crate_", "typename", "r#match", "id", "_1st"]
         );
         assert_eq!(
-            names(Case::Pascal, &["UUID", "JSONString", "Self", "IN_PROGRESS", "_"]),
+            names(
+                Case::Pascal,
+                &["UUID", "JSONString", "Self", "IN_PROGRESS", "_"]
+            ),
             ["Uuid", "JsonString", "Self_", "InProgress", "Unnamed"]
         );
     }
@@ -180,8 +192,14 @@ mod tests {
     #[test]
     fn reserved_names_win() {
         let mut namespace = Namespace::new(Case::Pascal);
-        assert_eq!(namespace.reserve("UnknownMember").to_string(), "UnknownMember");
-        assert_eq!(namespace.name("unknownMember").to_string(), "UnknownMember2");
+        assert_eq!(
+            namespace.reserve("UnknownMember").to_string(),
+            "UnknownMember"
+        );
+        assert_eq!(
+            namespace.name("unknownMember").to_string(),
+            "UnknownMember2"
+        );
         let mut methods = Namespace::new(Case::Snake);
         methods.reserve("new");
         assert_eq!(methods.name("new").to_string(), "new_2");
@@ -190,7 +208,10 @@ mod tests {
     #[test]
     fn rename_only_when_names_differ() {
         assert!(!needs_rename(&ident("name"), "name"));
-        assert!(!needs_rename(&Ident::new_raw("type", Span::call_site()), "type"));
+        assert!(!needs_rename(
+            &Ident::new_raw("type", Span::call_site()),
+            "type"
+        ));
         assert!(needs_rename(&ident("foo_bar"), "fooBar"));
         assert_eq!(error_code_variant("KT-CT-1111"), "KtCt1111");
     }

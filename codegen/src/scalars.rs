@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::ir::ScalarMapping;
+
 /// Default mappings of custom scalars. `{runtime}` stands for the runtime crate path.
 const DEFAULTS: &[(&str, &str)] = &[
     ("Date", "chrono::NaiveDate"),
@@ -18,9 +20,6 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("UUID", "uuid::Uuid"),
 ];
 
-/// What an unmapped custom scalar becomes.
-const FALLBACK: &str = "serde_json::Value";
-
 /// The built-in scalars and their Rust types.
 pub const BUILTINS: &[(&str, &str)] = &[
     ("Boolean", "bool"),
@@ -30,17 +29,24 @@ pub const BUILTINS: &[(&str, &str)] = &[
     ("String", "::std::string::String"),
 ];
 
-/// The Rust type path a custom scalar maps to: the user's mapping, else the default,
-/// else `serde_json::Value`. `runtime` is the runtime crate path (e.g. `crate`).
-pub fn custom(name: &str, overrides: &BTreeMap<String, String>, runtime: &str) -> String {
-    if let Some(mapped) = overrides.get(name) {
-        return mapped.clone();
-    }
-    DEFAULTS
+/// The custom-scalar table given to resolution: every default, with the user's
+/// mappings (by GraphQL name) replacing or adding to them. `runtime` is the runtime crate
+/// path (e.g. `crate`). Resolution maps a scalar in neither to `serde_json::Value`.
+pub fn mappings(
+    overrides: &BTreeMap<String, String>,
+    runtime: &str,
+) -> BTreeMap<String, ScalarMapping> {
+    let defaults = DEFAULTS
         .iter()
-        .find(|(scalar, _)| *scalar == name)
-        .map_or(FALLBACK, |(_, rust)| rust)
-        .replace("{runtime}", runtime)
+        .map(|(scalar, rust)| (scalar.to_string(), rust.replace("{runtime}", runtime)));
+    defaults
+        .chain(
+            overrides
+                .iter()
+                .map(|(scalar, rust)| (scalar.clone(), rust.clone())),
+        )
+        .map(|(scalar, rust_type)| (scalar, ScalarMapping { rust_type }))
+        .collect()
 }
 
 #[cfg(test)]
@@ -48,16 +54,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_overrides_and_fallback() {
-        let mut overrides = BTreeMap::new();
-        overrides.insert("Date".to_string(), "time::Date".to_string());
-        let map = |name| custom(name, &overrides, "::kraken_jp");
-        assert_eq!(map("Date"), "time::Date");
-        assert_eq!(map("DateTime"), "chrono::DateTime<chrono::FixedOffset>");
-        assert_eq!(map("JSONString"), "::kraken_jp::JsonString");
-        assert_eq!(map("Decimal"), "rust_decimal::Decimal");
-        assert_eq!(map("UUID"), "uuid::Uuid");
-        assert_eq!(map("GenericScalar"), "serde_json::Value");
-        assert_eq!(map("Upload"), "serde_json::Value");
+    fn defaults_then_overrides() {
+        let overrides = BTreeMap::from([
+            ("Date".to_string(), "time::Date".to_string()),
+            ("Upload".to_string(), "my::Upload".to_string()),
+        ]);
+        let table: Vec<_> = mappings(&overrides, "::kraken_jp")
+            .into_iter()
+            .map(|(scalar, mapping)| format!("{scalar} → {}", mapping.rust_type))
+            .collect();
+        assert_eq!(
+            table,
+            [
+                "Date → time::Date",
+                "DateTime → chrono::DateTime<chrono::FixedOffset>",
+                "Decimal → rust_decimal::Decimal",
+                "GenericScalar → serde_json::Value",
+                "JSONString → ::kraken_jp::JsonString",
+                "UUID → uuid::Uuid",
+                "Upload → my::Upload",
+            ]
+        );
     }
 }

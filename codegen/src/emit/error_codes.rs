@@ -93,14 +93,17 @@ fn emit_enum(
 ) -> TokenStream {
     let runtime = ctx.runtime();
     let catch_all = ident(CATCH_ALL);
-    let declarations = codes.iter().zip(variants).map(|((code, message), variant)| {
-        let text = match message {
-            Some(message) => format!("`{code}`: {}", docs::sanitize(message)),
-            None => format!("`{code}`."),
-        };
-        let doc = docs::attrs(&text);
-        quote!(#doc #variant,)
-    });
+    let declarations = codes
+        .iter()
+        .zip(variants)
+        .map(|((code, message), variant)| {
+            let text = match message {
+                Some(message) => format!("`{code}`: {}", docs::sanitize(message)),
+                None => format!("`{code}`."),
+            };
+            let doc = docs::attrs(&text);
+            quote!(#doc #variant,)
+        });
     let code_arms = codes
         .iter()
         .zip(variants)

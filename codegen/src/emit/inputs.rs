@@ -125,7 +125,9 @@ pub(super) fn emit_struct(
             }
             Presence::Defaulted => (
                 quote!(::std::option::Option<#value_type>),
-                Some(quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")])),
+                Some(
+                    quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
+                ),
             ),
         };
         let doc = docs::attrs(&match member.description {

@@ -190,9 +190,9 @@ impl Context {
             }
         });
         let extra = self.derives.iter().filter(|path| {
-            path.segments
-                .last()
-                .map_or(true, |last| !base.contains(&last.ident.to_string().as_str()))
+            path.segments.last().map_or(true, |last| {
+                !base.contains(&last.ident.to_string().as_str())
+            })
         });
         quote!(#[derive(#(#base_tokens,)* #(#extra),*)])
     }

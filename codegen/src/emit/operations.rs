@@ -47,7 +47,11 @@ fn emit_operation(
     let operation_ident = module.names.name(&operation.name);
     let runtime = ctx.runtime();
 
-    let members: Vec<_> = operation.variables.iter().map(Member::of_variable).collect();
+    let members: Vec<_> = operation
+        .variables
+        .iter()
+        .map(Member::of_variable)
+        .collect();
     let variables_doc = format!("The variables of `{}`.", operation.name);
     let variables = inputs::emit_struct(
         ctx,
@@ -159,6 +163,9 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         if let Some(date) = &deprecation.removal_on {
             text.push_str(&format!(" Scheduled for removal on or after {date}."));
         }
+        if let Some(announcement) = &deprecation.announcement {
+            text.push_str(&format!(" See {}.", docs::sanitize(announcement)));
+        }
         sections.push(text);
     }
     if let Some(docs) = catalogue.filter(|docs| !docs.errors.is_empty()) {
@@ -171,6 +178,17 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
             })
             .collect();
         sections.push(format!("# Errors\n\n{}", list.join("\n")));
+    }
+    if let Some(docs) = catalogue.filter(|docs| !docs.validation_error_codes.is_empty()) {
+        let list: Vec<_> = docs
+            .validation_error_codes
+            .iter()
+            .map(|code| format!("- `{code}`"))
+            .collect();
+        sections.push(format!(
+            "Codes a `validationErrors` entry can carry:\n\n{}",
+            list.join("\n")
+        ));
     }
     if let Some(docs) = catalogue.filter(|docs| !docs.notes.is_empty()) {
         let notes: Vec<_> = docs.notes.iter().map(|note| docs::sanitize(note)).collect();

@@ -126,9 +126,10 @@ pub(super) fn emit_struct(
         let leaf = match &field.selection {
             Some(selection) => {
                 let (base, child_prefix) = match child_names {
-                    ChildNames::Prefixed(prefix) => {
-                        (format!("{prefix}{}", naming::pascal(&field.response_key)), None)
-                    }
+                    ChildNames::Prefixed(prefix) => (
+                        format!("{prefix}{}", naming::pascal(&field.response_key)),
+                        None,
+                    ),
                     ChildNames::Payload => ("Payload".to_string(), Some("")),
                 };
                 selection_type(ctx, module, selection, &base, child_prefix)

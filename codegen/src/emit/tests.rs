@@ -64,6 +64,8 @@ fn catalogue_entry(field_name: &str, name: &str, errors: &[&str]) -> catalogue::
         arguments: Vec::new(),
         return_fields: Vec::new(),
         notes: Vec::new(),
+        validation_error_codes: Vec::new(),
+        damage: Vec::new(),
         variables_example: None,
         response_example: None,
         document: String::new(),
@@ -94,7 +96,11 @@ pub(super) fn sample() -> Ir {
         selection: selection(
             "CommonError",
             TypeKind::Object,
-            vec![field("message", non_null(named("String")), TypeKind::BuiltinScalar)],
+            vec![field(
+                "message",
+                non_null(named("String")),
+                TypeKind::BuiltinScalar,
+            )],
         ),
     };
     let mut deprecated_field = field("type", named("String"), TypeKind::BuiltinScalar);
@@ -131,7 +137,11 @@ pub(super) fn sample() -> Ir {
         ..selection(
             "CreatePaymentResult",
             TypeKind::Union,
-            vec![field("__typename", non_null(named("String")), TypeKind::BuiltinScalar)],
+            vec![field(
+                "__typename",
+                non_null(named("String")),
+                TypeKind::BuiltinScalar,
+            )],
         )
     };
     let create = Operation {
@@ -188,9 +198,19 @@ pub(super) fn sample() -> Ir {
                 name: "CreatePaymentInput".to_string(),
                 description: None,
                 fields: vec![
-                    input_field("accountNumber", non_null(named("String")), TypeKind::BuiltinScalar, None),
+                    input_field(
+                        "accountNumber",
+                        non_null(named("String")),
+                        TypeKind::BuiltinScalar,
+                        None,
+                    ),
                     input_field("amount", named("Decimal"), TypeKind::CustomScalar, None),
-                    input_field("retries", non_null(named("Int")), TypeKind::BuiltinScalar, Some("3")),
+                    input_field(
+                        "retries",
+                        non_null(named("Int")),
+                        TypeKind::BuiltinScalar,
+                        Some("3"),
+                    ),
                     input_field("self", named("Filter"), TypeKind::InputObject, None),
                 ],
             },
@@ -199,7 +219,12 @@ pub(super) fn sample() -> Ir {
                 description: Some("A filter.".to_string()),
                 fields: vec![
                     input_field("not", named("Filter"), TypeKind::InputObject, None),
-                    input_field("any", list(non_null(named("Filter"))), TypeKind::InputObject, None),
+                    input_field(
+                        "any",
+                        list(non_null(named("Filter"))),
+                        TypeKind::InputObject,
+                        None,
+                    ),
                 ],
             },
         ],
@@ -228,7 +253,10 @@ pub(super) fn sample() -> Ir {
         )]),
         error_codes: BTreeMap::from([
             ("KT-CT-1111".to_string(), "Unauthorized.".to_string()),
-            ("KT-CT-1112".to_string(), "'Authorization' header not provided.".to_string()),
+            (
+                "KT-CT-1112".to_string(),
+                "'Authorization' header not provided.".to_string(),
+            ),
         ]),
     }
 }
