@@ -46,7 +46,8 @@ pub struct Catalogue {
 /// Deprecation of an operation or a field.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Deprecation {
-    /// The note as documented (e.g. "Please use `resetUserPassword` instead.").
+    /// The note as documented, its sentences joined by spaces (e.g. "The 'resetPassword'
+    /// field is deprecated. Please use `resetUserPassword` instead.").
     pub note: String,
     /// Date the item was marked deprecated (`YYYY-MM-DD`), when documented.
     pub marked_on: Option<String>,
@@ -54,6 +55,8 @@ pub struct Deprecation {
     pub removal_on: Option<String>,
     /// The replacement the docs name, when they name one.
     pub replacement: Option<String>,
+    /// Where the docs say to read more about the deprecation, when they say it.
+    pub announcement: Option<String>,
 }
 
 /// The documentation of one argument or one return field.
@@ -84,12 +87,18 @@ pub struct Operation {
     pub return_fields: Vec<FieldDoc>,
     /// Extra facts the page gives (e.g. the validation-error codes of `resetUserPassword`).
     pub notes: Vec<String>,
+    /// The codes a `validationErrors` extension entry can carry, when the page lists them.
+    pub validation_error_codes: Vec<String>,
+    /// What the scraped page lost for this operation, as found by the importer
+    /// (e.g. a lost header block, a table whose rows do not match the document).
+    pub damage: Vec<String>,
     /// The variables example as printed on the page (not always valid JSON).
     pub variables_example: Option<String>,
     /// The response example as printed on the page (not always valid JSON).
     pub response_example: Option<String>,
     /// The operation document as documented (fragments are placeholders).
     pub document: String,
-    /// File the document was loaded from, for file:line:col in diagnostics.
+    /// File the document was loaded from, for file:line:col in diagnostics. After
+    /// `docs_import::import` (nothing written yet) it is relative to the catalogue directory.
     pub document_path: PathBuf,
 }

@@ -1,0 +1,225 @@
+//! The shape of an operation document: what the catalogue needs to know of it
+//! (names of the operation, root field, arguments, variables and selected fields).
+
+use graphql_parser::query::{
+    parse_query, Definition, Document, OperationDefinition, Selection, SelectionSet,
+};
+
+use crate::diagnostic::Position;
+
+/// What a catalogue document declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentShape {
+    /// Name of the operation (`mutation AcceptGoodsQuote ...`).
+    pub operation_name: String,
+    /// The single root field (`acceptGoodsQuote`).
+    pub root_field: String,
+    /// Arguments of the root field, in document order.
+    pub arguments: Vec<String>,
+    /// Variables the operation declares, in document order.
+    pub variables: Vec<String>,
+    /// Fields selected directly on the root field (inline fragments and spreads excluded).
+    pub selections: Vec<String>,
+}
+
+/// A problem with a document, positioned inside the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentError {
+    pub position: Position,
+    pub message: String,
+}
+
+impl DocumentError {
+    fn new(position: Position, message: impl Into<String>) -> Self {
+        DocumentError {
+            position,
+            message: message.into(),
+        }
+    }
+}
+
+const START: Position = Position { line: 1, column: 1 };
+
+/// Reads the shape of a document holding one named mutation with one root field.
+pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
+    let document: Document<'_, &str> = parse_query(text).map_err(|error| {
+        let message = error.to_string();
+        DocumentError::new(
+            parse_error_position(&message).unwrap_or(START),
+            format!(
+                "the document is not valid GraphQL: {}",
+                parse_error_detail(&message)
+            ),
+        )
+    })?;
+    let mut mutations = Vec::new();
+    for definition in &document.definitions {
+        match definition {
+            Definition::Operation(OperationDefinition::Mutation(mutation)) => {
+                mutations.push(mutation)
+            }
+            Definition::Operation(other) => {
+                return Err(DocumentError::new(
+                    operation_position(other),
+                    "the document holds an operation that is not a mutation",
+                ))
+            }
+            Definition::Fragment(_) => {}
+        }
+    }
+    let mutation = match mutations.as_slice() {
+        [one] => *one,
+        [] => return Err(DocumentError::new(START, "the document holds no mutation")),
+        [_, second, ..] => {
+            return Err(DocumentError::new(
+                pos(second.position),
+                "the document holds more than one mutation",
+            ))
+        }
+    };
+    let operation_name = mutation.name.ok_or_else(|| {
+        DocumentError::new(pos(mutation.position), "the mutation has no operation name")
+    })?;
+    let root = single_root_field(&mutation.selection_set, pos(mutation.position))?;
+    Ok(DocumentShape {
+        operation_name: operation_name.to_string(),
+        root_field: root.name.to_string(),
+        arguments: root
+            .arguments
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect(),
+        variables: mutation
+            .variable_definitions
+            .iter()
+            .map(|variable| variable.name.to_string())
+            .collect(),
+        selections: root
+            .selection_set
+            .items
+            .iter()
+            .filter_map(|selection| match selection {
+                Selection::Field(field) => Some(field.name.to_string()),
+                _ => None,
+            })
+            .collect(),
+    })
+}
+
+fn single_root_field<'a, 'd>(
+    set: &'d SelectionSet<'a, &'a str>,
+    at: Position,
+) -> Result<&'d graphql_parser::query::Field<'a, &'a str>, DocumentError> {
+    match set.items.as_slice() {
+        [Selection::Field(field)] => Ok(field),
+        [] => Err(DocumentError::new(at, "the mutation selects no field")),
+        [Selection::Field(_), second, ..] => Err(DocumentError::new(
+            selection_position(second),
+            "the mutation selects more than one root field",
+        )),
+        [other, ..] => Err(DocumentError::new(
+            selection_position(other),
+            "the mutation's root selection must be a field",
+        )),
+    }
+}
+
+fn pos(position: graphql_parser::Pos) -> Position {
+    Position {
+        line: position.line,
+        column: position.column,
+    }
+}
+
+fn operation_position<'a>(operation: &OperationDefinition<'a, &'a str>) -> Position {
+    match operation {
+        OperationDefinition::SelectionSet(set) => pos(set.span.0),
+        OperationDefinition::Query(query) => pos(query.position),
+        OperationDefinition::Mutation(mutation) => pos(mutation.position),
+        OperationDefinition::Subscription(subscription) => pos(subscription.position),
+    }
+}
+
+fn selection_position<'a>(selection: &Selection<'a, &'a str>) -> Position {
+    match selection {
+        Selection::Field(field) => pos(field.position),
+        Selection::FragmentSpread(spread) => pos(spread.position),
+        Selection::InlineFragment(fragment) => pos(fragment.position),
+    }
+}
+
+/// graphql-parser reports positions only inside its message: "... at LINE:COL".
+fn parse_error_position(message: &str) -> Option<Position> {
+    let rest = &message[message.find(" at ")? + 4..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit() && c != ':')
+        .unwrap_or(rest.len());
+    let (line, column) = rest[..end].split_once(':')?;
+    Some(Position {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
+    })
+}
+
+/// The message without its first line ("query parse error: Parse error at L:C"), whose
+/// position is reported as the diagnostic's.
+fn parse_error_detail(message: &str) -> String {
+    message
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_names_arguments_and_selections() {
+        let shape = analyze(
+            "mutation M(\n$a: String!,\n$b: Int\n) {\nm(a: $a, b: $b) {\nx\n... on T { y }\n...F\nz\n}\n}",
+        )
+        .unwrap();
+        assert_eq!(
+            shape,
+            DocumentShape {
+                operation_name: "M".into(),
+                root_field: "m".into(),
+                arguments: vec!["a".into(), "b".into()],
+                variables: vec!["a".into(), "b".into()],
+                selections: vec!["x".into(), "z".into()],
+            }
+        );
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_their_position() {
+        let error = analyze("mutation M {\nm {\nx\n}\n").unwrap_err();
+        assert_eq!(error.position, Position { line: 5, column: 1 });
+        assert!(error
+            .message
+            .starts_with("the document is not valid GraphQL: "));
+    }
+
+    #[test]
+    fn rejects_anonymous_queries_and_two_root_fields() {
+        assert_eq!(
+            analyze("mutation { m }").unwrap_err().message,
+            "the mutation has no operation name"
+        );
+        assert_eq!(
+            analyze("query Q { m }").unwrap_err().message,
+            "the document holds an operation that is not a mutation"
+        );
+        assert_eq!(
+            analyze("mutation M { a\nb }").unwrap_err(),
+            DocumentError::new(
+                Position { line: 2, column: 1 },
+                "the mutation selects more than one root field"
+            )
+        );
+    }
+}

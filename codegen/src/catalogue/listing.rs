@@ -1,0 +1,35 @@
+//! The text the `list` and `errors` commands print.
+
+use super::model::Catalogue;
+
+/// One line per operation, sorted by field name:
+/// `<fieldName>\t<api|auth>\t<number of documented errors>\t<deprecated|->`.
+pub fn operation_lines(catalogue: &Catalogue) -> String {
+    let mut operations: Vec<_> = catalogue.operations.iter().collect();
+    operations.sort_by(|a, b| a.field_name.cmp(&b.field_name));
+    operations
+        .iter()
+        .map(|operation| {
+            format!(
+                "{}\t{}\t{}\t{}\n",
+                operation.field_name,
+                operation.endpoint.as_str(),
+                operation.errors.len(),
+                if operation.deprecation.is_some() {
+                    "deprecated"
+                } else {
+                    "-"
+                }
+            )
+        })
+        .collect()
+}
+
+/// The global error table, one `<code>\t<message>` line per code, sorted by code.
+pub fn error_lines(catalogue: &Catalogue) -> String {
+    catalogue
+        .errors
+        .iter()
+        .map(|(code, message)| format!("{code}\t{message}\n"))
+        .collect()
+}

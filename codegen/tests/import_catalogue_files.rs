@@ -1,0 +1,267 @@
+//! A small page imported whole, and the catalogue files it gives: written, loaded back,
+//! and each kind of mistake in them reported at its file:line:col.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kraken_codegen::catalogue::{
+    self, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation,
+};
+use kraken_codegen::docs_import;
+
+const PAGE: &str = "tests/fixtures/docs/valid_page.txt";
+
+fn import_valid_page() -> Catalogue {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(PAGE)).unwrap();
+    docs_import::import(&text, Path::new(PAGE)).unwrap()
+}
+
+fn field(name: &str, description: Option<&str>) -> FieldDoc {
+    FieldDoc {
+        name: name.into(),
+        description: description.map(Into::into),
+        deprecation: None,
+    }
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| item.to_string()).collect()
+}
+
+#[test]
+fn imports_the_whole_page() {
+    let do_thing = Operation {
+        field_name: "doThing".into(),
+        operation_name: "DoThing".into(),
+        endpoint: Endpoint::Api,
+        return_type: Some("DoThing".into()),
+        description: Some(
+            "Do a thing for an account.\nThis field requires the `Authorization` header to be set.".into(),
+        ),
+        errors: strings(&["KT-CT-1111", "KT-JP-4101", "KT-CT-1111"]),
+        deprecation: None,
+        arguments: vec![
+            field("input", Some("Input fields for doing the thing.")),
+            field("accountNumber", Some("The number of the account.")),
+        ],
+        return_fields: vec![
+            FieldDoc {
+                deprecation: Some(Deprecation {
+                    note: "The 'possibleErrors' field is deprecated.".into(),
+                    ..Deprecation::default()
+                }),
+                ..field("possibleErrors", Some("Field with the possible errors of the query/mutation."))
+            },
+            field("ok", Some("Whether it worked.")),
+        ],
+        notes: vec![],
+        validation_error_codes: vec![],
+        damage: vec![],
+        variables_example: Some("{\n\"input\": DoThingInput,\n\"accountNumber\": \"abc123\"\n}".into()),
+        response_example: Some(
+            "{\n\"data\": {\n\"doThing\": {\n\"possibleErrors\": [PossibleErrorType],\n\"ok\": true\n}\n}\n}".into(),
+        ),
+        document: "mutation DoThing(\n$input: DoThingInput!,\n$accountNumber: String!\n) {\ndoThing(\ninput: $input,\naccountNumber: $accountNumber\n) {\npossibleErrors {\n...PossibleErrorTypeFragment\n}\nok\n}\n}".into(),
+        document_path: PathBuf::from("operations/doThing.graphql"),
+    };
+    let old_thing = Operation {
+        field_name: "oldThing".into(),
+        operation_name: "OldThing".into(),
+        endpoint: Endpoint::Api,
+        return_type: None,
+        description: Some("Do the thing the old way.".into()),
+        errors: vec![],
+        deprecation: Some(Deprecation {
+            note: "The 'oldThing' field is deprecated. Please use `doThing` instead.".into(),
+            marked_on: Some("2024-01-02".into()),
+            removal_on: Some("2025-03-04".into()),
+            replacement: Some("doThing".into()),
+            announcement: None,
+        }),
+        arguments: vec![],
+        return_fields: vec![],
+        notes: vec![],
+        validation_error_codes: vec![],
+        damage: vec![],
+        variables_example: None,
+        response_example: Some("{\n\"data\": {\n\"oldThing\": ThingDone\n}\n}".into()),
+        document:
+            "mutation OldThing {\noldThing {\n... on ThingDone {\n...ThingDoneFragment\n}\n}\n}"
+                .into(),
+        document_path: PathBuf::from("operations/oldThing.graphql"),
+    };
+    let sign_in = Operation {
+        field_name: "signIn".into(),
+        operation_name: "SignIn".into(),
+        endpoint: Endpoint::Auth,
+        return_type: Some("SignIn".into()),
+        description: Some("Sign in.".into()),
+        errors: strings(&["KT-CT-1111"]),
+        deprecation: None,
+        arguments: vec![field("input", None)],
+        return_fields: vec![field("token", None)],
+        notes: vec![],
+        validation_error_codes: vec![],
+        damage: vec![],
+        variables_example: Some("{\n\"input\": SignInInput\n}".into()),
+        response_example: Some(
+            "{\n\"data\": {\n\"signIn\": {\n\"token\": \"abc123\"\n}\n}\n}".into(),
+        ),
+        document: "mutation SignIn($input: SignInInput!) {\nsignIn(input: $input) {\ntoken\n}\n}"
+            .into(),
+        document_path: PathBuf::from("operations/signIn.graphql"),
+    };
+    let start_chat = Operation {
+        field_name: "startChat".into(),
+        operation_name: "StartChat".into(),
+        endpoint: Endpoint::Api,
+        return_type: None,
+        description: None,
+        errors: vec![],
+        deprecation: None,
+        arguments: vec![field("input", None)],
+        return_fields: vec![field("chat", Some("The chat."))],
+        notes: vec![],
+        validation_error_codes: vec![],
+        damage: strings(&["the page lost the header block: name taken from the document, endpoint from the section \"API Site\"; no description, `Type:` or `URL:` line"]),
+        variables_example: Some("{\n\"input\": StartChatInput\n}".into()),
+        response_example: Some("{\n\"data\": {\n\"startChat\": {\n\"chat\": Chat\n}\n}\n}".into()),
+        document: "mutation StartChat($input: StartChatInput!) {\nstartChat(input: $input) {\nchat {\n...ChatFragment\n}\n}\n}".into(),
+        document_path: PathBuf::from("operations/startChat.graphql"),
+    };
+    assert_eq!(
+        import_valid_page(),
+        Catalogue {
+            endpoints: Endpoints {
+                api: "https://api.example.test/graphql/".into(),
+                auth: "https://auth.example.test/graphql/".into(),
+            },
+            errors: BTreeMap::from([
+                ("KT-CT-1111".into(), "Unauthorized.".into()),
+                ("KT-JP-4101".into(), "Unauthorized.".into()),
+            ]),
+            operations: vec![do_thing, old_thing, sign_in, start_chat],
+        }
+    );
+}
+
+/// The valid page written to a fresh directory.
+fn written() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    catalogue::write(&import_valid_page(), dir.path()).unwrap();
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The one-line diagnostics of loading `dir`, with `dir` shown as `<dir>`.
+fn load_errors(dir: &Path) -> String {
+    let diagnostics = catalogue::load(dir).unwrap_err();
+    diagnostics
+        .to_string()
+        .replace(&dir.display().to_string(), "<dir>")
+}
+
+#[test]
+fn reports_an_unknown_error_code_at_its_place() {
+    let dir = written();
+    edit(
+        &dir.path().join("operations/signIn.toml"),
+        "\"KT-CT-1111\"",
+        "\"KT-CT-9999\"",
+    );
+    assert_eq!(
+        load_errors(dir.path()),
+        "<dir>/operations/signIn.toml:4:11: unknown error code `KT-CT-9999`"
+    );
+}
+
+#[test]
+fn reports_a_code_with_two_messages() {
+    let dir = written();
+    let path = dir.path().join("catalogue.toml");
+    let text = fs::read_to_string(&path).unwrap() + "KT-CT-1111 = \"Not allowed.\"\n";
+    fs::write(&path, text).unwrap();
+    assert_eq!(
+        load_errors(dir.path()),
+        "<dir>/catalogue.toml:8:1: duplicate key `KT-CT-1111` in table `errors`"
+    );
+}
+
+#[test]
+fn reports_documents_that_disagree_with_their_metadata() {
+    let dir = written();
+    edit(
+        &dir.path().join("operations/signIn.graphql"),
+        "signIn(input",
+        "logIn(input",
+    );
+    edit(
+        &dir.path().join("operations/doThing.toml"),
+        "name = \"accountNumber\"",
+        "name = \"account\"",
+    );
+    assert_eq!(
+        load_errors(dir.path()),
+        [
+            "<dir>/operations/doThing.toml:31:8: `account` is not one of the document's arguments",
+            "<dir>/operations/signIn.graphql:1:1: the document's root field `logIn` does not match its file name `signIn`",
+        ]
+        .join("\n")
+    );
+}
+
+#[test]
+fn reports_missing_files_and_duplicate_operation_names() {
+    let dir = written();
+    let operations = dir.path().join("operations");
+    fs::remove_file(operations.join("oldThing.graphql")).unwrap();
+    fs::copy(
+        operations.join("signIn.toml"),
+        operations.join("signOn.toml"),
+    )
+    .unwrap();
+    let document = fs::read_to_string(operations.join("signIn.graphql")).unwrap();
+    fs::write(
+        operations.join("signOn.graphql"),
+        document.replace("signIn(", "signOn("),
+    )
+    .unwrap();
+    assert_eq!(
+        load_errors(dir.path()),
+        [
+            "<dir>/operations/oldThing.toml:1:1: operation `oldThing` has no `oldThing.graphql` beside it",
+            "<dir>/operations/signOn.graphql:1:1: operation name `SignIn` is already used by <dir>/operations/signIn.graphql",
+        ]
+        .join("\n")
+    );
+}
+
+#[test]
+fn writing_removes_operations_that_no_longer_belong() {
+    let dir = written();
+    let operations = dir.path().join("operations");
+    for stale in ["gone.toml", "gone.graphql", "README.md"] {
+        fs::write(operations.join(stale), "stale\n").unwrap();
+    }
+    let summary = catalogue::write(&import_valid_page(), dir.path()).unwrap();
+    assert_eq!(summary.written, Vec::<PathBuf>::new());
+    assert_eq!(summary.unchanged, 9);
+    assert_eq!(
+        summary.removed,
+        [
+            operations.join("gone.graphql"),
+            operations.join("gone.toml")
+        ]
+    );
+    assert!(
+        operations.join("README.md").exists(),
+        "only catalogue files are removed"
+    );
+    assert_eq!(catalogue::load(dir.path()).unwrap().operations.len(), 4);
+}
