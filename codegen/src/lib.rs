@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod diagnostic;
+pub mod introspect;
 pub mod schema;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};

@@ -1,1 +1,3 @@
 //! The GraphQL schema: loading SDL, checking it, and indexing it for validation.
+
+pub mod check;
