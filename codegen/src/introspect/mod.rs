@@ -53,7 +53,7 @@ pub fn parse(file: &SourceFile) -> Result<Schema, Diagnostics> {
         Diagnostic::new(
             file,
             position,
-            format!("not an introspection result: {error}"),
+            format!("not an introspection result: {}", without_location(&error)),
         )
         .with_hint("expected {\"data\":{\"__schema\":…}}, {\"__schema\":…} or the __schema object")
     })?;
@@ -83,6 +83,16 @@ pub fn parse(file: &SourceFile) -> Result<Schema, Diagnostics> {
         format!("the server answered with errors: {}", messages.join("; "))
     };
     Err(Diagnostic::new(file, start, message).into())
+}
+
+/// serde_json's message without its trailing ` at line L column C` (the diagnostic shows it).
+fn without_location(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    message
+        .strip_suffix(&suffix)
+        .unwrap_or(&message)
+        .to_string()
 }
 
 /// One line for stderr about types printed without a body, or `None` when there were none.

@@ -225,7 +225,7 @@ impl<'f> Checker<'f> {
     }
 
     fn interfaces(&mut self, owner: &str, pos: Pos, interfaces: &[String]) {
-        let positions = self.cursor(pos).implemented_interfaces();
+        let positions = self.cursor(pos).implemented_interfaces(interfaces.len());
         for (index, interface) in interfaces.iter().enumerate() {
             let position = positions.get(index).copied().unwrap_or(self.plain(pos));
             match self.kinds.get(interface) {
@@ -244,7 +244,7 @@ impl<'f> Checker<'f> {
     }
 
     fn union_members(&mut self, owner: &str, pos: Pos, members: &[String]) {
-        let positions = self.cursor(pos).union_members();
+        let positions = self.cursor(pos).union_members(members.len());
         let mut seen: BTreeMap<&str, Position> = BTreeMap::new();
         for (index, member) in members.iter().enumerate() {
             let position = positions.get(index).copied().unwrap_or(self.plain(pos));

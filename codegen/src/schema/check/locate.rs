@@ -64,15 +64,18 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// The positions of the names that follow `keyword` (e.g. `implements`, or `=` of a
-    /// union), separated by `&` or `|`.
-    fn names_after(&mut self, keyword: Token<'_>) -> Vec<Position> {
+    /// The positions of the (at most `count`) names that follow `keyword` (e.g.
+    /// `implements`, or `=` of a union), separated by `&` or `|`.
+    fn names_after(&mut self, keyword: Token<'_>, count: usize) -> Vec<Position> {
         if self.skip_until(|token| token == keyword).is_none() {
             return Vec::new();
         }
         self.next_token();
         let mut positions = Vec::new();
-        while let Some(token) = self.peek() {
+        while positions.len() < count {
+            let Some(token) = self.peek() else {
+                break;
+            };
             match token {
                 Token::Punct('&' | '|') => {}
                 Token::Name(_) => positions.push(self.position()),
@@ -83,14 +86,14 @@ impl<'a> Cursor<'a> {
         positions
     }
 
-    /// Positions of the interface names after `implements`.
-    pub fn implemented_interfaces(&mut self) -> Vec<Position> {
-        self.names_after(Token::Name("implements"))
+    /// Positions of the `count` interface names after `implements`.
+    pub fn implemented_interfaces(&mut self, count: usize) -> Vec<Position> {
+        self.names_after(Token::Name("implements"), count)
     }
 
-    /// Positions of the member names after `=` of a union.
-    pub fn union_members(&mut self) -> Vec<Position> {
-        self.names_after(Token::Punct('='))
+    /// Positions of the `count` member names after `=` of a union.
+    pub fn union_members(&mut self, count: usize) -> Vec<Position> {
+        self.names_after(Token::Punct('='), count)
     }
 
     fn skip_until(&mut self, wanted: impl Fn(Token<'_>) -> bool) -> Option<Position> {
@@ -221,7 +224,7 @@ mod tests {
     fn finds_the_name_and_type_after_a_description() {
         let file = SourceFile::new(
             "a.graphql",
-            "type A {\n  \"\"\"about \"\"\" b\"\"\"\n  b(x: [Int] = [1], y: \"s)\"): [[B!]]\n}\n",
+            "type A {\n  \"\"\"about \\\"\"\" b\"\"\"\n  b(x: [Int] = [1], y: \"s)\"): [[B!]]\n}\n",
         );
         let mut cursor = cursor_at(&file, 2, 3);
         assert_eq!(cursor.find_name("b"), Some(Position { line: 3, column: 3 }));
@@ -241,14 +244,14 @@ mod tests {
             "union U @d(a: 1) =\n  | A\n  | B\ntype T implements I & J { f: Int }\n",
         );
         assert_eq!(
-            cursor_at(&file, 1, 1).union_members(),
+            cursor_at(&file, 1, 1).union_members(2),
             vec![
                 Position { line: 2, column: 5 },
                 Position { line: 3, column: 5 }
             ]
         );
         assert_eq!(
-            cursor_at(&file, 4, 1).implemented_interfaces(),
+            cursor_at(&file, 4, 1).implemented_interfaces(2),
             vec![
                 Position {
                     line: 4,
