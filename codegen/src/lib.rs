@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod diagnostic;
 pub mod docs_import;
+pub mod introspect;
 pub mod ir;
 pub mod operations_md;
 pub mod output_tree;
