@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod diagnostic;
 pub mod docs_import;
 pub mod emit;
+pub mod introspect;
 pub mod ir;
 pub mod naming;
 pub mod operations_md;

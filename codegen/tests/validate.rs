@@ -438,6 +438,8 @@ fn documented() -> Documented {
             }),
         }],
         notes: Vec::new(),
+        validation_error_codes: Vec::new(),
+        damage: Vec::new(),
         variables_example: None,
         response_example: None,
         document: UPDATE.to_string(),

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use kraken_codegen::catalogue::{Endpoint, Operation as Documented};
 use kraken_codegen::schema::{self, Schema};
 use kraken_codegen::validate::{self, ExecutableSource, Options};
 use kraken_codegen::{Diagnostics, SourceFile};
@@ -91,4 +92,53 @@ query Viewer {
         ]
     );
     insta::assert_snapshot!(errors.render());
+}
+
+fn documented(field_name: &str, operation_name: &str, document: &str) -> ExecutableSource {
+    let docs = Documented {
+        field_name: field_name.to_string(),
+        operation_name: operation_name.to_string(),
+        endpoint: Endpoint::Api,
+        return_type: None,
+        description: None,
+        errors: Vec::new(),
+        deprecation: None,
+        arguments: Vec::new(),
+        return_fields: Vec::new(),
+        notes: Vec::new(),
+        validation_error_codes: Vec::new(),
+        damage: Vec::new(),
+        variables_example: None,
+        response_example: None,
+        document: document.to_string(),
+        document_path: PathBuf::from(format!("catalogue/{field_name}.graphql")),
+    };
+    ExecutableSource {
+        file: SourceFile::new(&docs.document_path, document),
+        docs: Some(docs),
+    }
+}
+
+#[test]
+fn catalogue_documents_must_match_their_record() {
+    let errors = errors_of(&[
+        documented(
+            "viewer",
+            "Viewer",
+            "query Viewer {\n  account(number: \"A-1\") { id }\n}\n",
+        ),
+        documented(
+            "account",
+            "Account",
+            "query Lookup {\n  account(number: \"A-1\") { id }\n}\n",
+        ),
+    ]);
+    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "catalogue/account.graphql:1:1: the document of `account` defines no operation named `Account`",
+            "catalogue/viewer.graphql:1:1: operation `Viewer` does not select `viewer`, the field the catalogue documents it as",
+        ]
+    );
 }

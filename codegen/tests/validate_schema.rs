@@ -155,9 +155,70 @@ fn every_file_problem_is_reported_with_its_place() {
         lines,
         [
             "a.graphql:3:1: syntax error: Unexpected end of input; Expected }",
-            "b.graphql:2:1: type `Thing` is defined twice",
-            "b.graphql:3:8: `extend` of type `Other`, which is not defined",
+            "b.graphql:2:6: type `Thing` is defined twice",
+            "b.graphql:3:13: this extension refers to unknown type `Other`",
         ]
     );
     insta::assert_snapshot!(errors.render());
+}
+
+#[test]
+fn files_are_checked_together_and_duplicates_across_files_reported() {
+    let errors = match load(&[
+        (
+            "a.graphql",
+            "type Query { pet: Pet }\ntype Shared { a: Int }\n",
+        ),
+        (
+            "b.graphql",
+            "type Pet { owner: Query, kind: Kind }\ntype Shared { b: Int }\n",
+        ),
+    ]) {
+        Ok(_) => panic!("expected errors"),
+        Err(errors) => errors,
+    };
+    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "b.graphql:1:32: `Pet.kind` refers to unknown type `Kind`",
+            "b.graphql:2:1: type `Shared` is defined twice",
+        ]
+    );
+    assert_eq!(
+        errors.0[1].hint.as_deref(),
+        Some("remove one definition or use `extend type` (the first is at a.graphql:2:1)")
+    );
+}
+
+#[test]
+fn duplicates_within_a_type_are_warnings_and_the_first_is_kept() {
+    let schema = match load(&[(
+        "a.graphql",
+        "type Query {\n  a: Int\n  a: String\n  b: Int\n}\n",
+    )]) {
+        Ok(schema) => schema,
+        Err(errors) => panic!("{}", errors.render()),
+    };
+    let fields: Vec<(String, String)> = schema
+        .get("Query")
+        .map(|ty| {
+            ty.fields
+                .iter()
+                .map(|f| (f.name.clone(), f.ty.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        fields,
+        [
+            ("a".to_string(), "Int".to_string()),
+            ("b".to_string(), "Int".to_string())
+        ]
+    );
+    let warnings: Vec<String> = schema.warnings.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        ["a.graphql:3:3: field `Query.a` is defined more than once; the loader proceeds with the first definition"]
+    );
 }

@@ -81,6 +81,7 @@ pub fn build(files: Vec<SourceFile>, documents: &[Sdl], diagnostics: &mut Diagno
         subscription_type: root(subscription, "Subscription"),
         types,
         files,
+        warnings: Diagnostics::default(),
     }
 }
 
@@ -174,84 +175,121 @@ impl Builder<'_> {
         };
         let location = self.location(file, pos);
         if let Some(first) = self.types.get(name).and_then(|ty| ty.location) {
-            let first = self.describe(first);
-            self.error(
-                location,
-                &format!("type `{name}` is defined twice"),
-                &format!("remove one definition or use `extend type` (the first is at {first})"),
-            );
+            // Within one file the structural check reports it; across files only here.
+            if first.file != file {
+                let first = self.describe(first);
+                self.error(
+                    location,
+                    &format!("type `{name}` is defined twice"),
+                    &format!(
+                        "remove one definition or use `extend type` (the first is at {first})"
+                    ),
+                );
+            }
             return;
         }
         let mut ty = TypeDef {
             kind,
             ..empty_type(name, description.clone(), Some(location))
         };
-        match definition {
-            TypeDefinition::Scalar(_) => {}
-            TypeDefinition::Object(object) => {
-                ty.fields = fields(file, &object.fields);
-                ty.interfaces = object.implements_interfaces.clone();
-            }
-            TypeDefinition::Interface(interface) => {
-                ty.fields = fields(file, &interface.fields);
-                ty.interfaces = interface.implements_interfaces.clone();
-            }
-            TypeDefinition::Union(union) => ty.members = union.types.clone(),
-            TypeDefinition::Enum(enumeration) => ty.enum_values = enum_values(&enumeration.values),
-            TypeDefinition::InputObject(input) => {
-                ty.input_fields = input_values(file, &input.fields)
-            }
-        }
+        let content = match definition {
+            TypeDefinition::Scalar(_) => Content::default(),
+            TypeDefinition::Object(t) => Content::fields(&t.fields, &t.implements_interfaces),
+            TypeDefinition::Interface(t) => Content::fields(&t.fields, &t.implements_interfaces),
+            TypeDefinition::Union(t) => Content {
+                members: &t.types,
+                ..Content::default()
+            },
+            TypeDefinition::Enum(t) => Content {
+                values: &t.values,
+                ..Content::default()
+            },
+            TypeDefinition::InputObject(t) => Content {
+                input_fields: &t.fields,
+                ..Content::default()
+            },
+        };
+        content.add_to(&mut ty, file);
         self.types.insert(name.clone(), ty);
     }
 
     fn extend(&mut self, file: usize, extension: &TypeExtension<'static, String>) {
-        let (name, pos, kind) = match extension {
-            TypeExtension::Scalar(ty) => (&ty.name, ty.position, None),
-            TypeExtension::Object(ty) => (&ty.name, ty.position, Some(TypeKind::Object)),
-            TypeExtension::Interface(ty) => (&ty.name, ty.position, Some(TypeKind::Interface)),
-            TypeExtension::Union(ty) => (&ty.name, ty.position, Some(TypeKind::Union)),
-            TypeExtension::Enum(ty) => (&ty.name, ty.position, Some(TypeKind::Enum)),
-            TypeExtension::InputObject(ty) => (&ty.name, ty.position, Some(TypeKind::InputObject)),
+        let (name, kind) = match extension {
+            TypeExtension::Scalar(ty) => (&ty.name, None),
+            TypeExtension::Object(ty) => (&ty.name, Some(TypeKind::Object)),
+            TypeExtension::Interface(ty) => (&ty.name, Some(TypeKind::Interface)),
+            TypeExtension::Union(ty) => (&ty.name, Some(TypeKind::Union)),
+            TypeExtension::Enum(ty) => (&ty.name, Some(TypeKind::Enum)),
+            TypeExtension::InputObject(ty) => (&ty.name, Some(TypeKind::InputObject)),
         };
-        let location = self.location(file, pos);
+        // An extension of an unknown type or of another kind is reported by the
+        // structural check; it adds nothing here.
         let Some(ty) = self.types.get_mut(name) else {
-            self.error(
-                location,
-                &format!("`extend` of type `{name}`, which is not defined"),
-                "define the type before extending it, or check the spelling",
-            );
             return;
         };
         let scalar = matches!(ty.kind, TypeKind::BuiltinScalar | TypeKind::CustomScalar);
         if kind.map_or(!scalar, |kind| kind != ty.kind) {
-            let message = format!("`extend` of `{name}` does not match the kind of its definition");
-            self.error(
-                location,
-                &message,
-                "extend a type with the same keyword it is defined with",
-            );
             return;
         }
-        match extension {
-            TypeExtension::Scalar(_) => {}
-            TypeExtension::Object(object) => {
-                ty.fields.extend(fields(file, &object.fields));
-                ty.interfaces
-                    .extend(object.implements_interfaces.iter().cloned());
-            }
-            TypeExtension::Interface(interface) => {
-                ty.fields.extend(fields(file, &interface.fields));
-                ty.interfaces
-                    .extend(interface.implements_interfaces.iter().cloned());
-            }
-            TypeExtension::Union(union) => ty.members.extend(union.types.iter().cloned()),
-            TypeExtension::Enum(enumeration) => {
-                ty.enum_values.extend(enum_values(&enumeration.values))
-            }
-            TypeExtension::InputObject(input) => {
-                ty.input_fields.extend(input_values(file, &input.fields))
-            }
+        let content = match extension {
+            TypeExtension::Scalar(_) => Content::default(),
+            TypeExtension::Object(t) => Content::fields(&t.fields, &t.implements_interfaces),
+            TypeExtension::Interface(t) => Content::fields(&t.fields, &t.implements_interfaces),
+            TypeExtension::Union(t) => Content {
+                members: &t.types,
+                ..Content::default()
+            },
+            TypeExtension::Enum(t) => Content {
+                values: &t.values,
+                ..Content::default()
+            },
+            TypeExtension::InputObject(t) => Content {
+                input_fields: &t.fields,
+                ..Content::default()
+            },
+        };
+        content.add_to(ty, file);
+    }
+}
+
+/// What a definition or an extension adds to a type.
+#[derive(Default)]
+struct Content<'d> {
+    fields: &'d [Field<'static, String>],
+    interfaces: &'d [String],
+    members: &'d [String],
+    values: &'d [EnumValue<'static, String>],
+    input_fields: &'d [InputValue<'static, String>],
+}
+
+impl<'d> Content<'d> {
+    fn fields(fields: &'d [Field<'static, String>], interfaces: &'d [String]) -> Self {
+        Content {
+            fields,
+            interfaces,
+            ..Content::default()
+        }
+    }
+
+    /// Adds everything to `ty`; a name already there is skipped (the first definition
+    /// wins; the structural check warns about it).
+    fn add_to(&self, ty: &mut TypeDef, file: usize) {
+        add_unique(&mut ty.fields, fields(file, self.fields), |f| &f.name);
+        add_unique(&mut ty.interfaces, self.interfaces.to_vec(), |i| i);
+        add_unique(&mut ty.members, self.members.to_vec(), |m| m);
+        add_unique(&mut ty.enum_values, enum_values(self.values), |v| &v.name);
+        add_unique(
+            &mut ty.input_fields,
+            input_values(file, self.input_fields),
+            |f| &f.name,
+        );
+    }
+}
+
+fn add_unique<T>(list: &mut Vec<T>, items: Vec<T>, name: impl Fn(&T) -> &str) {
+    for item in items {
+        if !list.iter().any(|existing| name(existing) == name(&item)) {
+            list.push(item);
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Position, SourceFile};
+use crate::diagnostic::{Diagnostics, Position, SourceFile};
 use crate::ir::{Deprecated, OperationKind, TypeKind, TypeRef};
 
 /// The built-in scalars every schema has, whether or not the SDL declares them.
@@ -25,6 +25,9 @@ pub struct Schema {
     pub query_type: Option<String>,
     pub mutation_type: Option<String>,
     pub subscription_type: Option<String>,
+    /// Problems found in the SDL that loading worked around (e.g. a field defined
+    /// twice: the first is kept), for the caller to show as warnings.
+    pub warnings: Diagnostics,
 }
 
 /// One named type.

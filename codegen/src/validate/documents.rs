@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use graphql_parser::query::{
-    Definition, Directive, Document, FragmentDefinition, OperationDefinition, SelectionSet,
-    TypeCondition, VariableDefinition,
+    Definition, Directive, Document, FragmentDefinition, OperationDefinition, Selection,
+    SelectionSet, TypeCondition, VariableDefinition,
 };
 
 use crate::catalogue;
@@ -68,6 +68,7 @@ pub(crate) struct FragmentDef {
     pub name: String,
     pub on_type: String,
     pub position: Position,
+    pub directives: Vec<Directive<'static, String>>,
     pub selection: AstSelectionSet,
     pub synthesized: bool,
 }
@@ -84,6 +85,7 @@ impl FragmentDef {
             name: fragment.name.clone(),
             on_type: on_type.clone(),
             position: position(fragment.position),
+            directives: fragment.directives.clone(),
             selection: fragment.selection_set.clone(),
             synthesized,
         }
@@ -147,7 +149,10 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                         .docs
                         .as_ref()
                         .filter(|docs| docs.operation_name == operation.name);
-                    documented |= docs.is_some();
+                    if let Some(docs) = docs {
+                        documented = true;
+                        check_root_field(&operation, docs, diagnostics);
+                    }
                     documents.operations.push(OperationDef {
                         docs: docs.cloned(),
                         ..operation
@@ -221,6 +226,35 @@ fn operation_def(
         selection: selection.clone(),
         docs: None,
     })
+}
+
+/// A catalogue operation's document must select the field the catalogue files it under.
+fn check_root_field(
+    operation: &OperationDef,
+    docs: &catalogue::Operation,
+    diagnostics: &mut Diagnostics,
+) {
+    let selects = operation
+        .selection
+        .items
+        .iter()
+        .any(|item| matches!(item, Selection::Field(field) if field.name == docs.field_name));
+    if !selects {
+        diagnostics.push(
+            Diagnostic::new(
+                &operation.file,
+                operation.position,
+                format!(
+                    "operation `{}` does not select `{}`, the field the catalogue documents it as",
+                    operation.name, docs.field_name
+                ),
+            )
+            .with_hint(format!(
+                "select `{}` at the root of the operation",
+                docs.field_name
+            )),
+        );
+    }
 }
 
 fn anonymous(file: &SourceFile, position: Position) -> Diagnostic {

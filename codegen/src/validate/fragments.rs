@@ -149,6 +149,7 @@ fn placeholder_fragment(schema: &Schema, name: &str, ty: &TypeDef) -> FragmentDe
             name: name.to_string(),
             on_type: ty.name.clone(),
             position: Position { line: 1, column: 1 },
+            directives: Vec::new(),
             selection: AstSelectionSet {
                 span: Default::default(),
                 items: Vec::new(),

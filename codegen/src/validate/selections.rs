@@ -62,6 +62,7 @@ impl<'a> Checker<'a> {
         set: &AstSelectionSet,
         usages: &mut Vec<Usage>,
     ) {
+        self.conflicts(file, set);
         for item in &set.items {
             match item {
                 Selection::Field(field) => {
@@ -188,6 +189,46 @@ impl<'a> Checker<'a> {
                             );
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// Reports fields of one selection set that share a response key but differ in
+    /// field or arguments (they cannot be merged into one response value).
+    fn conflicts(&mut self, file: &SourceFile, set: &AstSelectionSet) {
+        let mut seen: BTreeMap<&str, (String, Position)> = BTreeMap::new();
+        for item in &set.items {
+            let Selection::Field(field) = item else {
+                continue;
+            };
+            let key = field.alias.as_deref().unwrap_or(&field.name);
+            let mut arguments: Vec<String> = field
+                .arguments
+                .iter()
+                .map(|(name, value)| format!("{name}: {value}"))
+                .collect();
+            arguments.sort();
+            let shape = if arguments.is_empty() {
+                field.name.clone()
+            } else {
+                format!("{}({})", field.name, arguments.join(", "))
+            };
+            let at = position(field.position);
+            match seen.get(key) {
+                Some((first, first_at)) if *first != shape => {
+                    let diagnostic = Diagnostic::new(
+                        file,
+                        at,
+                        format!("`{key}` selects both `{first}` and `{shape}`"),
+                    )
+                    .with_related("first selected here", *first_at)
+                    .with_hint("give one of them an alias: `other: field`");
+                    self.diagnostics.push(diagnostic);
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(key, (shape, at));
                 }
             }
         }

@@ -89,7 +89,7 @@ pub(crate) fn document(
                 position: Default::default(),
                 name: fragment.name.clone(),
                 type_condition: TypeCondition::On(fragment.on_type.clone()),
-                directives: Vec::new(),
+                directives: fragment.directives.clone(),
                 selection_set,
             },
         ));
