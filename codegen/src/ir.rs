@@ -96,7 +96,8 @@ pub struct Deprecated {
 pub struct Operation {
     /// The operation name in the document (e.g. `AcceptGoodsQuote`).
     pub name: String,
-    /// The root field it selects, when it selects exactly one (names the Rust module).
+    /// The root field it selects, when it selects exactly one (names the Rust module);
+    /// the first one when it selects several.
     pub root_field: String,
     pub kind: OperationKind,
     /// The executable document exactly as sent on the wire: the operation, then every
@@ -135,7 +136,9 @@ pub struct SelectionSet {
     /// itself), in document order, merged by response key.
     pub fields: Vec<Field>,
     /// Named fragments spread here whose type condition is the parent type: each becomes a
-    /// flattened field of the shared fragment struct.
+    /// flattened field of the shared fragment struct. (A fragment on a wider type spread
+    /// in an object selection is inlined into `fields` instead; one on a member of an
+    /// abstract parent goes to that member's variant.)
     pub fragment_spreads: Vec<String>,
     /// For interfaces and unions: one entry per concrete type selected with `... on X` (or
     /// a fragment on X), sorted by type name. Empty for objects. `__typename` is always in

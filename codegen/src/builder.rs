@@ -1,0 +1,304 @@
+//! The library front end: what build scripts and other crates call.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), kraken_codegen::builder::Error> {
+//! let generated = kraken_codegen::Builder::new()
+//!     .schema("schema/kraken-jp.graphql")
+//!     .operations(["queries/my_account.graphql"])
+//!     .scalar("Decimal", "rust_decimal::Decimal")
+//!     .derive("Hash")
+//!     .runtime_path("::kraken_jp")
+//!     .generate()?;
+//! generated.write_to(std::path::Path::new("src/generated.rs"))?;
+//! generated.emit_rerun_if_changed();
+//! # Ok(())
+//! # }
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::catalogue::{self, Catalogue};
+use crate::diagnostic::Diagnostics;
+use crate::emit::{self, EmitError, Settings};
+use crate::ir::Ir;
+use crate::validate::{self, ExecutableSource, Options};
+use crate::write::{write_if_changed, WriteOutcome};
+use crate::{scalars, schema};
+
+/// Everything that can stop a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the schema, catalogue or operations, each at its file:line:col.
+    #[error("{0}")]
+    Diagnostics(#[from] Diagnostics),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A scalar mapping, derive or runtime path that is not Rust.
+    #[error(transparent)]
+    Emit(#[from] EmitError),
+    #[error("no schema given: call `Builder::schema` with an SDL file or directory")]
+    NoSchema,
+    #[error("no operations given: call `Builder::catalogue` or `Builder::operations`")]
+    NoOperations,
+    #[error("selected operation `{0}` is not in the catalogue")]
+    UnknownSelection(String),
+}
+
+impl Error {
+    fn io(path: &Path) -> impl FnOnce(io::Error) -> Error + '_ {
+        move |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Configuration of one generator run.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    schemas: Vec<PathBuf>,
+    catalogue: Option<PathBuf>,
+    operations: Vec<PathBuf>,
+    scalars: BTreeMap<String, String>,
+    selection: Option<BTreeSet<String>>,
+    settings: Settings,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder::new()
+    }
+}
+
+impl Builder {
+    /// No inputs yet; runtime path `crate`, no extra derives, default scalar mappings.
+    pub fn new() -> Self {
+        Builder {
+            schemas: Vec::new(),
+            catalogue: None,
+            operations: Vec::new(),
+            scalars: BTreeMap::new(),
+            selection: None,
+            settings: Settings::default(),
+        }
+    }
+
+    /// An SDL file, or a directory whose `*.graphql` files (not recursive) are the schema.
+    /// May be called more than once: one schema split over several files.
+    pub fn schema(mut self, path: impl Into<PathBuf>) -> Self {
+        self.schemas.push(path.into());
+        self
+    }
+
+    /// A catalogue directory (e.g. `schema/catalogue`): its operations, with their docs,
+    /// endpoints and error codes.
+    pub fn catalogue(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.catalogue = Some(dir.into());
+        self
+    }
+
+    /// Plain `.graphql` files of operations and fragments (a user's own operations),
+    /// with or without a catalogue.
+    pub fn operations<P: Into<PathBuf>>(mut self, paths: impl IntoIterator<Item = P>) -> Self {
+        self.operations.extend(paths.into_iter().map(Into::into));
+        self
+    }
+
+    /// Maps a custom scalar to a Rust type path, replacing any default.
+    pub fn scalar(mut self, graphql: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.scalars.insert(graphql.into(), rust_type.into());
+        self
+    }
+
+    /// An extra derive for every generated data type (e.g. `Hash`, `serde::Serialize`).
+    pub fn derive(mut self, path: impl Into<String>) -> Self {
+        self.settings.derives.push(path.into());
+        self
+    }
+
+    /// The path generated code uses for runtime items: `crate` (the default) inside
+    /// kraken-jp, `::kraken_jp` in any other crate.
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.settings.runtime = path.into();
+        self
+    }
+
+    /// Generates only these catalogue operations (by GraphQL field name), and only the
+    /// shared types they use. Operations from `.graphql` files are always generated.
+    pub fn select<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
+        self.selection
+            .get_or_insert_with(BTreeSet::new)
+            .extend(fields.into_iter().map(Into::into));
+        self
+    }
+
+    /// Reads every input, validates, and emits the formatted Rust.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let mut inputs = Vec::new();
+        let schema_files = self.schema_files()?;
+        if schema_files.is_empty() {
+            return Err(Error::NoSchema);
+        }
+        if self.catalogue.is_none() && self.operations.is_empty() {
+            return Err(Error::NoOperations);
+        }
+        inputs.extend(schema_files.iter().cloned());
+        let schema = schema::load(&schema_files)?;
+
+        let mut sources = Vec::new();
+        let mut diagnostics = Diagnostics::default();
+        for path in &self.operations {
+            inputs.push(path.clone());
+            match ExecutableSource::read(path) {
+                Ok(source) => sources.push(source),
+                Err(found) => diagnostics.0.extend(found.0),
+            }
+        }
+        diagnostics.into_result(())?;
+
+        let scalars = scalars::mappings(&self.scalars, &self.settings.runtime);
+        let ir = match &self.catalogue {
+            Some(dir) => {
+                inputs.extend(files_under(dir)?);
+                let catalogue = self.selected(catalogue::load(dir)?)?;
+                validate::resolve_catalogue(&schema, &catalogue, &sources, scalars)?
+            }
+            None => {
+                let options = Options {
+                    scalars,
+                    error_codes: BTreeMap::new(),
+                };
+                validate::resolve(&schema, &sources, &options)?
+            }
+        };
+        let code = emit::render(emit::generate(&ir, &self.settings)?)?;
+        Ok(Generated {
+            code,
+            documents: documents(&ir),
+            inputs,
+        })
+    }
+
+    /// The schema files: each given file, and the `*.graphql` files of each given
+    /// directory, sorted.
+    fn schema_files(&self) -> Result<Vec<PathBuf>, Error> {
+        let mut files = Vec::new();
+        for path in &self.schemas {
+            if path.is_dir() {
+                let mut found: Vec<_> = fs::read_dir(path)
+                    .map_err(Error::io(path))?
+                    .map(|entry| entry.map(|entry| entry.path()))
+                    .collect::<Result<_, _>>()
+                    .map_err(Error::io(path))?;
+                found.retain(|file| {
+                    file.is_file() && file.extension().is_some_and(|ext| ext == "graphql")
+                });
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        Ok(files)
+    }
+
+    /// The catalogue reduced to the selected operations, if a selection was made.
+    fn selected(&self, mut catalogue: Catalogue) -> Result<Catalogue, Error> {
+        let Some(selection) = &self.selection else {
+            return Ok(catalogue);
+        };
+        let known: BTreeSet<_> = catalogue
+            .operations
+            .iter()
+            .map(|operation| operation.field_name.as_str())
+            .collect();
+        if let Some(missing) = selection.iter().find(|name| !known.contains(name.as_str())) {
+            return Err(Error::UnknownSelection(missing.clone()));
+        }
+        catalogue
+            .operations
+            .retain(|operation| selection.contains(&operation.field_name));
+        Ok(catalogue)
+    }
+}
+
+/// Every file under `dir`, recursively, sorted, plus `dir` itself and its
+/// subdirectories (so a build script reruns when a file is added or removed).
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut found = vec![dir.to_path_buf()];
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).map_err(Error::io(&current))? {
+            let path = entry.map_err(Error::io(&current))?.path();
+            if path.is_dir() {
+                pending.push(path.clone());
+            }
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Each operation's wire document, by root field (or operation name).
+fn documents(ir: &Ir) -> BTreeMap<String, String> {
+    ir.operations
+        .iter()
+        .map(|operation| {
+            let key = if operation.root_field.is_empty() {
+                &operation.name
+            } else {
+                &operation.root_field
+            };
+            (key.clone(), operation.wire_document.clone())
+        })
+        .collect()
+}
+
+/// The result of a run: the formatted Rust and what it was made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    code: String,
+    documents: BTreeMap<String, String>,
+    inputs: Vec<PathBuf>,
+}
+
+impl Generated {
+    /// Each operation's executable document as sent on the wire, by root field name.
+    pub fn documents(&self) -> &BTreeMap<String, String> {
+        &self.documents
+    }
+
+    /// Every file and directory the run read, in the order read.
+    pub fn inputs(&self) -> &[PathBuf] {
+        &self.inputs
+    }
+
+    /// Writes the code to `path`, only if its content changed (so nothing that depends
+    /// on the file rebuilds needlessly).
+    pub fn write_to(&self, path: &Path) -> Result<WriteOutcome, Error> {
+        write_if_changed(path, self.code.as_bytes()).map_err(Error::io(path))
+    }
+
+    /// Prints `cargo:rerun-if-changed` for every input, for a build script.
+    pub fn emit_rerun_if_changed(&self) {
+        for path in &self.inputs {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+    }
+}
+
+impl fmt::Display for Generated {
+    /// The formatted Rust file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.code)
+    }
+}

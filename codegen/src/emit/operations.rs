@@ -1,0 +1,217 @@
+//! One module per operation: the unit struct implementing the runtime `Operation`, its
+//! `Variables`, `ResponseData` with nested types, and its `ErrorCode`.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::inputs::{self, Member};
+use super::responses::{self, ChildNames, Shape};
+use super::{docs, error_codes, Context, Module, Scope};
+use crate::catalogue::Endpoint;
+use crate::ir::{Operation, OperationKind};
+use crate::naming::{ident, Case, Namespace};
+
+/// Names the generator puts in every operation module, reserved before any other.
+const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
+
+/// Every operation module, in IR order (sorted by root field).
+pub(super) fn emit(
+    ctx: &Context,
+    operations: &[Operation],
+    error_table: &BTreeMap<String, String>,
+) -> TokenStream {
+    let mut modules = Namespace::new(Case::Snake);
+    let items = operations.iter().map(|operation| {
+        let module_name = if operation.root_field.is_empty() {
+            modules.name(&operation.name)
+        } else {
+            modules.name(&operation.root_field)
+        };
+        emit_operation(ctx, operation, &module_name, error_table)
+    });
+    quote!(#(#items)*)
+}
+
+fn emit_operation(
+    ctx: &Context,
+    operation: &Operation,
+    module_name: &Ident,
+    error_table: &BTreeMap<String, String>,
+) -> TokenStream {
+    let mut module = Module::new(Scope::Operation);
+    for name in RESERVED {
+        module.names.reserve(name);
+    }
+    let operation_ident = module.names.name(&operation.name);
+    let runtime = ctx.runtime();
+
+    let members: Vec<_> = operation
+        .variables
+        .iter()
+        .map(Member::of_variable)
+        .collect();
+    let variables_doc = format!("The variables of `{}`.", operation.name);
+    let variables = inputs::emit_struct(
+        ctx,
+        &ident("Variables"),
+        &variables_doc,
+        &members,
+        Scope::Operation,
+    );
+
+    let fields: Vec<_> = operation.selection.fields.iter().collect();
+    let shape = Shape {
+        fields: &fields,
+        spreads: &operation.selection.fragment_spreads,
+        typename: false,
+    };
+    let child_names = if fields.len() == 1 && shape.spreads.is_empty() {
+        ChildNames::Payload
+    } else {
+        ChildNames::Prefixed("")
+    };
+    let response_doc = format!("The `data` of a successful `{}` response.", operation.name);
+    responses::emit_struct(
+        ctx,
+        &mut module,
+        &ident("ResponseData"),
+        shape,
+        &response_doc,
+        child_names,
+    );
+
+    let codes = operation
+        .docs
+        .as_ref()
+        .map_or(&[][..], |docs| docs.errors.as_slice());
+    let error_code = error_codes::emit_operation(ctx, codes, error_table);
+
+    let endpoint = match operation.docs.as_ref().map(|docs| docs.endpoint) {
+        Some(Endpoint::Auth) => quote!(#runtime::Endpoint::Auth),
+        Some(Endpoint::Api) | None => quote!(#runtime::Endpoint::Api),
+    };
+    let name = &operation.name;
+    let document = raw_string(&operation.wire_document);
+    let deprecated = operation.deprecated.as_ref().map(|d| {
+        let note = &d.note;
+        quote!(#[deprecated(note = #note)])
+    });
+    let struct_doc = docs::attrs(&operation_doc(operation, error_table));
+    let module_doc = docs::attrs(&module_doc(operation));
+    let nested = module.items;
+    quote! {
+        #module_doc
+        pub mod #module_name {
+            #struct_doc
+            #deprecated
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+            pub struct #operation_ident;
+
+            impl #runtime::Operation for #operation_ident {
+                const OPERATION_NAME: &'static str = #name;
+                const DOCUMENT: &'static str = #document;
+                const ENDPOINT: #runtime::Endpoint = #endpoint;
+                type Variables = Variables;
+                type ResponseData = ResponseData;
+                type ErrorCode = ErrorCode;
+            }
+
+            #variables
+            #(#nested)*
+            #error_code
+        }
+    }
+}
+
+/// The one-line module doc: which operation, and the first sentence of its description.
+fn module_doc(operation: &Operation) -> String {
+    let kind = kind_name(operation.kind);
+    let summary = operation
+        .docs
+        .as_ref()
+        .and_then(|docs| docs.description.as_deref())
+        .and_then(|text| text.lines().map(str::trim).find(|line| !line.is_empty()))
+        .map(|line| format!(": {}", docs::sanitize(line)))
+        .unwrap_or_else(|| ".".to_string());
+    let field = if operation.root_field.is_empty() {
+        &operation.name
+    } else {
+        &operation.root_field
+    };
+    format!("The `{field}` {kind}{summary}")
+}
+
+/// The full operation doc: description, deprecation, documented errors, notes.
+fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) -> String {
+    let mut sections = Vec::new();
+    let catalogue = operation.docs.as_ref();
+    match catalogue.and_then(|docs| docs.description.as_deref()) {
+        Some(text) => sections.push(docs::sanitize(text)),
+        None => sections.push(format!(
+            "The `{}` {}.",
+            operation.name,
+            kind_name(operation.kind)
+        )),
+    }
+    if let Some(deprecation) = catalogue.and_then(|docs| docs.deprecation.as_ref()) {
+        let mut text = format!("**Deprecated.** {}", docs::sanitize(&deprecation.note));
+        if let Some(date) = &deprecation.marked_on {
+            text.push_str(&format!(" Marked deprecated on {date}."));
+        }
+        if let Some(date) = &deprecation.removal_on {
+            text.push_str(&format!(" Scheduled for removal on or after {date}."));
+        }
+        if let Some(announcement) = &deprecation.announcement {
+            text.push_str(&format!(" See {}.", docs::sanitize(announcement)));
+        }
+        sections.push(text);
+    }
+    if let Some(docs) = catalogue.filter(|docs| !docs.errors.is_empty()) {
+        let list: Vec<_> = docs
+            .errors
+            .iter()
+            .map(|code| match error_table.get(code) {
+                Some(message) => format!("- `{code}`: {}", docs::sanitize(message)),
+                None => format!("- `{code}`"),
+            })
+            .collect();
+        sections.push(format!("# Errors\n\n{}", list.join("\n")));
+    }
+    if let Some(docs) = catalogue.filter(|docs| !docs.validation_error_codes.is_empty()) {
+        let list: Vec<_> = docs
+            .validation_error_codes
+            .iter()
+            .map(|code| format!("- `{code}`"))
+            .collect();
+        sections.push(format!(
+            "Codes a `validationErrors` entry can carry:\n\n{}",
+            list.join("\n")
+        ));
+    }
+    if let Some(docs) = catalogue.filter(|docs| !docs.notes.is_empty()) {
+        let notes: Vec<_> = docs.notes.iter().map(|note| docs::sanitize(note)).collect();
+        sections.push(format!("# Notes\n\n{}", notes.join("\n\n")));
+    }
+    sections.join("\n\n")
+}
+
+fn kind_name(kind: OperationKind) -> &'static str {
+    match kind {
+        OperationKind::Query => "query",
+        OperationKind::Mutation => "mutation",
+        OperationKind::Subscription => "subscription",
+    }
+}
+
+/// A raw string literal holding `text`, so documents read as written in the output.
+fn raw_string(text: &str) -> TokenStream {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| quote!(#text))
+}

@@ -1,0 +1,169 @@
+//! Response types: one struct per selection set on an object type (or on an abstract
+//! type selected without `... on`), fragments emitted once in `types`.
+//!
+//! A selection that is exactly one fragment spread is that fragment's struct, reused
+//! wherever it is selected; a spread beside other fields is a `#[serde(flatten)]` field.
+//!
+//! Nested types are named by path: the type of field `b` inside type `A` is `AB`. In an
+//! operation that selects one root field, that field's type is `Payload` and its
+//! children start a fresh path (`payload.goodsPurchase` → `GoodsPurchase`).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::{docs, response_type, unions, Context, Module};
+use crate::ir::{Field, Fragment, SelectionSet};
+use crate::naming::{self, Case, Namespace};
+
+/// How the types of a struct's fields are named.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum ChildNames<'a> {
+    /// `prefix` + field name.
+    Prefixed(&'a str),
+    /// The one root field of an operation: `Payload`, children start a fresh path.
+    Payload,
+}
+
+/// Emits every fragment into `types`, under the name the context gave it.
+pub(super) fn emit_fragments(ctx: &Context, fragments: &[Fragment], module: &mut Module) {
+    for fragment in fragments {
+        let ident = match ctx.fragment_names.get(&fragment.name) {
+            Some(ident) => ident.clone(),
+            None => continue,
+        };
+        let doc = format!(
+            "The fragment `{}` on `{}`.",
+            fragment.name, fragment.on_type
+        );
+        let prefix = ident.to_string();
+        emit_selection(ctx, module, &ident, &fragment.selection, &doc, &prefix);
+    }
+}
+
+/// Emits the type of a selection set under `ident`: an enum when it has variants
+/// (see [`unions`]), a struct otherwise.
+pub(super) fn emit_selection(
+    ctx: &Context,
+    module: &mut Module,
+    ident: &Ident,
+    selection: &SelectionSet,
+    doc: &str,
+    prefix: &str,
+) {
+    if selection.variants.is_empty() {
+        let fields: Vec<_> = selection.fields.iter().collect();
+        let shape = Shape {
+            fields: &fields,
+            spreads: &selection.fragment_spreads,
+            typename: false,
+        };
+        emit_struct(ctx, module, ident, shape, doc, ChildNames::Prefixed(prefix));
+    } else {
+        unions::emit(ctx, module, ident, selection, doc);
+    }
+}
+
+/// The type of a field with a sub-selection: the fragment struct when the selection is
+/// exactly one spread, otherwise a new type named `base` (suffixed if taken).
+pub(super) fn selection_type(
+    ctx: &Context,
+    module: &mut Module,
+    selection: &SelectionSet,
+    base: &str,
+    child_prefix: Option<&str>,
+) -> TokenStream {
+    if let Some(fragment) = sole_spread(&selection.fields, &selection.fragment_spreads)
+        .filter(|_| selection.variants.is_empty())
+    {
+        return ctx.fragment_type(fragment, module.scope);
+    }
+    let ident = module.names.name(base);
+    let prefix = child_prefix.map_or_else(|| ident.to_string(), str::to_string);
+    let doc = format!("Selection on `{}`.", selection.parent_type);
+    emit_selection(ctx, module, &ident, selection, &doc, &prefix);
+    quote!(#ident)
+}
+
+/// The one fragment spread of a selection with no fields of its own.
+pub(super) fn sole_spread<'a, F>(fields: &[F], spreads: &'a [String]) -> Option<&'a str> {
+    match spreads {
+        [only] if fields.is_empty() => Some(only),
+        _ => None,
+    }
+}
+
+/// The members of a response struct.
+pub(super) struct Shape<'a> {
+    pub fields: &'a [&'a Field],
+    pub spreads: &'a [String],
+    /// Adds `typename: String` holding `__typename` (for catch-all members).
+    pub typename: bool,
+}
+
+/// Emits one response struct; its item comes before the types of its fields.
+pub(super) fn emit_struct(
+    ctx: &Context,
+    module: &mut Module,
+    ident: &Ident,
+    shape: Shape,
+    doc: &str,
+    child_names: ChildNames,
+) {
+    let slot = module.items.len();
+    module.items.push(TokenStream::new());
+    let mut names = Namespace::new(Case::Snake);
+    let mut members = Vec::new();
+    if shape.typename {
+        let field = names.name("__typename");
+        members.push(quote! {
+            /// The member's `__typename`.
+            #[serde(rename = "__typename")]
+            pub #field: ::std::string::String,
+        });
+    }
+    for field in shape.fields {
+        let name = names.name(&field.response_key);
+        let leaf = match &field.selection {
+            Some(selection) => {
+                let (base, child_prefix) = match child_names {
+                    ChildNames::Prefixed(prefix) => (
+                        format!("{prefix}{}", naming::pascal(&field.response_key)),
+                        None,
+                    ),
+                    ChildNames::Payload => ("Payload".to_string(), Some("")),
+                };
+                selection_type(ctx, module, selection, &base, child_prefix)
+            }
+            None => ctx.leaf_type(field.ty.name(), field.kind, module.scope),
+        };
+        let ty = response_type(&field.ty, &leaf);
+        let doc = field
+            .description
+            .as_deref()
+            .map(|text| docs::attrs(&docs::sanitize(text)));
+        let deprecated = field.deprecated.as_ref().map(|d| {
+            let note = &d.note;
+            quote!(#[deprecated(note = #note)])
+        });
+        let rename = naming::needs_rename(&name, &field.response_key).then(|| {
+            let wire = &field.response_key;
+            quote!(#[serde(rename = #wire)])
+        });
+        members.push(quote!(#doc #deprecated #rename pub #name: #ty,));
+    }
+    for spread in shape.spreads {
+        let name = names.name(spread);
+        let ty = ctx.fragment_type(spread, module.scope);
+        let doc = docs::attrs(&format!("The fields of fragment `{spread}`."));
+        members.push(quote!(#doc #[serde(flatten)] pub #name: #ty,));
+    }
+    let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"]);
+    let doc = docs::attrs(doc);
+    module.items[slot] = quote! {
+        #doc
+        #derives
+        pub struct #ident {
+            #(#members)*
+        }
+    };
+}

@@ -1,0 +1,31 @@
+//! Custom scalar mappings, parsed into Rust types once per run.
+
+use std::collections::BTreeMap;
+
+use super::EmitError;
+use crate::ir::ScalarMapping;
+
+/// The Rust type of every built-in and mapped custom scalar; a mapping that is not a
+/// Rust type is an error.
+pub(super) fn parse(
+    mappings: &BTreeMap<String, ScalarMapping>,
+) -> Result<BTreeMap<String, syn::Type>, EmitError> {
+    let builtins = crate::scalars::BUILTINS
+        .iter()
+        .map(|(scalar, rust)| (scalar.to_string(), rust.to_string()));
+    let custom = mappings
+        .iter()
+        .map(|(scalar, mapping)| (scalar.clone(), mapping.rust_type.clone()));
+    builtins
+        .chain(custom)
+        .map(|(scalar, rust_type)| {
+            syn::parse_str::<syn::Type>(&rust_type)
+                .map(|ty| (scalar.clone(), ty))
+                .map_err(|error| EmitError::ScalarType {
+                    scalar: scalar.clone(),
+                    rust_type: rust_type.clone(),
+                    reason: error.to_string(),
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,132 @@
+//! Interfaces and unions selected with `... on Member`: a Rust enum discriminated by
+//! `__typename`, one variant per selected member plus `UnknownMember`, so a response
+//! never fails to decode because the server added a member.
+//!
+//! `UnknownMember` holds `__typename` and the fields selected on the abstract type
+//! itself, so an interface's shared fields stay readable for any member.
+//!
+//! Decoding is hand-emitted: serde's `#[serde(tag = "__typename")]` with
+//! `#[serde(other)]` only allows a unit catch-all. The object is read once into a
+//! `serde_json::Value` (serde's own internally tagged enums buffer the same way), its
+//! `__typename` picks the variant, and the value is decoded into that variant's type;
+//! a known member that fails to decode is an error, never silently the catch-all.
+//! Encoding is derived (tag `__typename`, the catch-all untagged), so a decoded value
+//! encodes back to the same JSON.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::responses::{self, ChildNames, Shape};
+use super::{docs, Context, Module};
+use crate::ir::{Field, SelectionSet};
+use crate::naming::{self, Case, Namespace};
+
+/// The catch-all variant, reserved before the schema's member names.
+const CATCH_ALL: &str = "UnknownMember";
+
+/// Emits the enum for an abstract selection with variants, then its member structs.
+pub(super) fn emit(
+    ctx: &Context,
+    module: &mut Module,
+    ident: &Ident,
+    selection: &SelectionSet,
+    doc: &str,
+) {
+    let slot = module.items.len();
+    module.items.push(TokenStream::new());
+    let mut variant_names = Namespace::new(Case::Pascal);
+    let catch_all = variant_names.reserve(CATCH_ALL);
+
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    for variant in &selection.variants {
+        let name = variant_names.name(&variant.type_name);
+        let fields = without_typename(&variant.selection.fields);
+        let payload = match responses::sole_spread(&fields, &variant.selection.fragment_spreads) {
+            Some(fragment) => ctx.fragment_type(fragment, module.scope),
+            None => {
+                let member = module
+                    .names
+                    .name(&format!("{ident}{}", naming::pascal(&variant.type_name)));
+                let shape = Shape {
+                    fields: &fields,
+                    spreads: &variant.selection.fragment_spreads,
+                    typename: false,
+                };
+                let doc = format!("The fields of `{}` selected here.", variant.type_name);
+                let prefix = member.to_string();
+                responses::emit_struct(
+                    ctx,
+                    module,
+                    &member,
+                    shape,
+                    &doc,
+                    ChildNames::Prefixed(&prefix),
+                );
+                quote!(#member)
+            }
+        };
+        let wire = &variant.type_name;
+        let rename = naming::needs_rename(&name, wire).then(|| quote!(#[serde(rename = #wire)]));
+        let variant_doc = docs::attrs(&format!("A `{wire}`."));
+        variants.push(quote!(#variant_doc #rename #name(#payload),));
+        arms.push(quote! {
+            ::std::option::Option::Some(#wire) => ::serde_json::from_value(value).map(Self::#name),
+        });
+    }
+
+    let unknown = module.names.name(&format!("{ident}{CATCH_ALL}"));
+    let shared = without_typename(&selection.fields);
+    let shape = Shape {
+        fields: &shared,
+        spreads: &selection.fragment_spreads,
+        typename: true,
+    };
+    let unknown_doc = format!(
+        "A member of `{}` not selected here or not known to this schema.",
+        selection.parent_type
+    );
+    let prefix = unknown.to_string();
+    responses::emit_struct(
+        ctx,
+        module,
+        &unknown,
+        shape,
+        &unknown_doc,
+        ChildNames::Prefixed(&prefix),
+    );
+
+    let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Serialize"]);
+    let doc = docs::attrs(doc);
+    let catch_all_doc = docs::attrs(&unknown_doc);
+    module.items[slot] = quote! {
+        #doc
+        #derives
+        #[serde(tag = "__typename")]
+        pub enum #ident {
+            #(#variants)*
+            #catch_all_doc
+            #[serde(untagged)]
+            #catch_all(#unknown),
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let decoded = match value.get("__typename").and_then(::serde_json::Value::as_str) {
+                    #(#arms)*
+                    _ => ::serde_json::from_value(value).map(Self::#catch_all),
+                };
+                decoded.map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+/// The fields of a member's selection except `__typename`, which the variant carries.
+fn without_typename(fields: &[Field]) -> Vec<&Field> {
+    fields
+        .iter()
+        .filter(|field| field.field_name != "__typename")
+        .collect()
+}

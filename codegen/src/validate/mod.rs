@@ -1,0 +1,103 @@
+//! Validation of operations against the schema, and their resolution into the [`Ir`].
+//!
+//! Every problem of a run is collected and returned together; resolution only runs
+//! when there is none.
+
+mod documents;
+mod fragments;
+mod resolve;
+mod selections;
+mod suggest;
+mod values;
+mod variables;
+mod wire;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub use documents::ExecutableSource;
+
+use crate::catalogue::Catalogue;
+use crate::diagnostic::Diagnostics;
+use crate::ir::{Ir, ScalarMapping};
+use crate::schema::{self, Schema};
+
+/// What resolution needs besides the schema and the documents.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Rust types of custom scalars; unmapped ones become `serde_json::Value`.
+    pub scalars: BTreeMap<String, ScalarMapping>,
+    /// The global error table (code → message), copied into [`Ir::error_codes`].
+    pub error_codes: BTreeMap<String, String>,
+}
+
+/// Validates every document against the schema and resolves them into the IR.
+///
+/// Fragments are shared by all documents: a fragment defined in one file may be spread
+/// in another, and operation and fragment names must be unique across all of them.
+pub fn resolve(
+    schema: &Schema,
+    sources: &[ExecutableSource],
+    options: &Options,
+) -> Result<Ir, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let mut documents = documents::collect(sources, &mut diagnostics);
+    fragments::synthesize(schema, &mut documents, &mut diagnostics);
+    fragments::check_cycles(&documents.fragments, &mut diagnostics);
+
+    let mut checker = selections::Checker {
+        schema,
+        fragments: &documents.fragments,
+        diagnostics: &mut diagnostics,
+    };
+    let fragment_usages: BTreeMap<String, _> = documents
+        .fragments
+        .values()
+        .map(|fragment| (fragment.name.clone(), checker.fragment(fragment)))
+        .collect();
+    let operation_usages: Vec<_> = documents
+        .operations
+        .iter()
+        .map(|operation| checker.operation(operation))
+        .collect();
+    for (operation, usages) in documents.operations.iter().zip(operation_usages) {
+        variables::check(
+            schema,
+            operation,
+            usages,
+            &fragment_usages,
+            &documents.fragments,
+            &mut diagnostics,
+        );
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics.into_result(()).err().unwrap_or_default());
+    }
+    Ok(resolve::build(schema, &documents, options))
+}
+
+/// Validates and resolves a catalogue's operations plus any extra documents (e.g.
+/// fragment definitions that replace synthesized placeholders).
+pub fn resolve_catalogue(
+    schema: &Schema,
+    catalogue: &Catalogue,
+    extra: &[ExecutableSource],
+    scalars: BTreeMap<String, ScalarMapping>,
+) -> Result<Ir, Diagnostics> {
+    let mut sources = ExecutableSource::from_catalogue(catalogue);
+    sources.extend(extra.iter().cloned());
+    let options = Options {
+        scalars,
+        error_codes: catalogue.errors.clone(),
+    };
+    resolve(schema, &sources, &options)
+}
+
+/// Loads the schema files and validates every catalogue document against them.
+pub fn validate_catalogue(
+    schema_paths: &[PathBuf],
+    catalogue: &Catalogue,
+) -> Result<Ir, Diagnostics> {
+    let schema = schema::load(schema_paths)?;
+    resolve_catalogue(&schema, catalogue, &[], BTreeMap::new())
+}

@@ -1,0 +1,58 @@
+//! The generated code of representative JP operations, from the shipped schema and
+//! catalogue: a plain payload (`acceptGoodsQuote`), a union result
+//! (`createKonbiniPayment`), a five-member union (`backendScreenEvent`), no variables
+//! (`regenerateSecretKey`), a deprecated operation (`updateUserDetails`) and one on the
+//! authentication server (`createMfaDevice`).
+
+mod emit_support;
+
+use std::path::PathBuf;
+
+use kraken_codegen::Builder;
+
+fn repository(path: &str) -> PathBuf {
+    emit_support::workspace_root().join(path)
+}
+
+fn jp() -> Builder {
+    Builder::new()
+        .schema(repository("schema/kraken-jp.graphql"))
+        .catalogue(repository("schema/catalogue"))
+}
+
+const SELECTED: [&str; 6] = [
+    "acceptGoodsQuote",
+    "backendScreenEvent",
+    "createKonbiniPayment",
+    "createMfaDevice",
+    "regenerateSecretKey",
+    "updateUserDetails",
+];
+
+#[test]
+fn representative_operations() {
+    let generated = jp().select(SELECTED).generate().unwrap();
+    assert_eq!(generated.documents().keys().collect::<Vec<_>>(), SELECTED);
+    insta::assert_snapshot!(generated.to_string());
+}
+
+#[test]
+fn unknown_selection_is_an_error() {
+    let error = jp().select(["acceptGoodsQuotes"]).generate().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "selected operation `acceptGoodsQuotes` is not in the catalogue"
+    );
+}
+
+#[test]
+fn generated_for_another_crate_compiles_and_decodes() {
+    let generated = jp()
+        .select(SELECTED)
+        .runtime_path("::kraken_jp")
+        .generate()
+        .unwrap();
+    let test = repository("codegen/tests/fixtures/emit_jp/decode.rs");
+    let stdout = emit_support::cargo_test("jp", &generated, &[("decode.rs", &test)]);
+    assert!(stdout.contains("4 passed; 0 failed"), "{stdout}");
+}

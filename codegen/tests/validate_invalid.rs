@@ -1,0 +1,144 @@
+//! The corpus of invalid operations: each file under `tests/fixtures/invalid/` is
+//! validated against `tests/fixtures/schema.graphql` and its report is snapshotted.
+
+use std::path::{Path, PathBuf};
+
+use kraken_codegen::catalogue::{Endpoint, Operation as Documented};
+use kraken_codegen::schema::{self, Schema};
+use kraken_codegen::validate::{self, ExecutableSource, Options};
+use kraken_codegen::{Diagnostics, SourceFile};
+
+fn schema() -> Schema {
+    match schema::load(&[PathBuf::from("tests/fixtures/schema.graphql")]) {
+        Ok(schema) => schema,
+        Err(errors) => panic!("test schema does not load:\n{}", errors.render()),
+    }
+}
+
+fn errors_of(sources: &[ExecutableSource]) -> Diagnostics {
+    match validate::resolve(&schema(), sources, &Options::default()) {
+        Ok(_) => panic!("expected errors"),
+        Err(errors) => errors,
+    }
+}
+
+fn source(path: &str, text: &str) -> ExecutableSource {
+    ExecutableSource {
+        file: SourceFile::new(path, text),
+        docs: None,
+    }
+}
+
+#[test]
+fn every_invalid_fixture_is_reported() {
+    let directory = Path::new("tests/fixtures/invalid");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(directory)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    assert!(paths.len() >= 20, "the corpus has {} files", paths.len());
+    for path in paths {
+        let name = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let source = match ExecutableSource::read(&path) {
+            Ok(source) => source,
+            Err(errors) => panic!("{}", errors.render()),
+        };
+        let errors = errors_of(&[source]);
+        insta::assert_snapshot!(name, errors.render());
+    }
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported_together_sorted_by_place() {
+    let first = "query Viewer($unused: Int) {
+  viewer {
+    emial
+    accounts
+  }
+}
+";
+    let second = "query Account {
+  account {
+    status { name }
+    ...Missing
+  }
+}
+
+query Viewer {
+  viewer {
+    id
+  }
+}
+";
+    let errors = errors_of(&[source("b.graphql", second), source("a.graphql", first)]);
+    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "a.graphql:1:1: operation `Viewer` is defined twice",
+            "a.graphql:1:14: variable `$unused` is never used in operation `Viewer`",
+            "a.graphql:3:5: unknown field `emial` on type `User`",
+            "a.graphql:4:5: `User.accounts` returns `[Account!]!` and needs a selection of its fields",
+            "b.graphql:2:3: missing required argument `number: String!` of `Query.account`",
+            "b.graphql:3:5: `Account.status` is an enum (`Status`) and takes no selection",
+            "b.graphql:4:8: unknown fragment `Missing`",
+        ]
+    );
+    insta::assert_snapshot!(errors.render());
+}
+
+fn documented(field_name: &str, operation_name: &str, document: &str) -> ExecutableSource {
+    let docs = Documented {
+        field_name: field_name.to_string(),
+        operation_name: operation_name.to_string(),
+        endpoint: Endpoint::Api,
+        return_type: None,
+        description: None,
+        errors: Vec::new(),
+        deprecation: None,
+        arguments: Vec::new(),
+        return_fields: Vec::new(),
+        notes: Vec::new(),
+        validation_error_codes: Vec::new(),
+        damage: Vec::new(),
+        variables_example: None,
+        response_example: None,
+        document: document.to_string(),
+        document_path: PathBuf::from(format!("catalogue/{field_name}.graphql")),
+    };
+    ExecutableSource {
+        file: SourceFile::new(&docs.document_path, document),
+        docs: Some(docs),
+    }
+}
+
+#[test]
+fn catalogue_documents_must_match_their_record() {
+    let errors = errors_of(&[
+        documented(
+            "viewer",
+            "Viewer",
+            "query Viewer {\n  account(number: \"A-1\") { id }\n}\n",
+        ),
+        documented(
+            "account",
+            "Account",
+            "query Lookup {\n  account(number: \"A-1\") { id }\n}\n",
+        ),
+    ]);
+    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "catalogue/account.graphql:1:1: the document of `account` defines no operation named `Account`",
+            "catalogue/viewer.graphql:1:1: operation `Viewer` does not select `viewer`, the field the catalogue documents it as",
+        ]
+    );
+}
