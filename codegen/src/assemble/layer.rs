@@ -73,6 +73,9 @@ pub struct Record {
     pub has_body: bool,
     /// Members (fields, values, union members, interfaces) added by a less trusted source.
     pub additions: Vec<(String, Source)>,
+    /// Type references cut short in the body's source, completed by another source:
+    /// (the field they belong to, the member, the source).
+    pub completions: Vec<(String, String, Source)>,
     /// Where sources disagree, per member (or the type's own name); the more trusted
     /// source was kept.
     pub disagreements: Vec<(String, String)>,
@@ -100,6 +103,7 @@ pub fn merge(layers: &[Layer]) -> (BTreeMap<String, FullType>, BTreeMap<String, 
             source: first_source,
             has_body: false,
             additions: Vec::new(),
+            completions: Vec::new(),
             disagreements: Vec::new(),
         };
         for (source, ty) in std::iter::once((first_source, first)).chain(found) {
@@ -173,11 +177,13 @@ impl Part<'_> {
         for field in layer {
             match merged.iter_mut().find(|f| f.name == field.name) {
                 Some(kept) => {
-                    self.compare(&field.name, &kept.ty, &field.ty);
+                    self.compare(&field.name, &field.name, &mut kept.ty, &field.ty);
                     for arg in &field.args {
                         let member = format!("{}({}:)", field.name, arg.name);
-                        match kept.args.iter().find(|a| a.name == arg.name) {
-                            Some(kept_arg) => self.compare(&member, &kept_arg.ty, &arg.ty),
+                        match kept.args.iter_mut().find(|a| a.name == arg.name) {
+                            Some(kept_arg) => {
+                                self.compare(&field.name, &member, &mut kept_arg.ty, &arg.ty)
+                            }
                             None => self.record.disagreements.push((
                                 field.name.clone(),
                                 format!(
@@ -216,8 +222,8 @@ impl Part<'_> {
             return;
         };
         for value in layer {
-            match merged.iter().find(|v| v.name == value.name) {
-                Some(kept) => self.compare(&value.name, &kept.ty, &value.ty),
+            match merged.iter_mut().find(|v| v.name == value.name) {
+                Some(kept) => self.compare(&value.name, &value.name, &mut kept.ty, &value.ty),
                 None if self.extend => {
                     self.added(&value.name);
                     merged.push(value.clone());
@@ -276,16 +282,33 @@ impl Part<'_> {
             .push((member.to_string(), self.source));
     }
 
-    fn compare(&mut self, member: &str, kept: &TypeRef, other: &TypeRef) {
-        let (kept, other) = (kept.to_sdl(), other.to_sdl());
-        if kept != other {
+    /// Compares the type of `member` (recorded under `key`, the field it belongs to) with
+    /// this layer's: a reference cut short is completed from it when the wrappers it kept
+    /// agree; otherwise a difference is recorded and the kept type stays.
+    fn compare(&mut self, key: &str, member: &str, kept: &mut TypeRef, other: &TypeRef) {
+        let Some(other_sdl) = other.to_sdl() else {
+            return;
+        };
+        let Some(kept_sdl) = kept.to_sdl() else {
+            if kept.agrees_so_far(other) {
+                *kept = other.clone();
+                self.record
+                    .completions
+                    .push((key.to_string(), member.to_string(), self.source));
+            } else {
+                self.record.disagreements.push((
+                    key.to_string(),
+                    format!("`{member}`: {} says `{other_sdl}`, which does not fit the cut-short reference; left out", self.source),
+                ));
+            }
+            return;
+        };
+        if kept_sdl != other_sdl {
             self.record.disagreements.push((
-                member.to_string(),
+                key.to_string(),
                 format!(
-                    "`{member}`: {} says `{}`; kept `{}`",
-                    self.source,
-                    other.unwrap_or_default(),
-                    kept.unwrap_or_default()
+                    "`{member}`: {} says `{other_sdl}`; kept `{kept_sdl}`",
+                    self.source
                 ),
             ));
         }

@@ -8,7 +8,6 @@
 //! `...XFragment` and `... on X` name). Types are printed sorted by name.
 
 mod docs_page;
-mod jp;
 mod layer;
 mod overlay;
 mod page_layer;
@@ -19,9 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
-use crate::introspect::model::{FullType, RootRef, Schema};
+use crate::introspect::model::{Field, FullType, RootRef, Schema};
 use crate::introspect::to_sdl::is_built_in_scalar;
 use crate::schema::check::check;
+use layer::Layer;
 pub use layer::{Record, Source};
 
 /// Where the facts are.
@@ -47,8 +47,11 @@ pub struct Assembled {
 
 /// Builds the schema. `sdl_path` names the output in diagnostics about it.
 pub fn assemble(inputs: &Inputs, sdl_path: &Path) -> Result<Assembled, Diagnostics> {
-    let introspection = read(&inputs.introspection)?;
-    let jp = jp::read(&introspection)?;
+    let introspection = crate::introspect::parse(&read(&inputs.introspection)?)?;
+    let mut jp = Layer::new(Source::JpIntrospection);
+    for ty in introspection.types {
+        jp.insert(ty);
+    }
     let platform = platform::read(&inputs.platform)?;
     let mut inferred = Vec::new();
     for path in &inputs.overlays {
@@ -56,7 +59,7 @@ pub fn assemble(inputs: &Inputs, sdl_path: &Path) -> Result<Assembled, Diagnosti
     }
     let page_file = read(&inputs.docs)?;
     let page = docs_page::read(&page_file)?;
-    let mut trusted = vec![jp.layer, platform];
+    let mut trusted = vec![jp, platform];
     trusted.extend(inferred);
     let page = page_layer::build(&page_file, &page, &trusted)?;
 
@@ -88,7 +91,7 @@ pub fn assemble(inputs: &Inputs, sdl_path: &Path) -> Result<Assembled, Diagnosti
     let provenance = provenance::render(&provenance::Summary {
         inputs,
         records: &records,
-        dropped: &jp.dropped,
+        dropped: &printed.dropped,
     });
     Ok(Assembled {
         sdl: printed.sdl,
@@ -132,24 +135,29 @@ fn keep_catalogue_fields(
     fields.sort_by(|a, b| a.name.cmp(&b.name));
     let mut missing = Diagnostics::default();
     for (name, position) in catalogue {
-        if !fields.iter().any(|field| &field.name == name) {
+        let complete = |field: &&Field| {
+            field.ty.to_sdl().is_some() && field.args.iter().all(|a| a.ty.to_sdl().is_some())
+        };
+        if !fields
+            .iter()
+            .filter(complete)
+            .any(|field| &field.name == name)
+        {
             missing.push(
                 Diagnostic::new(
                     page,
                     *position,
-                    format!("no source gives the signature of mutation field `{name}`"),
+                    format!("no source gives the complete signature of mutation field `{name}`"),
                 )
                 .with_hint("add it to `type Mutation` in an overlay"),
             );
         }
     }
     if let Some(record) = records.get_mut("Mutation") {
-        record
-            .additions
-            .retain(|(name, _)| wanted.contains(name.as_str()));
-        record
-            .disagreements
-            .retain(|(name, _)| wanted.contains(name.as_str()));
+        let wanted = |name: &String| wanted.contains(name.as_str());
+        record.additions.retain(|(name, _)| wanted(name));
+        record.completions.retain(|(name, _, _)| wanted(name));
+        record.disagreements.retain(|(name, _)| wanted(name));
     }
     missing.into_result(())
 }

@@ -11,7 +11,7 @@ use crate::introspect::model::TypeKind;
 pub struct Summary<'a> {
     pub inputs: &'a Inputs,
     pub records: &'a BTreeMap<String, Record>,
-    /// JP fields left out because their type reference was cut short.
+    /// Fields and arguments left out: their type reference was cut short in every source.
     pub dropped: &'a [String],
 }
 
@@ -104,17 +104,24 @@ pub fn render(summary: &Summary<'_>) -> String {
         .values()
         .map(|r| r.disagreements.len())
         .sum();
+    let completed: usize = summary.records.values().map(|r| r.completions.len()).sum();
     let _ = writeln!(
         out,
-        "{} types have no body in any source and are printed without one; {} members were added to a\n\
-         type by a less trusted source than its body's; {} disagreements between sources were resolved in\n\
-         favour of the more trusted one. All are listed below.\n",
+        "| | count |\n| --- | ---: |\n\
+         | types without a body in any source (printed without one) | {} |\n\
+         | members added by a less trusted source than the body's | {} |\n\
+         | type references cut short in the body's source, completed from another | {} |\n\
+         | disagreements between sources (the more trusted kept) | {} |\n\n\
+         Each is listed in the notes below.\n",
         without_body.len(),
         added,
+        completed,
         disagreements
     );
     if !summary.dropped.is_empty() {
-        out.push_str("JP fields whose type reference the introspection result cut short (left to other sources):\n");
+        out.push_str(
+            "Left out, their type reference cut short and no other source completing it:\n",
+        );
         for field in summary.dropped {
             let _ = writeln!(out, "`{field}`");
         }
@@ -146,6 +153,9 @@ fn notes(record: &Record) -> String {
     for (source, members) in by_source {
         let members: Vec<String> = members.iter().map(|m| format!("`{m}`")).collect();
         notes.push(format!("added from {source}: {}", members.join(", ")));
+    }
+    for (_, member, source) in &record.completions {
+        notes.push(format!("type of `{member}` completed from {source}"));
     }
     for (_, message) in &record.disagreements {
         notes.push(format!("disagreement: {}", message.replace('|', "\\|")));

@@ -1,0 +1,96 @@
+//! `assemble-schema` on a small set of facts that exercises every rule: trust order,
+//! additions, disagreements, bodiless types, the catalogue filter and reachability.
+
+use std::path::{Path, PathBuf};
+
+use kraken_codegen::assemble::{assemble, Assembled, Inputs};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/assemble")
+        .join(name)
+}
+
+fn inputs() -> Inputs {
+    Inputs {
+        introspection: fixture("introspection.json"),
+        docs: fixture("docs.txt"),
+        platform: fixture("platform"),
+        overlays: vec![fixture("overlay.graphql")],
+    }
+}
+
+fn run(inputs: &Inputs) -> Result<Assembled, String> {
+    assemble(inputs, Path::new("out.graphql")).map_err(|d| d.to_string())
+}
+
+#[test]
+fn merges_sources_in_order_of_trust() {
+    let assembled = run(&inputs()).unwrap();
+    insta::assert_snapshot!("sdl", assembled.sdl);
+    insta::assert_snapshot!("provenance", assembled.provenance);
+}
+
+#[test]
+fn assembly_is_deterministic() {
+    let first = run(&inputs()).unwrap();
+    let second = run(&inputs()).unwrap();
+    assert_eq!(first.sdl, second.sdl);
+    assert_eq!(first.provenance, second.provenance);
+}
+
+/// A copy of the fixtures with `docs.txt` and `overlay.graphql` replaced.
+fn variant(docs: &str, overlay: &str) -> (tempfile::TempDir, Inputs) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("docs.txt"), docs).unwrap();
+    std::fs::write(dir.path().join("overlay.graphql"), overlay).unwrap();
+    let inputs = Inputs {
+        docs: dir.path().join("docs.txt"),
+        overlays: vec![dir.path().join("overlay.graphql")],
+        ..inputs()
+    };
+    (dir, inputs)
+}
+
+#[test]
+fn a_documented_mutation_without_signature_is_reported_at_its_document() {
+    let docs = std::fs::read_to_string(fixture("docs.txt")).unwrap()
+        + "refund\nMutation\nmutation Refund($id: ID!) {\nrefund(id: $id)\n}\n";
+    let overlay = std::fs::read_to_string(fixture("overlay.graphql")).unwrap();
+    let (dir, inputs) = variant(&docs, &overlay);
+    let error = run(&inputs).unwrap_err();
+    assert_eq!(
+        error,
+        format!(
+            "{}:76:1: no source gives the complete signature of mutation field `refund`",
+            dir.path().join("docs.txt").display()
+        )
+    );
+}
+
+#[test]
+fn a_type_no_source_defines_is_reported_with_its_users() {
+    let docs = std::fs::read_to_string(fixture("docs.txt")).unwrap();
+    let overlay = "input PayInput {\n  amount: Money!\n}\n";
+    let (dir, inputs) = variant(&docs, overlay);
+    let error = run(&inputs).unwrap_err();
+    assert_eq!(
+        error,
+        format!(
+            "{}:1:1: no source defines type `Money` (used by PayInput)",
+            dir.path().join("docs.txt").display()
+        )
+    );
+}
+
+#[test]
+fn an_overlay_with_a_syntax_error_is_reported_at_its_position() {
+    let docs = std::fs::read_to_string(fixture("docs.txt")).unwrap();
+    let (dir, inputs) = variant(&docs, "input PayInput {\n  amount Int\n}\n");
+    let error = run(&inputs).unwrap_err();
+    let path = dir.path().join("overlay.graphql");
+    assert!(
+        error.starts_with(&format!("{}:2:10: invalid SDL: ", path.display())),
+        "{error}"
+    );
+}
