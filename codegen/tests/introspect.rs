@@ -208,3 +208,28 @@ fn cli_refuses_plain_http_to_other_hosts() {
         "error: refusing plain http:// to `example.com`: only loopback hosts (127.0.0.0/8, ::1, localhost) may be reached without TLS; use https://\n"
     );
 }
+
+#[test]
+fn the_partial_jp_result_converts_to_sdl_that_loads() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schema/reference/oejp-introspection-partial.json");
+    let printed = convert_text("jp.json", &std::fs::read_to_string(path).unwrap());
+    assert_eq!(printed.bodiless.len(), 729);
+    assert_eq!(
+        printed.dropped,
+        [
+            "Mutation.createScheduledTransactions(input)",
+            "Mutation.addItemsToRiskList(input)",
+            "Mutation.removeItemsFromRiskList(input)",
+            "Mutation.updateAccountConsents(consents)",
+        ]
+    );
+    let warnings = assert_loads(&printed.sdl);
+    // Each enum without values and union without members is a warning.
+    let empty = printed.sdl.lines().filter(|line| {
+        (line.starts_with("enum ") && !line.ends_with('{'))
+            || (line.starts_with("union ") && !line.contains(" = "))
+    });
+    assert_eq!(warnings.len(), empty.count());
+    assert_eq!(warnings.len(), 272);
+}

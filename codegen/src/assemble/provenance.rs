@@ -76,7 +76,9 @@ pub fn render(summary: &Summary<'_>) -> String {
         summary
             .records
             .values()
-            .filter(|r| kind.is_none_or_eq(r.kind) && source.is_none_or_eq(r.source))
+            .filter(|r| {
+                kind.map_or(true, |k| k == r.kind) && source.map_or(true, |s| s == r.source)
+            })
             .count()
     };
     for (kind, label) in KINDS {
@@ -161,15 +163,4 @@ fn notes(record: &Record) -> String {
         notes.push(format!("disagreement: {}", message.replace('|', "\\|")));
     }
     notes.join("; ")
-}
-
-/// `None` matches everything.
-trait MatchesAll<T> {
-    fn is_none_or_eq(&self, value: T) -> bool;
-}
-
-impl<T: PartialEq> MatchesAll<T> for Option<T> {
-    fn is_none_or_eq(&self, value: T) -> bool {
-        self.as_ref().map_or(true, |wanted| *wanted == value)
-    }
 }

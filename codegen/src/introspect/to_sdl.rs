@@ -140,11 +140,11 @@ impl Printer {
                     let _ = write!(self.out, " implements {}", interfaces.join(" & "));
                 }
                 if let Some(fields) = &ty.fields {
-                    self.open_body(fields.is_empty());
-                    for field in fields {
-                        self.field(&ty.name, field);
-                    }
-                    self.out.push('}');
+                    self.body(|printer| {
+                        for field in fields {
+                            printer.field(&ty.name, field);
+                        }
+                    });
                 }
             }
             TypeKind::Union => {
@@ -160,20 +160,20 @@ impl Printer {
             }
             TypeKind::Enum => {
                 if let Some(values) = &ty.enum_values {
-                    self.open_body(values.is_empty());
-                    for value in values {
-                        self.enum_value(value);
-                    }
-                    self.out.push('}');
+                    self.body(|printer| {
+                        for value in values {
+                            printer.enum_value(value);
+                        }
+                    });
                 }
             }
             TypeKind::InputObject => {
                 if let Some(fields) = &ty.input_fields {
-                    self.open_body(fields.is_empty());
-                    for field in fields {
-                        self.input_value(&ty.name, field, "  ");
-                    }
-                    self.out.push('}');
+                    self.body(|printer| {
+                        for field in fields {
+                            printer.input_value(&ty.name, field, "  ");
+                        }
+                    });
                 }
             }
             TypeKind::List | TypeKind::NonNull => {}
@@ -181,9 +181,18 @@ impl Printer {
         self.out.push('\n');
     }
 
-    /// `{` and a newline; an empty body is printed as `{}` on one line.
-    fn open_body(&mut self, empty: bool) {
-        self.out.push_str(if empty { " {" } else { " {\n" });
+    /// ` { … }` around what `members` prints; nothing when it prints nothing, since SDL
+    /// has no empty braces (the type then reads as bodiless, which is what it is).
+    fn body(&mut self, members: impl FnOnce(&mut Self)) {
+        let start = self.out.len();
+        self.out.push_str(" {\n");
+        let opened = self.out.len();
+        members(self);
+        if self.out.len() == opened {
+            self.out.truncate(start);
+        } else {
+            self.out.push('}');
+        }
     }
 
     fn field(&mut self, owner: &str, field: &Field) {
