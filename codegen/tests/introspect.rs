@@ -233,3 +233,24 @@ fn the_partial_jp_result_converts_to_sdl_that_loads() {
     assert_eq!(warnings.len(), empty.count());
     assert_eq!(warnings.len(), 272);
 }
+
+#[test]
+fn cli_reports_a_bad_file_with_its_position_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.json");
+    std::fs::write(&input, "{\"__schema\": {\"types\": [}\n").unwrap();
+    let out = dir.path().join("out.graphql");
+    let output = run_cli(&[
+        "introspect",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let expected = format!(
+        "  × not an introspection result: expected value\n   ╭─[{}:1:25]\n 1 │ {{\"__schema\": {{\"types\": [}}\n   ·                         ┬\n   ·                         ╰── here\n   ╰────\n  help: expected {{\"data\":{{\"__schema\":…}}}}, {{\"__schema\":…}} or the __schema object\n",
+        input.display()
+    );
+    assert_eq!(String::from_utf8(output.stderr).unwrap(), expected);
+    assert!(!out.exists());
+}

@@ -94,3 +94,17 @@ fn an_overlay_with_a_syntax_error_is_reported_at_its_position() {
         "{error}"
     );
 }
+
+#[test]
+fn a_document_that_does_not_parse_is_reported_at_its_page_line() {
+    let docs = std::fs::read_to_string(fixture("docs.txt")).unwrap()
+        + "refund\nMutation\nmutation Refund($id: ID!) {\nrefund(id: $id) {\n... on {\n}\n}\n}\n";
+    let overlay = std::fs::read_to_string(fixture("overlay.graphql")).unwrap();
+    let (dir, inputs) = variant(&docs, &overlay);
+    let error = run(&inputs).unwrap_err();
+    let prefix = format!(
+        "{}:78:8: the mutation document does not parse: ",
+        dir.path().join("docs.txt").display()
+    );
+    assert!(error.starts_with(&prefix), "{error}");
+}
