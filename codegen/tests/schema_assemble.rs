@@ -108,3 +108,36 @@ fn a_document_that_does_not_parse_is_reported_at_its_page_line() {
     );
     assert!(error.starts_with(&prefix), "{error}");
 }
+
+#[test]
+fn cli_writes_the_schema_and_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let sdl = dir.path().join("out.graphql");
+    let provenance = dir.path().join("PROVENANCE.md");
+    let arg = |path: PathBuf| path.to_str().unwrap().to_string();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kraken-codegen"))
+        .args([
+            "assemble-schema",
+            "--introspection",
+            &arg(fixture("introspection.json")),
+        ])
+        .args(["--docs", &arg(fixture("docs.txt"))])
+        .args(["--platform", &arg(fixture("platform"))])
+        .args(["--overlay", &arg(fixture("overlay.graphql"))])
+        .args([
+            "-o",
+            &arg(sdl.clone()),
+            "--provenance",
+            &arg(provenance.clone()),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert!(output.status.success());
+    let expected = run(&inputs()).unwrap();
+    assert_eq!(std::fs::read_to_string(sdl).unwrap(), expected.sdl);
+    assert_eq!(
+        std::fs::read_to_string(provenance).unwrap(),
+        expected.provenance
+    );
+}
