@@ -97,6 +97,9 @@ impl Printer {
     }
 
     fn directive(&mut self, directive: &DirectiveDef) {
+        if self.drops_cut_arguments(&format!("@{}", directive.name), &directive.args) {
+            return;
+        }
         self.start_definition(directive.description.as_deref());
         let _ = write!(self.out, "directive @{}", directive.name);
         let owner = format!("@{}", directive.name);
@@ -200,17 +203,7 @@ impl Printer {
             self.dropped.push(format!("{owner}.{}", field.name));
             return;
         };
-        let cut_args: Vec<&InputValue> = field
-            .args
-            .iter()
-            .filter(|a| a.ty.to_sdl().is_none())
-            .collect();
-        if !cut_args.is_empty() {
-            // Printing the field without an argument would misstate its signature.
-            for arg in cut_args {
-                self.dropped
-                    .push(format!("{owner}.{}({})", field.name, arg.name));
-            }
+        if self.drops_cut_arguments(&format!("{owner}.{}", field.name), &field.args) {
             return;
         }
         self.description(field.description.as_deref(), "  ");
@@ -223,6 +216,16 @@ impl Printer {
             &field.deprecation_reason,
         );
         self.out.push('\n');
+    }
+
+    /// Whether an argument's type reference was cut short (each is recorded): the owner is
+    /// then left out, since printing it without the argument would misstate its signature.
+    fn drops_cut_arguments(&mut self, owner: &str, args: &[InputValue]) -> bool {
+        let before = self.dropped.len();
+        for arg in args.iter().filter(|a| a.ty.to_sdl().is_none()) {
+            self.dropped.push(format!("{owner}({})", arg.name));
+        }
+        self.dropped.len() > before
     }
 
     /// `(a: Int, b: String)` on one line, or one per line when any has a description.

@@ -109,7 +109,10 @@ impl<'f> Checker<'f> {
                 continue;
             };
             let (name, pos) = type_name_and_pos(ty);
-            let position = self.cursor(pos).find_name(name).unwrap_or(self.plain(pos));
+            let position = self
+                .cursor(pos)
+                .find_name(name)
+                .unwrap_or(self.parsed_position(pos));
             if let Some(earlier) = first.get(name) {
                 self.error(
                     Diagnostic::new(
@@ -140,7 +143,7 @@ impl<'f> Checker<'f> {
                 let roots = [&schema.query, &schema.mutation, &schema.subscription];
                 for root in roots.into_iter().flatten() {
                     let position = self.cursor(schema.position).find_name(root);
-                    let position = position.unwrap_or(self.plain(schema.position));
+                    let position = position.unwrap_or(self.parsed_position(schema.position));
                     match self.kinds.get(root) {
                         Some(Kind::Object) => {}
                         Some(kind) => self.error(Diagnostic::new(
@@ -212,7 +215,10 @@ impl<'f> Checker<'f> {
             TypeExtension::Enum(e) => (&e.name, e.position, Kind::Enum),
             TypeExtension::InputObject(e) => (&e.name, e.position, Kind::InputObject),
         };
-        let position = self.cursor(pos).find_name(name).unwrap_or(self.plain(pos));
+        let position = self
+            .cursor(pos)
+            .find_name(name)
+            .unwrap_or(self.parsed_position(pos));
         match self.kinds.get(name.as_str()) {
             None => self.unknown(position, name, "this extension"),
             Some(kind) if *kind != expected => self.error(Diagnostic::new(
@@ -242,7 +248,10 @@ impl<'f> Checker<'f> {
     fn interfaces(&mut self, owner: &str, pos: Pos, interfaces: &[String]) {
         let positions = self.cursor(pos).implemented_interfaces(interfaces.len());
         for (index, interface) in interfaces.iter().enumerate() {
-            let position = positions.get(index).copied().unwrap_or(self.plain(pos));
+            let position = positions
+                .get(index)
+                .copied()
+                .unwrap_or(self.parsed_position(pos));
             match self.kinds.get(interface) {
                 Some(Kind::Interface) => {}
                 Some(kind) => self.error(Diagnostic::new(
@@ -262,7 +271,10 @@ impl<'f> Checker<'f> {
         let positions = self.cursor(pos).union_members(members.len());
         let mut seen: BTreeMap<&str, Position> = BTreeMap::new();
         for (index, member) in members.iter().enumerate() {
-            let position = positions.get(index).copied().unwrap_or(self.plain(pos));
+            let position = positions
+                .get(index)
+                .copied()
+                .unwrap_or(self.parsed_position(pos));
             if let Some(first) = seen.get(member.as_str()) {
                 self.duplicate(
                     position,
@@ -294,7 +306,7 @@ impl<'f> Checker<'f> {
             let mut cursor = self.cursor(field.position);
             let position = cursor
                 .find_name(&field.name)
-                .unwrap_or(self.plain(field.position));
+                .unwrap_or(self.parsed_position(field.position));
             let path = format!("{owner}.{}", field.name);
             if let Some(first) = seen.get(field.name.as_str()) {
                 self.duplicate(
@@ -318,7 +330,7 @@ impl<'f> Checker<'f> {
             let mut cursor = self.cursor(value.position);
             let position = cursor
                 .find_name(&value.name)
-                .unwrap_or(self.plain(value.position));
+                .unwrap_or(self.parsed_position(value.position));
             let path = if what == "argument" {
                 format!("{owner}({}:)", value.name)
             } else {
@@ -345,7 +357,7 @@ impl<'f> Checker<'f> {
             let position = self
                 .cursor(value.position)
                 .find_name(&value.name)
-                .unwrap_or(self.plain(value.position));
+                .unwrap_or(self.parsed_position(value.position));
             if let Some(first) = seen.get(value.name.as_str()) {
                 let what = format!("enum value `{owner}.{}`", value.name);
                 self.duplicate(position, *first, &what, "one");
@@ -414,7 +426,10 @@ impl<'f> Checker<'f> {
     /// An enum without values or a union without members: valid to parse, rejected by
     /// stricter tools; responses still decode (every value is an unknown one).
     fn empty(&mut self, pos: Pos, name: &str, kind: &str, parts: &str, each: &str) {
-        let position = self.cursor(pos).find_name(name).unwrap_or(self.plain(pos));
+        let position = self
+            .cursor(pos)
+            .find_name(name)
+            .unwrap_or(self.parsed_position(pos));
         self.checked.warnings.push(
             Diagnostic::new(
                 self.file,
@@ -434,7 +449,7 @@ impl<'f> Checker<'f> {
     }
 
     /// A graphql-parser position taken as it is, when the text cannot be re-scanned.
-    fn plain(&self, pos: Pos) -> Position {
+    fn parsed_position(&self, pos: Pos) -> Position {
         self.cursor(pos).position()
     }
 }
