@@ -24,13 +24,13 @@ fn convert(name: &str) -> Printed {
     convert_text(name, &std::fs::read_to_string(fixture(name)).unwrap())
 }
 
-/// The SDL parses and passes the structural checks.
-fn assert_loads(sdl: &str) {
+/// The SDL parses and passes the structural checks; returns the warnings.
+fn assert_loads(sdl: &str) -> Vec<String> {
     let document = graphql_parser::parse_schema::<String>(sdl).unwrap();
     let checked = check(&document, &SourceFile::new("out.graphql", sdl));
     let rendered: Vec<String> = checked.errors.iter().map(|d| d.to_string()).collect();
     assert_eq!(rendered, Vec::<String>::new());
-    assert!(checked.warnings.is_empty());
+    checked.warnings.iter().map(|d| d.to_string()).collect()
 }
 
 #[test]
@@ -39,7 +39,7 @@ fn full_result_to_sdl() {
     assert_eq!(printed.bodiless, Vec::<String>::new());
     assert_eq!(printed.dropped, Vec::<String>::new());
     insta::assert_snapshot!(printed.sdl);
-    assert_loads(&printed.sdl);
+    assert_eq!(assert_loads(&printed.sdl), Vec::<String>::new());
 }
 
 #[test]
@@ -48,7 +48,13 @@ fn partial_result_prints_bodiless_types_and_drops_cut_references() {
     assert_eq!(printed.bodiless, ["PayInput", "PayResult", "PayStatus"]);
     assert_eq!(printed.dropped, ["Mutation.bulk(items)", "Mutation.ids"]);
     insta::assert_snapshot!(printed.sdl);
-    assert_loads(&printed.sdl);
+    assert_eq!(
+        assert_loads(&printed.sdl),
+        [
+            "out.graphql:14:7: union `PayResult` has no members; the loader proceeds and decodes every object as an unknown one",
+            "out.graphql:17:6: enum `PayStatus` has no values; the loader proceeds and decodes every value as an unknown one",
+        ]
+    );
     assert_eq!(
         introspect::bodiless_note(&printed).unwrap(),
         "note: 3 types had no body in the introspection result (fields, values or members not requested) and are printed without one: PayInput, PayResult, PayStatus"
@@ -201,4 +207,50 @@ fn cli_refuses_plain_http_to_other_hosts() {
         String::from_utf8(output.stderr).unwrap(),
         "error: refusing plain http:// to `example.com`: only loopback hosts (127.0.0.0/8, ::1, localhost) may be reached without TLS; use https://\n"
     );
+}
+
+#[test]
+fn the_partial_jp_result_converts_to_sdl_that_loads() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schema/reference/oejp-introspection-partial.json");
+    let printed = convert_text("jp.json", &std::fs::read_to_string(path).unwrap());
+    assert_eq!(printed.bodiless.len(), 729);
+    assert_eq!(
+        printed.dropped,
+        [
+            "Mutation.createScheduledTransactions(input)",
+            "Mutation.addItemsToRiskList(input)",
+            "Mutation.removeItemsFromRiskList(input)",
+            "Mutation.updateAccountConsents(consents)",
+        ]
+    );
+    let warnings = assert_loads(&printed.sdl);
+    // Each enum without values and union without members is a warning.
+    let empty = printed.sdl.lines().filter(|line| {
+        (line.starts_with("enum ") && !line.ends_with('{'))
+            || (line.starts_with("union ") && !line.contains(" = "))
+    });
+    assert_eq!(warnings.len(), empty.count());
+    assert_eq!(warnings.len(), 272);
+}
+
+#[test]
+fn cli_reports_a_bad_file_with_its_position_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.json");
+    std::fs::write(&input, "{\"__schema\": {\"types\": [}\n").unwrap();
+    let out = dir.path().join("out.graphql");
+    let output = run_cli(&[
+        "introspect",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    let expected = format!(
+        "  × not an introspection result: expected value\n   ╭─[{}:1:25]\n 1 │ {{\"__schema\": {{\"types\": [}}\n   ·                         ┬\n   ·                         ╰── here\n   ╰────\n  help: expected {{\"data\":{{\"__schema\":…}}}}, {{\"__schema\":…}} or the __schema object\n",
+        input.display()
+    );
+    assert_eq!(String::from_utf8(output.stderr).unwrap(), expected);
+    assert!(!out.exists());
 }

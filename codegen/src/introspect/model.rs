@@ -209,6 +209,22 @@ impl TypeRef {
         }
     }
 
+    /// Whether `other` fits this reference as far as it goes: the same wrappers and name
+    /// down to where this chain was cut short.
+    pub fn agrees_so_far(&self, other: &TypeRef) -> bool {
+        match (self.kind, &self.of_type, &self.name) {
+            (Some(kind @ (TypeKind::NonNull | TypeKind::List)), Some(inner), _) => {
+                other.kind == Some(kind)
+                    && other
+                        .of_type
+                        .as_ref()
+                        .is_some_and(|o| inner.agrees_so_far(o))
+            }
+            (Some(TypeKind::NonNull | TypeKind::List), None, _) | (_, _, None) => true,
+            (_, _, Some(name)) => other.name.as_ref() == Some(name) && other.of_type.is_none(),
+        }
+    }
+
     /// SDL notation (`[String!]!`), or `None` when the chain was cut short.
     pub fn to_sdl(&self) -> Option<String> {
         match (self.kind, &self.of_type, &self.name) {
@@ -251,5 +267,10 @@ mod tests {
             serde_json::from_str(r#"{"name":null,"kind":"NON_NULL","ofType":{"name":"Foo"}}"#)
                 .unwrap();
         assert_eq!(kindless.to_sdl().as_deref(), Some("Foo!"));
+        let full = |t: &str| TypeRef::parse(t).unwrap();
+        assert!(cut.agrees_so_far(&full("[Foo]!")));
+        assert!(!cut.agrees_so_far(&full("[Foo]")));
+        assert!(kindless.agrees_so_far(&full("Foo!")));
+        assert!(!kindless.agrees_so_far(&full("Bar!")));
     }
 }

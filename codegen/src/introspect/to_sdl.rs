@@ -97,6 +97,9 @@ impl Printer {
     }
 
     fn directive(&mut self, directive: &DirectiveDef) {
+        if self.drops_cut_arguments(&format!("@{}", directive.name), &directive.args) {
+            return;
+        }
         self.start_definition(directive.description.as_deref());
         let _ = write!(self.out, "directive @{}", directive.name);
         let owner = format!("@{}", directive.name);
@@ -140,11 +143,11 @@ impl Printer {
                     let _ = write!(self.out, " implements {}", interfaces.join(" & "));
                 }
                 if let Some(fields) = &ty.fields {
-                    self.open_body(fields.is_empty());
-                    for field in fields {
-                        self.field(&ty.name, field);
-                    }
-                    self.out.push('}');
+                    self.body(|printer| {
+                        for field in fields {
+                            printer.field(&ty.name, field);
+                        }
+                    });
                 }
             }
             TypeKind::Union => {
@@ -160,20 +163,20 @@ impl Printer {
             }
             TypeKind::Enum => {
                 if let Some(values) = &ty.enum_values {
-                    self.open_body(values.is_empty());
-                    for value in values {
-                        self.enum_value(value);
-                    }
-                    self.out.push('}');
+                    self.body(|printer| {
+                        for value in values {
+                            printer.enum_value(value);
+                        }
+                    });
                 }
             }
             TypeKind::InputObject => {
                 if let Some(fields) = &ty.input_fields {
-                    self.open_body(fields.is_empty());
-                    for field in fields {
-                        self.input_value(&ty.name, field, "  ");
-                    }
-                    self.out.push('}');
+                    self.body(|printer| {
+                        for field in fields {
+                            printer.input_value(&ty.name, field, "  ");
+                        }
+                    });
                 }
             }
             TypeKind::List | TypeKind::NonNull => {}
@@ -181,9 +184,18 @@ impl Printer {
         self.out.push('\n');
     }
 
-    /// `{` and a newline; an empty body is printed as `{}` on one line.
-    fn open_body(&mut self, empty: bool) {
-        self.out.push_str(if empty { " {" } else { " {\n" });
+    /// ` { … }` around what `members` prints; nothing when it prints nothing, since SDL
+    /// has no empty braces (the type then reads as bodiless, which is what it is).
+    fn body(&mut self, members: impl FnOnce(&mut Self)) {
+        let start = self.out.len();
+        self.out.push_str(" {\n");
+        let opened = self.out.len();
+        members(self);
+        if self.out.len() == opened {
+            self.out.truncate(start);
+        } else {
+            self.out.push('}');
+        }
     }
 
     fn field(&mut self, owner: &str, field: &Field) {
@@ -191,17 +203,7 @@ impl Printer {
             self.dropped.push(format!("{owner}.{}", field.name));
             return;
         };
-        let cut_args: Vec<&InputValue> = field
-            .args
-            .iter()
-            .filter(|a| a.ty.to_sdl().is_none())
-            .collect();
-        if !cut_args.is_empty() {
-            // Printing the field without an argument would misstate its signature.
-            for arg in cut_args {
-                self.dropped
-                    .push(format!("{owner}.{}({})", field.name, arg.name));
-            }
+        if self.drops_cut_arguments(&format!("{owner}.{}", field.name), &field.args) {
             return;
         }
         self.description(field.description.as_deref(), "  ");
@@ -214,6 +216,16 @@ impl Printer {
             &field.deprecation_reason,
         );
         self.out.push('\n');
+    }
+
+    /// Whether an argument's type reference was cut short (each is recorded): the owner is
+    /// then left out, since printing it without the argument would misstate its signature.
+    fn drops_cut_arguments(&mut self, owner: &str, args: &[InputValue]) -> bool {
+        let before = self.dropped.len();
+        for arg in args.iter().filter(|a| a.ty.to_sdl().is_none()) {
+            self.dropped.push(format!("{owner}({})", arg.name));
+        }
+        self.dropped.len() > before
     }
 
     /// `(a: Int, b: String)` on one line, or one per line when any has a description.

@@ -12,7 +12,7 @@ use graphql_parser::schema::{
 use graphql_parser::Pos;
 
 use crate::diagnostic::{Diagnostic, Position, SourceFile};
-use locate::Cursor;
+use locate::{Cursor, Lines};
 
 /// What [`check`] found.
 #[derive(Debug, Default)]
@@ -70,8 +70,10 @@ const BUILT_IN_SCALARS: [&str; 5] = ["Boolean", "Float", "ID", "Int", "String"];
 
 /// Checks `document`, whose text is `file`.
 pub fn check(document: &Document<'_, String>, file: &SourceFile) -> Checked {
+    let lines = Lines::new(file);
     let mut checker = Checker {
         file,
+        lines: &lines,
         kinds: BTreeMap::new(),
         checked: Checked::default(),
     };
@@ -84,6 +86,7 @@ pub fn check(document: &Document<'_, String>, file: &SourceFile) -> Checked {
 
 struct Checker<'f> {
     file: &'f SourceFile,
+    lines: &'f Lines<'f>,
     kinds: BTreeMap<String, Kind>,
     checked: Checked,
 }
@@ -106,7 +109,10 @@ impl<'f> Checker<'f> {
                 continue;
             };
             let (name, pos) = type_name_and_pos(ty);
-            let position = self.cursor(pos).find_name(name).unwrap_or(self.plain(pos));
+            let position = self
+                .cursor(pos)
+                .find_name(name)
+                .unwrap_or(self.parsed_position(pos));
             if let Some(earlier) = first.get(name) {
                 self.error(
                     Diagnostic::new(
@@ -137,7 +143,7 @@ impl<'f> Checker<'f> {
                 let roots = [&schema.query, &schema.mutation, &schema.subscription];
                 for root in roots.into_iter().flatten() {
                     let position = self.cursor(schema.position).find_name(root);
-                    let position = position.unwrap_or(self.plain(schema.position));
+                    let position = position.unwrap_or(self.parsed_position(schema.position));
                     match self.kinds.get(root) {
                         Some(Kind::Object) => {}
                         Some(kind) => self.error(Diagnostic::new(
@@ -177,9 +183,21 @@ impl<'f> Checker<'f> {
                 self.fields(&interface.name, &interface.fields);
             }
             TypeDefinition::Union(union) => {
+                if union.types.is_empty() {
+                    self.empty(union.position, &union.name, "union", "members", "object");
+                }
                 self.union_members(&union.name, union.position, &union.types);
             }
             TypeDefinition::Enum(enumeration) => {
+                if enumeration.values.is_empty() {
+                    self.empty(
+                        enumeration.position,
+                        &enumeration.name,
+                        "enum",
+                        "values",
+                        "value",
+                    );
+                }
                 self.enum_values(&enumeration.name, &enumeration.values);
             }
             TypeDefinition::InputObject(input) => {
@@ -197,7 +215,10 @@ impl<'f> Checker<'f> {
             TypeExtension::Enum(e) => (&e.name, e.position, Kind::Enum),
             TypeExtension::InputObject(e) => (&e.name, e.position, Kind::InputObject),
         };
-        let position = self.cursor(pos).find_name(name).unwrap_or(self.plain(pos));
+        let position = self
+            .cursor(pos)
+            .find_name(name)
+            .unwrap_or(self.parsed_position(pos));
         match self.kinds.get(name.as_str()) {
             None => self.unknown(position, name, "this extension"),
             Some(kind) if *kind != expected => self.error(Diagnostic::new(
@@ -227,7 +248,10 @@ impl<'f> Checker<'f> {
     fn interfaces(&mut self, owner: &str, pos: Pos, interfaces: &[String]) {
         let positions = self.cursor(pos).implemented_interfaces(interfaces.len());
         for (index, interface) in interfaces.iter().enumerate() {
-            let position = positions.get(index).copied().unwrap_or(self.plain(pos));
+            let position = positions
+                .get(index)
+                .copied()
+                .unwrap_or(self.parsed_position(pos));
             match self.kinds.get(interface) {
                 Some(Kind::Interface) => {}
                 Some(kind) => self.error(Diagnostic::new(
@@ -247,7 +271,10 @@ impl<'f> Checker<'f> {
         let positions = self.cursor(pos).union_members(members.len());
         let mut seen: BTreeMap<&str, Position> = BTreeMap::new();
         for (index, member) in members.iter().enumerate() {
-            let position = positions.get(index).copied().unwrap_or(self.plain(pos));
+            let position = positions
+                .get(index)
+                .copied()
+                .unwrap_or(self.parsed_position(pos));
             if let Some(first) = seen.get(member.as_str()) {
                 self.duplicate(
                     position,
@@ -279,7 +306,7 @@ impl<'f> Checker<'f> {
             let mut cursor = self.cursor(field.position);
             let position = cursor
                 .find_name(&field.name)
-                .unwrap_or(self.plain(field.position));
+                .unwrap_or(self.parsed_position(field.position));
             let path = format!("{owner}.{}", field.name);
             if let Some(first) = seen.get(field.name.as_str()) {
                 self.duplicate(
@@ -303,7 +330,7 @@ impl<'f> Checker<'f> {
             let mut cursor = self.cursor(value.position);
             let position = cursor
                 .find_name(&value.name)
-                .unwrap_or(self.plain(value.position));
+                .unwrap_or(self.parsed_position(value.position));
             let path = if what == "argument" {
                 format!("{owner}({}:)", value.name)
             } else {
@@ -330,7 +357,7 @@ impl<'f> Checker<'f> {
             let position = self
                 .cursor(value.position)
                 .find_name(&value.name)
-                .unwrap_or(self.plain(value.position));
+                .unwrap_or(self.parsed_position(value.position));
             if let Some(first) = seen.get(value.name.as_str()) {
                 let what = format!("enum value `{owner}.{}`", value.name);
                 self.duplicate(position, *first, &what, "one");
@@ -396,16 +423,33 @@ impl<'f> Checker<'f> {
         );
     }
 
+    /// An enum without values or a union without members: valid to parse, rejected by
+    /// stricter tools; responses still decode (every value is an unknown one).
+    fn empty(&mut self, pos: Pos, name: &str, kind: &str, parts: &str, each: &str) {
+        let position = self
+            .cursor(pos)
+            .find_name(name)
+            .unwrap_or(self.parsed_position(pos));
+        self.checked.warnings.push(
+            Diagnostic::new(
+                self.file,
+                position,
+                format!("{kind} `{name}` has no {parts}; the loader proceeds and decodes every {each} as an unknown one"),
+            )
+            .with_hint(format!("list its {parts}, or replace the schema with the live one (`kraken-codegen introspect`)")),
+        );
+    }
+
     fn error(&mut self, diagnostic: Diagnostic) {
         self.checked.errors.push(diagnostic);
     }
 
     fn cursor(&self, pos: Pos) -> Cursor<'f> {
-        Cursor::at(self.file, pos)
+        Cursor::at(self.lines, pos)
     }
 
     /// A graphql-parser position taken as it is, when the text cannot be re-scanned.
-    fn plain(&self, pos: Pos) -> Position {
+    fn parsed_position(&self, pos: Pos) -> Position {
         self.cursor(pos).position()
     }
 }
