@@ -184,6 +184,7 @@ impl Builder {
             code,
             documents: documents(&ir),
             inputs,
+            ir,
         })
     }
 
@@ -264,17 +265,23 @@ fn documents(ir: &Ir) -> BTreeMap<String, String> {
 }
 
 /// The result of a run: the formatted Rust and what it was made from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Generated {
     code: String,
     documents: BTreeMap<String, String>,
     inputs: Vec<PathBuf>,
+    ir: Ir,
 }
 
 impl Generated {
     /// Each operation's executable document as sent on the wire, by root field name.
     pub fn documents(&self) -> &BTreeMap<String, String> {
         &self.documents
+    }
+
+    /// The resolved operations and types the code was emitted from.
+    pub fn ir(&self) -> &Ir {
+        &self.ir
     }
 
     /// Every file and directory the run read, in the order read.

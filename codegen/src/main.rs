@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser};
+use kraken_codegen::output_tree::OutputTree;
+use kraken_codegen::project::{self, Project};
 use kraken_codegen::write::write_if_changed;
-use kraken_codegen::{assemble, catalogue, docs_import, introspect, Diagnostics, SourceFile};
+use kraken_codegen::{assemble, builder, catalogue, docs_import, introspect, SourceFile};
 
 #[derive(Parser)]
 #[command(name = "kraken-codegen", version, about)]
@@ -28,11 +30,25 @@ enum Command {
         #[arg(long, default_value = "schema/catalogue")]
         catalogue: PathBuf,
     },
+    /// Regenerate the checked-in typed client (`generated/`) from `schema/`.
+    Regenerate(ProjectArgs),
+    /// Fail, naming the stale files, when `generated/` differs from what `schema/` produces.
+    Check(ProjectArgs),
     /// Convert an introspection result (file or live endpoint) to SDL.
     Introspect(IntrospectArgs),
     /// Build the schema from the JP facts, the docs page, the platform facts and overlays,
     /// with a provenance summary.
     AssembleSchema(AssembleArgs),
+}
+
+#[derive(Args)]
+struct ProjectArgs {
+    /// The project root holding `schema/` and `generated/`.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output directory instead of `<root>/generated`.
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -76,7 +92,7 @@ struct IntrospectArgs {
 }
 
 fn main() -> ExitCode {
-    match Command::parse() {
+    let result = match Command::parse() {
         Command::ImportDocs { page, out } => import_docs(&page, &out),
         Command::List { catalogue } => {
             print_catalogue(&catalogue, catalogue::listing::operation_lines)
@@ -84,68 +100,97 @@ fn main() -> ExitCode {
         Command::Errors { catalogue } => {
             print_catalogue(&catalogue, catalogue::listing::error_lines)
         }
-        Command::AssembleSchema(args) => match run_assemble(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprint!("{message}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Introspect(args) => match run_introspect(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprint!("{message}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Regenerate(args) => regenerate(&args),
+        Command::Check(args) => check(&args),
+        Command::AssembleSchema(args) => run_assemble(args),
+        Command::Introspect(args) => run_introspect(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprint!("{message}");
+            ExitCode::FAILURE
+        }
     }
 }
 
-fn import_docs(page: &Path, out: &Path) -> ExitCode {
-    let text = match std::fs::read_to_string(page) {
-        Ok(text) => text,
-        Err(error) => return fail(&format!("cannot read {}: {error}", page.display())),
-    };
-    let imported = match docs_import::import_with_warnings(&text, page) {
-        Ok(imported) => imported,
-        Err(diagnostics) => return report(&diagnostics),
-    };
+/// A failure message for the user, ending in a newline.
+type Outcome = Result<(), String>;
+
+fn import_docs(page: &Path, out: &Path) -> Outcome {
+    let text = std::fs::read_to_string(page)
+        .map_err(|error| format!("error: cannot read {}: {error}\n", page.display()))?;
+    let imported = docs_import::import_with_warnings(&text, page).map_err(|d| d.render())?;
     for warning in &imported.warnings {
         eprintln!("warning: {warning}");
     }
-    match catalogue::write(&imported.catalogue, out) {
-        Ok(summary) => {
-            eprintln!(
-                "{} operations: {} files written, {} unchanged, {} removed",
-                imported.catalogue.operations.len(),
-                summary.written.len(),
-                summary.unchanged,
-                summary.removed.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&format!("cannot write {}: {error}", out.display())),
+    let summary = catalogue::write(&imported.catalogue, out)
+        .map_err(|error| format!("error: cannot write {}: {error}\n", out.display()))?;
+    eprintln!(
+        "{} operations: {} files written, {} unchanged, {} removed",
+        imported.catalogue.operations.len(),
+        summary.written.len(),
+        summary.unchanged,
+        summary.removed.len()
+    );
+    Ok(())
+}
+
+fn print_catalogue(dir: &Path, render: fn(&catalogue::Catalogue) -> String) -> Outcome {
+    let catalogue = catalogue::load(dir).map_err(|d| d.render())?;
+    print!("{}", render(&catalogue));
+    Ok(())
+}
+
+/// Generates from `<root>/schema/` the tree that belongs in `<out>` (default `<root>/generated`).
+fn generated_tree(args: &ProjectArgs) -> Result<(OutputTree, PathBuf), String> {
+    let project = Project::new(&args.root);
+    let generated = project.generate().map_err(|error| match error {
+        builder::Error::Diagnostics(diagnostics) => diagnostics.render(),
+        other => format!("error: {other}\n"),
+    })?;
+    let out = args.out.clone().unwrap_or_else(|| project.generated_dir());
+    Ok((project::output_tree(&generated), out))
+}
+
+fn regenerate(args: &ProjectArgs) -> Outcome {
+    let (tree, out) = generated_tree(args)?;
+    let report = tree
+        .write(&out)
+        .map_err(|error| format!("error: cannot write {}: {error}\n", out.display()))?;
+    for path in &report.written {
+        eprintln!("wrote {}", out.join(path).display());
     }
-}
-
-fn print_catalogue(dir: &Path, render: fn(&catalogue::Catalogue) -> String) -> ExitCode {
-    match catalogue::load(dir) {
-        Ok(catalogue) => {
-            print!("{}", render(&catalogue));
-            ExitCode::SUCCESS
-        }
-        Err(diagnostics) => report(&diagnostics),
+    for path in &report.removed {
+        eprintln!("removed {}", out.join(path).display());
     }
+    eprintln!(
+        "{}: {} written, {} removed, {} unchanged",
+        out.display(),
+        report.written.len(),
+        report.removed.len(),
+        report.unchanged
+    );
+    Ok(())
 }
 
-fn report(diagnostics: &Diagnostics) -> ExitCode {
-    eprint!("{}", diagnostics.render());
-    ExitCode::FAILURE
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::FAILURE
+fn check(args: &ProjectArgs) -> Outcome {
+    let (tree, out) = generated_tree(args)?;
+    let stale = tree
+        .stale(&out)
+        .map_err(|error| format!("error: cannot read {}: {error}\n", out.display()))?;
+    if stale.is_empty() {
+        eprintln!("{} is up to date", out.display());
+        return Ok(());
+    }
+    let mut message = format!(
+        "error: {} is stale; run `cargo run -p kraken-codegen -- regenerate`\n",
+        out.display()
+    );
+    for file in stale {
+        message.push_str(&format!("  {}/{file}\n", out.display()));
+    }
+    Err(message)
 }
 
 fn run_introspect(args: IntrospectArgs) -> Result<(), String> {

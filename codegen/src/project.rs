@@ -1,0 +1,68 @@
+//! The layout of a project that ships its typed client both ways: built into `OUT_DIR`
+//! by build.rs, and checked in under `generated/` by `regenerate`.
+//!
+//! Both front ends take their configuration from [`Project::builder`], so the checked-in
+//! copy and the build-script output are byte-identical by construction.
+
+use std::path::{Path, PathBuf};
+
+use crate::builder::{Builder, Error, Generated};
+use crate::operations_md;
+use crate::output_tree::OutputTree;
+
+/// File name of the generated Rust, in `OUT_DIR` and in `generated/`.
+pub const RUST_FILE: &str = "kraken_jp.rs";
+
+/// A project root holding `schema/` and `generated/`.
+#[derive(Debug, Clone)]
+pub struct Project {
+    root: PathBuf,
+}
+
+impl Project {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Project { root: root.into() }
+    }
+
+    /// The SDL schema file.
+    pub fn schema(&self) -> PathBuf {
+        self.root.join("schema/kraken-jp.graphql")
+    }
+
+    /// The operation catalogue directory.
+    pub fn catalogue(&self) -> PathBuf {
+        self.root.join("schema/catalogue")
+    }
+
+    /// The checked-in output directory.
+    pub fn generated_dir(&self) -> PathBuf {
+        self.root.join("generated")
+    }
+
+    /// The generator configuration shared by build.rs and `regenerate`.
+    pub fn builder(&self) -> Builder {
+        Builder::new()
+            .schema(self.schema())
+            .catalogue(self.catalogue())
+    }
+
+    /// Runs the generator.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        self.builder().generate()
+    }
+}
+
+/// What `regenerate` writes under `generated/`: the Rust, each operation's wire document
+/// under `documents/<fieldName>.graphql`, and the `OPERATIONS.md` table.
+pub fn output_tree(generated: &Generated) -> OutputTree {
+    let mut tree = OutputTree::default();
+    tree.insert(RUST_FILE, generated.to_string());
+    for (name, document) in generated.documents() {
+        tree.insert(
+            Path::new("documents").join(format!("{name}.graphql")),
+            document.clone(),
+        );
+    }
+    tree.insert("OPERATIONS.md", operations_md::render(generated.ir()));
+    tree
+}
