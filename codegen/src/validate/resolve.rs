@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use graphql_parser::query::{Field as AstField, Selection, TypeCondition, Value};
 
 use super::documents::{Documents, FragmentDef, OperationDef};
+use super::fragments::used_fragments;
 use super::wire;
 use super::Options;
 use crate::catalogue;
@@ -35,10 +36,7 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
     for operation in &documents.operations {
-        used.extend(wire::used_fragments(
-            &operation.selection,
-            &documents.fragments,
-        ));
+        used.extend(used_fragments(&operation.selection, &documents.fragments));
     }
     let fragments = used
         .into_iter()

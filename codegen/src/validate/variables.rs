@@ -6,10 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use graphql_parser::query::{Value, VariableDefinition};
 
 use super::documents::{FragmentDef, OperationDef};
-use super::fragments::kind_name;
+use super::fragments::{kind_name, used_fragments};
 use super::suggest::did_you_mean;
 use super::values::{variable_fits, Usage, ValueChecker};
-use super::wire::used_fragments;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::TypeRef;
 use crate::schema::syntax::{position, type_ref};
