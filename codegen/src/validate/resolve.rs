@@ -13,6 +13,7 @@ use crate::ir::{
     Deprecated, Enum, EnumValue, Field, Fragment, InputField, InputObject, Ir, Operation,
     ScalarMapping, SelectionSet, TypeKind, TypeRef, Variable, Variant,
 };
+use crate::schema::syntax::type_ref;
 use crate::schema::{Schema, TypeDef};
 
 type AstSelection = Selection<'static, String>;
@@ -101,10 +102,14 @@ impl<'a> Resolver<'a> {
         let root = self.schema.root_type(operation.kind)?;
         let mut selection = self.selection_set(root, operation.selection.items.iter());
         let docs = operation.docs.as_ref();
-        let root_field = selection
-            .fields
-            .first()
-            .map_or_else(|| operation.name.clone(), |field| field.field_name.clone());
+        // The catalogue names the field; otherwise the first selected root field does.
+        let root_field = match docs {
+            Some(docs) => docs.field_name.clone(),
+            None => selection
+                .fields
+                .first()
+                .map_or_else(|| operation.name.clone(), |field| field.field_name.clone()),
+        };
         let deprecated = docs
             .and_then(|docs| docs.deprecation.as_ref())
             .map(|deprecation| Deprecated {
@@ -121,7 +126,7 @@ impl<'a> Resolver<'a> {
             .variables
             .iter()
             .map(|variable| {
-                let ty = crate::schema::syntax::type_ref(&variable.var_type);
+                let ty = type_ref(&variable.var_type);
                 let kind = self.note(&ty);
                 Variable {
                     description: self.variable_description(operation, root, &variable.name),
