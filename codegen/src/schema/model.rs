@@ -160,9 +160,12 @@ impl Schema {
         names
     }
 
-    /// Whether some object is possible for both types (a fragment on one may be spread
-    /// in a selection on the other).
+    /// Whether a fragment on one type may be spread in a selection on the other: the
+    /// same type, or some object possible for both.
     pub fn overlaps(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
         let left = self.possible_types(a);
         self.possible_types(b)
             .iter()

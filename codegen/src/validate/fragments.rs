@@ -35,6 +35,27 @@ fn collect_spreads<'a>(set: &'a AstSelectionSet, found: &mut Vec<(&'a str, Posit
     }
 }
 
+/// The names of the fragments `set` uses, directly or through other fragments.
+pub(crate) fn used_fragments<'a>(
+    set: &'a AstSelectionSet,
+    fragments: &'a BTreeMap<String, FragmentDef>,
+) -> BTreeSet<&'a str> {
+    let mut used = BTreeSet::new();
+    let mut pending: Vec<&str> = spreads(set).into_iter().map(|(name, _)| name).collect();
+    while let Some(name) = pending.pop() {
+        if let Some((key, fragment)) = fragments.get_key_value(name) {
+            if used.insert(key.as_str()) {
+                pending.extend(
+                    spreads(&fragment.selection)
+                        .into_iter()
+                        .map(|(name, _)| name),
+                );
+            }
+        }
+    }
+    used
+}
+
 /// Adds a synthesized fragment for every spread of an undefined `XFragment` whose `X`
 /// is an object or interface; reports every other undefined spread.
 pub(crate) fn synthesize(

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use graphql_parser::query::{Directive, Selection, TypeCondition, Value};
+use graphql_parser::query::{Directive, Field, Selection, TypeCondition, Value};
 
 use super::documents::{AstSelectionSet, FragmentDef, OperationDef};
 use super::fragments::kind_name;
@@ -65,96 +65,7 @@ impl<'a> Checker<'a> {
         self.conflicts(file, set);
         for item in &set.items {
             match item {
-                Selection::Field(field) => {
-                    let at = position(field.position);
-                    self.directives(file, at, &field.directives, usages);
-                    if field.name == "__typename" {
-                        if !field.selection_set.items.is_empty() {
-                            self.error(
-                                file,
-                                at,
-                                "`__typename` is a `String!` and takes no selection".to_string(),
-                                "remove the `{ ... }` after it".to_string(),
-                            );
-                        }
-                        continue;
-                    }
-                    let Some(def) = parent.field(&field.name) else {
-                        let names: Vec<&str> =
-                            parent.fields.iter().map(|f| f.name.as_str()).collect();
-                        let hint = if names.is_empty() {
-                            format!(
-                                "`{}` is {}: select fields inside `... on SomeMember {{ }}`",
-                                parent.name,
-                                kind_name(parent.kind)
-                            )
-                        } else {
-                            hint_for(
-                                &field.name,
-                                &names,
-                                &format!("`{}` has the fields", parent.name),
-                            )
-                        };
-                        self.error(
-                            file,
-                            at,
-                            format!("unknown field `{}` on type `{}`", field.name, parent.name),
-                            hint,
-                        );
-                        continue;
-                    };
-                    let owner = format!("{}.{}", parent.name, def.name);
-                    for (name, value) in &field.arguments {
-                        let arg_at = locate_name(file, at, name);
-                        match def.arg(name) {
-                            Some(arg) => ValueChecker {
-                                schema: self.schema,
-                                file,
-                                position: arg_at,
-                                diagnostics: self.diagnostics,
-                                usages,
-                            }
-                            .check(
-                                value,
-                                &arg.ty,
-                                &format!("argument `{name}` of `{owner}`"),
-                                arg.default.is_some(),
-                            ),
-                            None => {
-                                let names: Vec<&str> =
-                                    def.args.iter().map(|a| a.name.as_str()).collect();
-                                let hint = if names.is_empty() {
-                                    format!("`{owner}` takes no arguments")
-                                } else {
-                                    hint_for(name, &names, &format!("`{owner}` takes"))
-                                };
-                                self.error(
-                                    file,
-                                    arg_at,
-                                    format!("unknown argument `{name}` of `{owner}`"),
-                                    hint,
-                                );
-                            }
-                        }
-                    }
-                    for arg in def.args.iter().filter(|arg| arg.is_required()) {
-                        if !field.arguments.iter().any(|(name, _)| *name == arg.name) {
-                            self.error(
-                                file,
-                                at,
-                                format!(
-                                    "missing required argument `{}: {}` of `{owner}`",
-                                    arg.name, arg.ty
-                                ),
-                                format!(
-                                    "add `{}: ...` to the arguments of `{}`",
-                                    arg.name, def.name
-                                ),
-                            );
-                        }
-                    }
-                    self.sub_selection(file, at, &owner, &def.ty, &field.selection_set, usages);
-                }
+                Selection::Field(field) => self.field(file, parent, field, usages),
                 Selection::InlineFragment(inline) => {
                     let at = position(inline.position);
                     self.directives(file, at, &inline.directives, usages);
@@ -171,26 +82,118 @@ impl<'a> Checker<'a> {
                 Selection::FragmentSpread(spread) => {
                     let at = position(spread.position);
                     self.directives(file, at, &spread.directives, usages);
-                    let on = self
-                        .fragments
-                        .get(&spread.fragment_name)
-                        .and_then(|fragment| self.schema.get(&fragment.on_type))
-                        .filter(|on| on.kind.is_composite());
-                    if let Some(on) = on {
-                        if !self.schema.overlaps(&on.name, &parent.name) {
-                            self.error(
-                                file,
-                                at,
-                                format!(
-                                    "fragment `{}` on `{}` can never apply to `{}`",
-                                    spread.fragment_name, on.name, parent.name
-                                ),
-                                format!("no object type is both `{}` and `{}`: spread it where `{}` is selected", on.name, parent.name, on.name),
-                            );
-                        }
-                    }
+                    self.spread(file, at, parent, &spread.fragment_name);
                 }
             }
+        }
+    }
+
+    /// Checks one field: that `parent` has it, its arguments, and its sub-selection.
+    fn field(
+        &mut self,
+        file: &SourceFile,
+        parent: &TypeDef,
+        field: &Field<'static, String>,
+        usages: &mut Vec<Usage>,
+    ) {
+        let at = position(field.position);
+        self.directives(file, at, &field.directives, usages);
+        if field.name == "__typename" {
+            if !field.selection_set.items.is_empty() {
+                self.error(
+                    file,
+                    at,
+                    "`__typename` is a `String!` and takes no selection".to_string(),
+                    "remove the `{ ... }` after it".to_string(),
+                );
+            }
+            return;
+        }
+        let Some(def) = parent.field(&field.name) else {
+            let names: Vec<&str> = parent.fields.iter().map(|f| f.name.as_str()).collect();
+            let hint = if names.is_empty() {
+                format!(
+                    "`{}` is {}: select fields inside `... on SomeMember {{ }}`",
+                    parent.name,
+                    kind_name(parent.kind)
+                )
+            } else {
+                hint_for(
+                    &field.name,
+                    &names,
+                    &format!("`{}` has the fields", parent.name),
+                )
+            };
+            let message = format!("unknown field `{}` on type `{}`", field.name, parent.name);
+            self.error(file, at, message, hint);
+            return;
+        };
+        let owner = format!("{}.{}", parent.name, def.name);
+        for (name, value) in &field.arguments {
+            let arg_at = locate_name(file, at, name);
+            match def.arg(name) {
+                Some(arg) => ValueChecker {
+                    schema: self.schema,
+                    file,
+                    position: arg_at,
+                    diagnostics: self.diagnostics,
+                    usages,
+                }
+                .check(
+                    value,
+                    &arg.ty,
+                    &format!("argument `{name}` of `{owner}`"),
+                    arg.default.is_some(),
+                ),
+                None => {
+                    let names: Vec<&str> = def.args.iter().map(|a| a.name.as_str()).collect();
+                    let hint = if names.is_empty() {
+                        format!("`{owner}` takes no arguments")
+                    } else {
+                        hint_for(name, &names, &format!("`{owner}` takes"))
+                    };
+                    let message = format!("unknown argument `{name}` of `{owner}`");
+                    self.error(file, arg_at, message, hint);
+                }
+            }
+        }
+        for arg in def.args.iter().filter(|arg| arg.is_required()) {
+            if !field.arguments.iter().any(|(name, _)| *name == arg.name) {
+                self.error(
+                    file,
+                    at,
+                    format!(
+                        "missing required argument `{}: {}` of `{owner}`",
+                        arg.name, arg.ty
+                    ),
+                    format!("add `{}: ...` to the arguments of `{}`", arg.name, def.name),
+                );
+            }
+        }
+        self.sub_selection(file, at, &owner, &def.ty, &field.selection_set, usages);
+    }
+
+    /// Checks that a spread fragment can apply within `parent` (unknown fragments are
+    /// reported where placeholders are resolved).
+    fn spread(&mut self, file: &SourceFile, at: Position, parent: &TypeDef, name: &str) {
+        let on = self
+            .fragments
+            .get(name)
+            .and_then(|fragment| self.schema.get(&fragment.on_type))
+            .filter(|on| on.kind.is_composite());
+        if let Some(on) = on.filter(|on| !self.schema.overlaps(&on.name, &parent.name)) {
+            self.error(
+                file,
+                at,
+                format!(
+                    "fragment `{name}` on `{}` can never apply to `{}`",
+                    on.name, parent.name
+                ),
+                format!(
+                    "no object type is both `{}` and `{}`: spread it where `{}` is selected",
+                    on.name, parent.name, on.name
+                ),
+            );
         }
     }
 
