@@ -9,8 +9,7 @@ mod response;
 pub mod scalars;
 pub mod secret;
 
-mod generated_placeholder;
-pub use generated_placeholder::{operations, types};
+include!(concat!(env!("OUT_DIR"), "/kraken_jp.rs"));
 
 pub use auth::{Credentials, TokenState};
 pub use client::{BuildError, Client, ClientBuilder, OperationError};

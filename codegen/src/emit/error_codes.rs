@@ -35,6 +35,13 @@ pub(super) fn emit_operation(
     codes: &[String],
     table: &BTreeMap<String, String>,
 ) -> TokenStream {
+    // The page documents some codes twice for one operation; the enum names each once.
+    let mut seen = std::collections::BTreeSet::new();
+    let codes: Vec<String> = codes
+        .iter()
+        .filter(|code| seen.insert(*code))
+        .cloned()
+        .collect();
     let (mut names, root) = root_variants(table);
     let variants: Vec<_> = codes
         .iter()
