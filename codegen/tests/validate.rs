@@ -533,3 +533,18 @@ fragment LabelledFragment on Labelled {
         "labelled Labelled Interface\n  ...LabelledFragment\n"
     );
 }
+
+#[test]
+fn directive_variables_count_as_used_and_stay_on_the_wire() {
+    let ir = resolve(&["query Viewer($full: Boolean!) {\n  viewer {\n    id\n    email @include(if: $full)\n  }\n}\n"]);
+    assert_eq!(
+        ir.operations[0].wire_document,
+        "query Viewer($full: Boolean!) {
+  viewer {
+    id
+    email @include(if: $full)
+  }
+}
+"
+    );
+}

@@ -12,7 +12,7 @@ use super::values::{Usage, ValueChecker};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::ir::{OperationKind, TypeRef};
 use crate::schema::syntax::position;
-use crate::schema::{Schema, TypeDef};
+use crate::schema::{InputValueDef, Schema, TypeDef};
 
 pub(crate) struct Checker<'a> {
     pub schema: &'a Schema,
@@ -24,6 +24,7 @@ impl<'a> Checker<'a> {
     /// Checks an operation's selection; returns the variables it uses directly.
     pub fn operation(&mut self, operation: &OperationDef) -> Vec<Usage> {
         let mut usages = Vec::new();
+        self.directives(&operation.file, &operation.directives, &mut usages);
         match self.schema.root_type(operation.kind) {
             Some(root) => {
                 self.selection_set(&operation.file, root, &operation.selection, &mut usages)
@@ -48,6 +49,7 @@ impl<'a> Checker<'a> {
     /// Checks a fragment definition on its own; returns the variables it uses directly.
     pub fn fragment(&mut self, fragment: &FragmentDef) -> Vec<Usage> {
         let mut usages = Vec::new();
+        self.directives(&fragment.file, &fragment.directives, &mut usages);
         if let Some(on) = self.condition(&fragment.file, fragment.position, &fragment.on_type, None)
         {
             self.selection_set(&fragment.file, on, &fragment.selection, &mut usages);
@@ -68,7 +70,7 @@ impl<'a> Checker<'a> {
                 Selection::Field(field) => self.field(file, parent, field, usages),
                 Selection::InlineFragment(inline) => {
                     let at = position(inline.position);
-                    self.directives(file, at, &inline.directives, usages);
+                    self.directives(file, &inline.directives, usages);
                     let on = match &inline.type_condition {
                         Some(TypeCondition::On(name)) => {
                             self.condition(file, at, name, Some(parent))
@@ -81,7 +83,7 @@ impl<'a> Checker<'a> {
                 }
                 Selection::FragmentSpread(spread) => {
                     let at = position(spread.position);
-                    self.directives(file, at, &spread.directives, usages);
+                    self.directives(file, &spread.directives, usages);
                     self.spread(file, at, parent, &spread.fragment_name);
                 }
             }
@@ -97,7 +99,7 @@ impl<'a> Checker<'a> {
         usages: &mut Vec<Usage>,
     ) {
         let at = position(field.position);
-        self.directives(file, at, &field.directives, usages);
+        self.directives(file, &field.directives, usages);
         if field.name == "__typename" {
             if !field.selection_set.items.is_empty() {
                 self.error(
@@ -129,9 +131,24 @@ impl<'a> Checker<'a> {
             return;
         };
         let owner = format!("{}.{}", parent.name, def.name);
-        for (name, value) in &field.arguments {
+        self.arguments(file, at, &owner, &def.args, &field.arguments, usages);
+        self.sub_selection(file, at, &owner, &def.ty, &field.selection_set, usages);
+    }
+
+    /// Checks the arguments given to `owner` (a field or a directive) against its
+    /// definitions: each known, of the right type, and every required one given.
+    fn arguments(
+        &mut self,
+        file: &SourceFile,
+        at: Position,
+        owner: &str,
+        defs: &[InputValueDef],
+        given: &[(String, Value<'static, String>)],
+        usages: &mut Vec<Usage>,
+    ) {
+        for (name, value) in given {
             let arg_at = locate_name(file, at, name);
-            match def.arg(name) {
+            match defs.iter().find(|def| def.name == *name) {
                 Some(arg) => ValueChecker {
                     schema: self.schema,
                     file,
@@ -146,7 +163,7 @@ impl<'a> Checker<'a> {
                     arg.default.is_some(),
                 ),
                 None => {
-                    let names: Vec<&str> = def.args.iter().map(|a| a.name.as_str()).collect();
+                    let names: Vec<&str> = defs.iter().map(|a| a.name.as_str()).collect();
                     let hint = if names.is_empty() {
                         format!("`{owner}` takes no arguments")
                     } else {
@@ -157,8 +174,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        for arg in def.args.iter().filter(|arg| arg.is_required()) {
-            if !field.arguments.iter().any(|(name, _)| *name == arg.name) {
+        for arg in defs.iter().filter(|arg| arg.is_required()) {
+            if !given.iter().any(|(name, _)| *name == arg.name) {
                 self.error(
                     file,
                     at,
@@ -166,11 +183,10 @@ impl<'a> Checker<'a> {
                         "missing required argument `{}: {}` of `{owner}`",
                         arg.name, arg.ty
                     ),
-                    format!("add `{}: ...` to the arguments of `{}`", arg.name, def.name),
+                    format!("add `{}: ...` to the arguments of `{owner}`", arg.name),
                 );
             }
         }
-        self.sub_selection(file, at, &owner, &def.ty, &field.selection_set, usages);
     }
 
     /// Checks that a spread fragment can apply within `parent` (unknown fragments are
@@ -340,29 +356,26 @@ impl<'a> Checker<'a> {
     }
 
     /// Records the variables of directive arguments; `@skip`/`@include` take `if: Boolean!`.
+    /// Checks directives against the schema's definitions (`@skip` and `@include`
+    /// included).
     fn directives(
         &mut self,
         file: &SourceFile,
-        at: Position,
         directives: &[Directive<'static, String>],
         usages: &mut Vec<Usage>,
     ) {
         for directive in directives {
-            let conditional = matches!(directive.name.as_str(), "skip" | "include");
-            for (name, value) in &directive.arguments {
-                let place = format!("argument `{name}` of `@{}`", directive.name);
-                if conditional && name == "if" {
-                    let boolean = TypeRef::NonNull(Box::new(TypeRef::Named("Boolean".to_string())));
-                    ValueChecker {
-                        schema: self.schema,
-                        file,
-                        position: at,
-                        diagnostics: self.diagnostics,
-                        usages,
-                    }
-                    .check(value, &boolean, &place, false);
-                } else {
-                    untyped_usages(value, file, at, &place, usages);
+            let at = position(directive.position);
+            let owner = format!("@{}", directive.name);
+            match self.schema.directives.get(&directive.name) {
+                Some(def) => {
+                    self.arguments(file, at, &owner, &def.args, &directive.arguments, usages)
+                }
+                None => {
+                    let names: Vec<&str> =
+                        self.schema.directives.keys().map(String::as_str).collect();
+                    let hint = hint_for(&directive.name, &names, "the schema defines");
+                    self.error(file, at, format!("unknown directive `{owner}`"), hint);
                 }
             }
         }
@@ -371,33 +384,6 @@ impl<'a> Checker<'a> {
     fn error(&mut self, file: &SourceFile, at: Position, message: String, hint: String) {
         self.diagnostics
             .push(Diagnostic::new(file, at, message).with_hint(hint));
-    }
-}
-
-/// Variables inside a value whose expected type is unknown.
-fn untyped_usages(
-    value: &Value<'static, String>,
-    file: &SourceFile,
-    at: Position,
-    place: &str,
-    usages: &mut Vec<Usage>,
-) {
-    match value {
-        Value::Variable(name) => usages.push(Usage {
-            name: name.clone(),
-            expected: None,
-            place_has_default: false,
-            place: place.to_string(),
-            file: file.clone(),
-            position: at,
-        }),
-        Value::List(items) => items
-            .iter()
-            .for_each(|item| untyped_usages(item, file, at, place, usages)),
-        Value::Object(fields) => fields
-            .values()
-            .for_each(|item| untyped_usages(item, file, at, place, usages)),
-        _ => {}
     }
 }
 
