@@ -27,10 +27,23 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<WriteOutcome
     };
     fs::create_dir_all(dir)?;
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    // A temporary file is private (0600); the output gets the usual file mode instead.
+    set_readable(temp.as_file())?;
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|error| error.error)?;
     Ok(WriteOutcome::Written)
+}
+
+#[cfg(unix)]
+fn set_readable(file: &fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_readable(_file: &fs::File) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]
@@ -58,5 +71,11 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 }
