@@ -15,10 +15,43 @@ impl<T: Serialize> Serialize for JsonString<T> {
 }
 
 impl<'de, T: DeserializeOwned> Deserialize<'de> for JsonString<T> {
+    /// Reads the string and parses the JSON inside it. A JSON value that is not a string
+    /// is taken as already decoded (the docs page prints `JSONString` fields that way), so
+    /// such an answer still decodes.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        serde_json::from_str(&text)
-            .map(JsonString)
-            .map_err(de::Error::custom)
+        let decoded = match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(text) => serde_json::from_str(&text),
+            value => serde_json::from_value(value),
+        };
+        decoded.map(JsonString).map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn encodes_as_a_string_holding_json() {
+        let value = JsonString(json!({"key": [1, 2]}));
+        assert_eq!(
+            serde_json::to_value(&value).unwrap(),
+            json!("{\"key\":[1,2]}")
+        );
+    }
+
+    #[test]
+    fn decodes_a_string_holding_json_and_an_already_decoded_value() {
+        let from_string: JsonString = serde_json::from_value(json!("{\"key\":true}")).unwrap();
+        let from_object: JsonString = serde_json::from_value(json!({"key": true})).unwrap();
+        assert_eq!(from_string, JsonString(json!({"key": true})));
+        assert_eq!(from_object, from_string);
+    }
+
+    #[test]
+    fn a_string_that_is_not_json_is_an_error() {
+        let error = serde_json::from_value::<JsonString>(json!("not json")).unwrap_err();
+        assert_eq!(error.to_string(), "expected ident at line 1 column 2");
     }
 }

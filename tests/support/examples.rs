@@ -8,16 +8,15 @@
 use kraken_codegen::ir::{Field, Ir, SelectionSet, TypeKind, TypeRef};
 use serde_json::{Map, Value};
 
-const PLACEHOLDER: &str = "\u{0}placeholder:";
+/// Marks a placeholder in the rewritten text; the page never prints it.
+const PLACEHOLDER: &str = "@placeholder:";
 
 /// The example with every placeholder filled, or why it could not be read.
 pub fn fill(example: &str, selection: &SelectionSet, ir: &Ir) -> Result<Value, String> {
     let text = rewrite_placeholders(example);
     let mut json: Value =
         serde_json::from_str(&text).map_err(|error| format!("{error} in\n{text}"))?;
-    let data = json
-        .get_mut("data")
-        .ok_or("the example has no `data`")?;
+    let data = json.get_mut("data").ok_or("the example has no `data`")?;
     fill_selection(data, selection, None, ir);
     Ok(json)
 }
@@ -37,13 +36,15 @@ fn rewrite_placeholders(example: &str) -> String {
             index = alternatives_end(&chars, index);
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = index;
-            while index < chars.len() && (chars[index].is_ascii_alphanumeric() || chars[index] == '_') {
+            while index < chars.len()
+                && (chars[index].is_ascii_alphanumeric() || chars[index] == '_')
+            {
                 index += 1;
             }
             let word: String = chars[start..index].iter().collect();
             match word.as_str() {
                 "true" | "false" | "null" => out.push_str(&word),
-                _ => out.push_str(&format!("\"{}{word}\"", PLACEHOLDER.escape_default())),
+                _ => out.push_str(&format!("\"{PLACEHOLDER}{word}\"")),
             }
         } else {
             out.push(c);
@@ -160,10 +161,16 @@ fn chosen_variant<'a>(
 fn sample_selection(selection: &SelectionSet, member: Option<&str>, ir: &Ir) -> Value {
     let mut object = Map::new();
     if let Some(variant) = chosen_variant(selection, member) {
-        object.insert("__typename".into(), Value::String(variant.type_name.clone()));
+        object.insert(
+            "__typename".into(),
+            Value::String(variant.type_name.clone()),
+        );
     }
     for field in all_fields(selection, member, ir) {
-        object.insert(field.response_key.clone(), sample_type(&field.ty, field, ir));
+        object.insert(
+            field.response_key.clone(),
+            sample_type(&field.ty, field, ir),
+        );
     }
     Value::Object(object)
 }
