@@ -23,12 +23,12 @@ mod responses;
 mod scalars;
 mod unions;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::ir::{Ir, TypeKind, TypeRef};
+use crate::ir::{Fragment, Ir, SelectionSet, TypeKind, TypeRef};
 use crate::naming::{Case, Namespace};
 
 /// The first line of every generated file.
@@ -137,8 +137,11 @@ pub(crate) struct Context {
     pub type_names: BTreeMap<String, Ident>,
     /// Identifier in `types` of each fragment, by fragment name.
     pub fragment_names: BTreeMap<String, Ident>,
+    /// The response keys each fragment reads at its top level (through its own spreads
+    /// too; `__typename` for an abstract one).
+    fragment_keys: BTreeMap<String, BTreeSet<String>>,
     /// Input object fields that must be boxed to break a cycle: (type, field).
-    pub boxed: std::collections::BTreeSet<(String, String)>,
+    pub boxed: BTreeSet<(String, String)>,
 }
 
 impl Context {
@@ -170,6 +173,7 @@ impl Context {
             scalars: scalars::parse(&ir.scalars)?,
             type_names,
             fragment_names,
+            fragment_keys: fragment_keys(&ir.fragments),
             boxed: inputs::cyclic_fields(&ir.input_objects),
         })
     }
@@ -228,6 +232,15 @@ impl Context {
             .unwrap_or_else(|| crate::naming::ident(&crate::naming::pascal(name)))
     }
 
+    /// The response keys fragment `name` reads at its top level.
+    pub fn fragment_keys(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.fragment_keys
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
     /// The path of a fragment struct seen from `scope`.
     pub fn fragment_type(&self, name: &str, scope: Scope) -> TokenStream {
         let types = self.types_path(scope);
@@ -238,6 +251,46 @@ impl Context {
             .unwrap_or_else(|| crate::naming::ident(&crate::naming::pascal(name)));
         quote!(#types #ident)
     }
+}
+
+/// The top-level response keys of every fragment (fragments cannot spread each other
+/// in a cycle, so the recursion ends).
+fn fragment_keys(fragments: &[Fragment]) -> BTreeMap<String, BTreeSet<String>> {
+    fn keys(
+        selection: &SelectionSet,
+        fragments: &BTreeMap<&str, &Fragment>,
+        out: &mut BTreeSet<String>,
+    ) {
+        out.extend(
+            selection
+                .fields
+                .iter()
+                .map(|field| field.response_key.clone()),
+        );
+        if !selection.variants.is_empty() {
+            out.insert("__typename".to_string());
+            for variant in &selection.variants {
+                keys(&variant.selection, fragments, out);
+            }
+        }
+        for spread in &selection.fragment_spreads {
+            if let Some(fragment) = fragments.get(spread.as_str()) {
+                keys(&fragment.selection, fragments, out);
+            }
+        }
+    }
+    let by_name: BTreeMap<&str, &Fragment> = fragments
+        .iter()
+        .map(|fragment| (fragment.name.as_str(), fragment))
+        .collect();
+    fragments
+        .iter()
+        .map(|fragment| {
+            let mut out = BTreeSet::new();
+            keys(&fragment.selection, &by_name, &mut out);
+            (fragment.name.clone(), out)
+        })
+        .collect()
 }
 
 /// Wraps `inner` as a response type: nullable → `Option`, list → `Vec`.
