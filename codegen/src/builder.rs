@@ -167,8 +167,8 @@ impl Builder {
         let scalars = scalars::mappings(&self.scalars, &self.settings.runtime);
         let ir = match &self.catalogue {
             Some(dir) => {
-                inputs.extend(files_under(dir)?);
                 let catalogue = self.selected(catalogue::load(dir)?)?;
+                inputs.extend(files_under(dir)?);
                 validate::resolve_catalogue(&schema, &catalogue, &sources, scalars)?
             }
             None => {

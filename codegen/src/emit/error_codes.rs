@@ -130,7 +130,11 @@ fn emit_enum(
         }
     };
     let doc = docs::attrs(doc);
-    let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Eq", "Hash"]);
+    // Codes travel as strings (`code()`, `FromStr`), never through serde.
+    let derives = ctx.derives(
+        &["Debug", "Clone", "PartialEq", "Eq", "Hash"],
+        &["Serialize", "Deserialize"],
+    );
     quote! {
         #doc
         #derives

@@ -184,8 +184,9 @@ impl Context {
     }
 
     /// `#[derive(...)]` of the base derives (trait names; `Serialize` and `Deserialize`
-    /// are serde's) plus the user's extra ones that are not among them.
-    pub fn derives(&self, base: &[&str]) -> TokenStream {
+    /// are serde's) plus the user's extra ones, except those among the base derives and
+    /// those in `skip`: traits the type implements by hand or cannot derive.
+    pub fn derives(&self, base: &[&str], skip: &[&str]) -> TokenStream {
         let base_tokens = base.iter().map(|name| {
             let ident = crate::naming::ident(name);
             match *name {
@@ -195,7 +196,8 @@ impl Context {
         });
         let extra = self.derives.iter().filter(|path| {
             path.segments.last().map_or(true, |last| {
-                !base.contains(&last.ident.to_string().as_str())
+                let name = last.ident.to_string();
+                !base.contains(&name.as_str()) && !skip.contains(&name.as_str())
             })
         });
         quote!(#[derive(#(#base_tokens,)* #(#extra),*)])

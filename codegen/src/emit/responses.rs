@@ -177,7 +177,10 @@ pub(super) fn emit_struct(
     }
     let doc = docs::attrs(doc);
     module.items[slot] = if shares_keys(ctx, &shape) {
-        let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Serialize"]);
+        let derives = ctx.derives(
+            &["Debug", "Clone", "PartialEq", "Serialize"],
+            &["Deserialize"],
+        );
         let own_fields = own
             .iter()
             .map(|(name, ty, attrs)| quote!(#attrs #name: #ty,));
@@ -208,7 +211,10 @@ pub(super) fn emit_struct(
             }
         }
     } else {
-        let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"]);
+        let derives = ctx.derives(
+            &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
+            &[],
+        );
         quote! {
             #doc
             #derives
