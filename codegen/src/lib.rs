@@ -1,5 +1,6 @@
 //! kraken-codegen: typed Rust from a GraphQL schema (SDL) and a catalogue of operations.
 
+pub mod assemble;
 pub mod builder;
 pub mod catalogue;
 pub mod diagnostic;

@@ -4,9 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser};
-use kraken_codegen::introspect;
 use kraken_codegen::write::write_if_changed;
-use kraken_codegen::{catalogue, docs_import, Diagnostics, SourceFile};
+use kraken_codegen::{assemble, catalogue, docs_import, introspect, Diagnostics, SourceFile};
 
 #[derive(Parser)]
 #[command(name = "kraken-codegen", version, about)]
@@ -31,6 +30,31 @@ enum Command {
     },
     /// Convert an introspection result (file or live endpoint) to SDL.
     Introspect(IntrospectArgs),
+    /// Build the schema from the JP facts, the docs page, the platform facts and overlays,
+    /// with a provenance summary.
+    AssembleSchema(AssembleArgs),
+}
+
+#[derive(Args)]
+struct AssembleArgs {
+    /// The JP introspection result (may be partial).
+    #[arg(long)]
+    introspection: PathBuf,
+    /// The docs page of the mutations, as text.
+    #[arg(long)]
+    docs: PathBuf,
+    /// Directory of the platform facts (`kraken-es-*.json`).
+    #[arg(long)]
+    platform: PathBuf,
+    /// Overlay SDL of inferred types (repeatable).
+    #[arg(long)]
+    overlay: Vec<PathBuf>,
+    /// Where to write the SDL.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Where to write the provenance summary (Markdown).
+    #[arg(long)]
+    provenance: PathBuf,
 }
 
 #[derive(Args)]
@@ -60,13 +84,18 @@ fn main() -> ExitCode {
         Command::Errors { catalogue } => {
             print_catalogue(&catalogue, catalogue::listing::error_lines)
         }
-        Command::Introspect(args) => match run_introspect(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprint!("{message}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Introspect(args) => exit_code(run_introspect(args)),
+        Command::AssembleSchema(args) => exit_code(run_assemble(args)),
+    }
+}
+
+fn exit_code(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprint!("{message}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -118,18 +147,15 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn run_introspect(args: IntrospectArgs) -> Result<(), String> {
-    let file = match (&args.input, &args.endpoint) {
-        (Some(path), _) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("error: cannot read {}: {e}\n", path.display()))?;
-            SourceFile::new(path, text)
-        }
-        (None, Some(endpoint)) => {
-            let text = introspect::fetch::fetch(endpoint, &args.header)
-                .map_err(|e| format!("error: {e}\n"))?;
-            SourceFile::new(endpoint, text)
-        }
-        (None, None) => unreachable!("clap requires one source"),
+    let file = if let Some(path) = &args.input {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("error: cannot read {}: {e}\n", path.display()))?;
+        SourceFile::new(path, text)
+    } else {
+        let endpoint = args.endpoint.as_deref().unwrap_or_default();
+        let text = introspect::fetch::fetch(endpoint, &args.header)
+            .map_err(|e| format!("error: {e}\n"))?;
+        SourceFile::new(endpoint, text)
     };
     let schema = introspect::parse(&file).map_err(|d| d.render())?;
     let printed = introspect::print(&schema);
@@ -151,4 +177,22 @@ fn run_introspect(args: IntrospectArgs) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+fn run_assemble(args: AssembleArgs) -> Result<(), String> {
+    let inputs = assemble::Inputs {
+        introspection: args.introspection,
+        docs: args.docs,
+        platform: args.platform,
+        overlays: args.overlay,
+    };
+    let assembled = assemble::assemble(&inputs, &args.output).map_err(|d| d.render())?;
+    for (path, contents) in [
+        (&args.output, &assembled.sdl),
+        (&args.provenance, &assembled.provenance),
+    ] {
+        write_if_changed(path, contents.as_bytes())
+            .map_err(|e| format!("error: cannot write {}: {e}\n", path.display()))?;
+    }
+    Ok(())
 }

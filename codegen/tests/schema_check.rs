@@ -64,3 +64,10 @@ fn schema_roots_must_be_defined_objects() {
     assert_eq!((errors, warnings), (3, 0));
     insta::assert_snapshot!(rendered);
 }
+
+#[test]
+fn empty_enums_and_unions_are_warnings() {
+    let (errors, warnings, rendered) = checked("empty_types.graphql");
+    assert_eq!((errors, warnings), (0, 2));
+    insta::assert_snapshot!(rendered);
+}

@@ -509,3 +509,42 @@ fn the_same_input_gives_the_same_ir() {
     let documents = [UPDATE, "query Viewer { viewer { id email } }"];
     assert_eq!(resolve(&documents), resolve(&documents));
 }
+
+#[test]
+fn a_fragment_on_an_interface_without_implementors_applies_to_itself() {
+    let ir = resolve(&["query Labelled {\n  labelled { ...LabelledFragment }\n}\n"]);
+    assert_eq!(
+        ir.operations[0].wire_document,
+        "query Labelled {
+  labelled {
+    __typename
+    ...LabelledFragment
+  }
+}
+
+fragment LabelledFragment on Labelled {
+  __typename
+  label
+}
+"
+    );
+    assert_eq!(
+        outline(&ir.operations[0].selection),
+        "labelled Labelled Interface\n  ...LabelledFragment\n"
+    );
+}
+
+#[test]
+fn directive_variables_count_as_used_and_stay_on_the_wire() {
+    let ir = resolve(&["query Viewer($full: Boolean!) {\n  viewer {\n    id\n    email @include(if: $full)\n  }\n}\n"]);
+    assert_eq!(
+        ir.operations[0].wire_document,
+        "query Viewer($full: Boolean!) {
+  viewer {
+    id
+    email @include(if: $full)
+  }
+}
+"
+    );
+}

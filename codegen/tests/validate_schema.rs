@@ -222,3 +222,17 @@ fn duplicates_within_a_type_are_warnings_and_the_first_is_kept() {
         ["a.graphql:3:3: field `Query.a` is defined more than once; the loader proceeds with the first definition"]
     );
 }
+
+#[test]
+fn a_missing_file_is_reported_not_a_panic() {
+    let errors = match schema::load(&[std::path::PathBuf::from("tests/fixtures/missing.graphql")]) {
+        Ok(_) => panic!("expected an error"),
+        Err(errors) => errors,
+    };
+    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        ["tests/fixtures/missing.graphql:1:1: cannot read `tests/fixtures/missing.graphql`: No such file or directory (os error 2)"]
+    );
+    insta::assert_snapshot!(errors.render());
+}

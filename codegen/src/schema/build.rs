@@ -7,11 +7,11 @@ use graphql_parser::schema::{
 };
 
 use super::model::{
-    EnumValueDef, FieldDef, InputValueDef, Location, Schema, TypeDef, BUILTIN_SCALARS,
+    DirectiveDef, EnumValueDef, FieldDef, InputValueDef, Location, Schema, TypeDef, BUILTIN_SCALARS,
 };
 use super::syntax::{deprecated, position, type_ref};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::ir::TypeKind;
+use crate::ir::{TypeKind, TypeRef};
 
 type Sdl = Document<'static, String>;
 
@@ -22,6 +22,7 @@ pub fn build(files: Vec<SourceFile>, documents: &[Sdl], diagnostics: &mut Diagno
         files: &files,
         types: BTreeMap::new(),
         roots: None,
+        directives: BTreeMap::new(),
         diagnostics,
     };
     for (file, document) in documents.iter().enumerate() {
@@ -46,7 +47,16 @@ pub fn build(files: Vec<SourceFile>, documents: &[Sdl], diagnostics: &mut Diagno
                         builder.roots = Some((location, roots));
                     }
                 }
-                Definition::TypeExtension(_) | Definition::DirectiveDefinition(_) => {}
+                Definition::DirectiveDefinition(directive) => {
+                    builder
+                        .directives
+                        .entry(directive.name.clone())
+                        .or_insert_with(|| DirectiveDef {
+                            name: directive.name.clone(),
+                            args: input_values(file, &directive.arguments),
+                        });
+                }
+                Definition::TypeExtension(_) => {}
             }
         }
     }
@@ -66,6 +76,12 @@ pub fn build(files: Vec<SourceFile>, documents: &[Sdl], diagnostics: &mut Diagno
                 ..empty_type(name, None, None)
             });
     }
+    let mut directives = builder.directives;
+    for name in ["include", "skip"] {
+        directives
+            .entry(name.to_string())
+            .or_insert_with(|| conditional_directive(name));
+    }
     let mut types = builder.types;
     link_implementors(&mut types);
     let root = |given: Option<String>, default: &str| {
@@ -80,6 +96,7 @@ pub fn build(files: Vec<SourceFile>, documents: &[Sdl], diagnostics: &mut Diagno
         mutation_type: root(mutation, "Mutation"),
         subscription_type: root(subscription, "Subscription"),
         types,
+        directives,
         files,
         warnings: Diagnostics::default(),
     }
@@ -124,6 +141,7 @@ struct Builder<'a> {
     files: &'a [SourceFile],
     types: BTreeMap<String, TypeDef>,
     roots: Option<(Location, [Option<String>; 3])>,
+    directives: BTreeMap<String, DirectiveDef>,
     diagnostics: &'a mut Diagnostics,
 }
 
@@ -294,6 +312,21 @@ fn add_unique<T>(list: &mut Vec<T>, items: Vec<T>, name: impl Fn(&T) -> &str) {
     }
 }
 
+/// `@skip(if: Boolean!)` or `@include(if: Boolean!)`.
+fn conditional_directive(name: &str) -> DirectiveDef {
+    DirectiveDef {
+        name: name.to_string(),
+        args: vec![InputValueDef {
+            name: "if".to_string(),
+            description: None,
+            ty: TypeRef::NonNull(Box::new(TypeRef::Named("Boolean".to_string()))),
+            default: None,
+            deprecated: None,
+            location: None,
+        }],
+    }
+}
+
 fn scalar_kind(name: &str) -> TypeKind {
     if BUILTIN_SCALARS.contains(&name) {
         TypeKind::BuiltinScalar
@@ -328,10 +361,10 @@ fn input_values(file: usize, values: &[InputValue<'static, String>]) -> Vec<Inpu
             ty: type_ref(&value.value_type),
             default: value.default_value.as_ref().map(ToString::to_string),
             deprecated: deprecated(&value.directives),
-            location: Location {
+            location: Some(Location {
                 file,
                 position: position(value.position),
-            },
+            }),
         })
         .collect()
 }

@@ -12,7 +12,7 @@ use graphql_parser::schema::{
 use graphql_parser::Pos;
 
 use crate::diagnostic::{Diagnostic, Position, SourceFile};
-use locate::Cursor;
+use locate::{Cursor, Lines};
 
 /// What [`check`] found.
 #[derive(Debug, Default)]
@@ -70,8 +70,10 @@ const BUILT_IN_SCALARS: [&str; 5] = ["Boolean", "Float", "ID", "Int", "String"];
 
 /// Checks `document`, whose text is `file`.
 pub fn check(document: &Document<'_, String>, file: &SourceFile) -> Checked {
+    let lines = Lines::new(file);
     let mut checker = Checker {
         file,
+        lines: &lines,
         kinds: BTreeMap::new(),
         checked: Checked::default(),
     };
@@ -84,6 +86,7 @@ pub fn check(document: &Document<'_, String>, file: &SourceFile) -> Checked {
 
 struct Checker<'f> {
     file: &'f SourceFile,
+    lines: &'f Lines<'f>,
     kinds: BTreeMap<String, Kind>,
     checked: Checked,
 }
@@ -177,9 +180,21 @@ impl<'f> Checker<'f> {
                 self.fields(&interface.name, &interface.fields);
             }
             TypeDefinition::Union(union) => {
+                if union.types.is_empty() {
+                    self.empty(union.position, &union.name, "union", "members", "object");
+                }
                 self.union_members(&union.name, union.position, &union.types);
             }
             TypeDefinition::Enum(enumeration) => {
+                if enumeration.values.is_empty() {
+                    self.empty(
+                        enumeration.position,
+                        &enumeration.name,
+                        "enum",
+                        "values",
+                        "value",
+                    );
+                }
                 self.enum_values(&enumeration.name, &enumeration.values);
             }
             TypeDefinition::InputObject(input) => {
@@ -396,12 +411,26 @@ impl<'f> Checker<'f> {
         );
     }
 
+    /// An enum without values or a union without members: valid to parse, rejected by
+    /// stricter tools; responses still decode (every value is an unknown one).
+    fn empty(&mut self, pos: Pos, name: &str, kind: &str, parts: &str, each: &str) {
+        let position = self.cursor(pos).find_name(name).unwrap_or(self.plain(pos));
+        self.checked.warnings.push(
+            Diagnostic::new(
+                self.file,
+                position,
+                format!("{kind} `{name}` has no {parts}; the loader proceeds and decodes every {each} as an unknown one"),
+            )
+            .with_hint(format!("list its {parts}, or replace the schema with the live one (`kraken-codegen introspect`)")),
+        );
+    }
+
     fn error(&mut self, diagnostic: Diagnostic) {
         self.checked.errors.push(diagnostic);
     }
 
     fn cursor(&self, pos: Pos) -> Cursor<'f> {
-        Cursor::at(self.file, pos)
+        Cursor::at(self.lines, pos)
     }
 
     /// A graphql-parser position taken as it is, when the text cannot be re-scanned.

@@ -14,7 +14,7 @@ use graphql_parser::schema::{
 };
 
 pub use model::{
-    EnumValueDef, FieldDef, InputValueDef, Location, Schema, TypeDef, BUILTIN_SCALARS,
+    DirectiveDef, EnumValueDef, FieldDef, InputValueDef, Location, Schema, TypeDef, BUILTIN_SCALARS,
 };
 
 use crate::diagnostic::{Diagnostics, SourceFile};

@@ -22,6 +22,9 @@ pub struct Schema {
     pub files: Vec<SourceFile>,
     /// Every named type, built-in scalars included.
     pub types: BTreeMap<String, TypeDef>,
+    /// Directives by name (without `@`): those the SDL defines, and the built-in
+    /// `@skip` and `@include`.
+    pub directives: BTreeMap<String, DirectiveDef>,
     pub query_type: Option<String>,
     pub mutation_type: Option<String>,
     pub subscription_type: Option<String>,
@@ -72,7 +75,15 @@ pub struct InputValueDef {
     /// The default as GraphQL source text.
     pub default: Option<String>,
     pub deprecated: Option<Deprecated>,
-    pub location: Location,
+    /// `None` for the arguments of the built-in `@skip` and `@include`.
+    pub location: Option<Location>,
+}
+
+/// A directive definition.
+#[derive(Debug, Clone)]
+pub struct DirectiveDef {
+    pub name: String,
+    pub args: Vec<InputValueDef>,
 }
 
 /// One enum value.
@@ -160,9 +171,12 @@ impl Schema {
         names
     }
 
-    /// Whether some object is possible for both types (a fragment on one may be spread
-    /// in a selection on the other).
+    /// Whether a fragment on one type may be spread in a selection on the other: the
+    /// same type, or some object possible for both.
     pub fn overlaps(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
         let left = self.possible_types(a);
         self.possible_types(b)
             .iter()

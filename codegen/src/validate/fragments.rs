@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use graphql_parser::query::Selection;
+use graphql_parser::query::{Field, Selection};
+use graphql_parser::Pos;
 
 use super::documents::{AstSelectionSet, Documents, FragmentDef};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
@@ -33,6 +34,27 @@ fn collect_spreads<'a>(set: &'a AstSelectionSet, found: &mut Vec<(&'a str, Posit
             }
         }
     }
+}
+
+/// The names of the fragments `set` uses, directly or through other fragments.
+pub(crate) fn used_fragments<'a>(
+    set: &'a AstSelectionSet,
+    fragments: &'a BTreeMap<String, FragmentDef>,
+) -> BTreeSet<&'a str> {
+    let mut used = BTreeSet::new();
+    let mut pending: Vec<&str> = spreads(set).into_iter().map(|(name, _)| name).collect();
+    while let Some(name) = pending.pop() {
+        if let Some((key, fragment)) = fragments.get_key_value(name) {
+            if used.insert(key.as_str()) {
+                pending.extend(
+                    spreads(&fragment.selection)
+                        .into_iter()
+                        .map(|(name, _)| name),
+                );
+            }
+        }
+    }
+    used
 }
 
 /// Adds a synthesized fragment for every spread of an undefined `XFragment` whose `X`
@@ -125,37 +147,38 @@ fn placeholder_fragment(schema: &Schema, name: &str, ty: &TypeDef) -> FragmentDe
     if fields.is_empty() {
         fields.push("__typename");
     }
+    // The text is what a diagnostic would show; the AST below matches it line by line.
     let body: String = fields.iter().map(|field| format!("  {field}\n")).collect();
     let text = format!("fragment {name} on {} {{\n{body}}}\n", ty.name);
-    let file = SourceFile::new(
-        format!("<{name} synthesized from the schema>"),
-        text.as_str(),
-    );
-    let parsed = graphql_parser::parse_query::<String>(&text).map(|ast| ast.into_static());
-    let definition = parsed.ok().and_then(|ast| {
-        ast.definitions
-            .into_iter()
-            .find_map(|definition| match definition {
-                graphql_parser::query::Definition::Fragment(fragment) => Some(fragment),
-                graphql_parser::query::Definition::Operation(_) => None,
+    let at = |line: usize, column: usize| Pos { line, column };
+    let items = fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            Selection::Field(Field {
+                position: at(index + 2, 3),
+                alias: None,
+                name: field.to_string(),
+                arguments: Vec::new(),
+                directives: Vec::new(),
+                selection_set: AstSelectionSet {
+                    span: (at(index + 2, 3), at(index + 2, 3)),
+                    items: Vec::new(),
+                },
             })
-    });
-    match definition {
-        Some(definition) => FragmentDef::from_ast(&file, &definition, true),
-        // Field and type names come from a parsed schema, so the text always parses;
-        // an empty selection keeps this total all the same.
-        None => FragmentDef {
-            file,
-            name: name.to_string(),
-            on_type: ty.name.clone(),
-            position: Position { line: 1, column: 1 },
-            directives: Vec::new(),
-            selection: AstSelectionSet {
-                span: Default::default(),
-                items: Vec::new(),
-            },
-            synthesized: true,
+        })
+        .collect();
+    FragmentDef {
+        file: SourceFile::new(format!("<{name} synthesized from the schema>"), text),
+        name: name.to_string(),
+        on_type: ty.name.clone(),
+        position: Position { line: 1, column: 1 },
+        directives: Vec::new(),
+        selection: AstSelectionSet {
+            span: (at(1, 1), at(fields.len() + 2, 1)),
+            items,
         },
+        synthesized: true,
     }
 }
 

@@ -70,9 +70,7 @@ pub fn resolve(
             &mut diagnostics,
         );
     }
-    if !diagnostics.is_empty() {
-        return Err(diagnostics.into_result(()).err().unwrap_or_default());
-    }
+    diagnostics.into_result(())?;
     Ok(resolve::build(schema, &documents, options))
 }
 

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use graphql_parser::query::{Field as AstField, Selection, TypeCondition, Value};
 
 use super::documents::{Documents, FragmentDef, OperationDef};
+use super::fragments::used_fragments;
 use super::wire;
 use super::Options;
 use crate::catalogue;
@@ -12,6 +13,7 @@ use crate::ir::{
     Deprecated, Enum, EnumValue, Field, Fragment, InputField, InputObject, Ir, Operation,
     ScalarMapping, SelectionSet, TypeKind, TypeRef, Variable, Variant,
 };
+use crate::schema::syntax::type_ref;
 use crate::schema::{Schema, TypeDef};
 
 type AstSelection = Selection<'static, String>;
@@ -35,10 +37,7 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
     for operation in &documents.operations {
-        used.extend(wire::used_fragments(
-            &operation.selection,
-            &documents.fragments,
-        ));
+        used.extend(used_fragments(&operation.selection, &documents.fragments));
     }
     let fragments = used
         .into_iter()
@@ -103,10 +102,14 @@ impl<'a> Resolver<'a> {
         let root = self.schema.root_type(operation.kind)?;
         let mut selection = self.selection_set(root, operation.selection.items.iter());
         let docs = operation.docs.as_ref();
-        let root_field = selection
-            .fields
-            .first()
-            .map_or_else(|| operation.name.clone(), |field| field.field_name.clone());
+        // The catalogue names the field; otherwise the first selected root field does.
+        let root_field = match docs {
+            Some(docs) => docs.field_name.clone(),
+            None => selection
+                .fields
+                .first()
+                .map_or_else(|| operation.name.clone(), |field| field.field_name.clone()),
+        };
         let deprecated = docs
             .and_then(|docs| docs.deprecation.as_ref())
             .map(|deprecation| Deprecated {
@@ -123,7 +126,7 @@ impl<'a> Resolver<'a> {
             .variables
             .iter()
             .map(|variable| {
-                let ty = crate::schema::syntax::type_ref(&variable.var_type);
+                let ty = type_ref(&variable.var_type);
                 let kind = self.note(&ty);
                 Variable {
                     description: self.variable_description(operation, root, &variable.name),

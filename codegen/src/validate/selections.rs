@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use graphql_parser::query::{Directive, Selection, TypeCondition, Value};
+use graphql_parser::query::{Directive, Field, Selection, TypeCondition, Value};
 
 use super::documents::{AstSelectionSet, FragmentDef, OperationDef};
 use super::fragments::kind_name;
@@ -12,7 +12,7 @@ use super::values::{Usage, ValueChecker};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::ir::{OperationKind, TypeRef};
 use crate::schema::syntax::position;
-use crate::schema::{Schema, TypeDef};
+use crate::schema::{InputValueDef, Schema, TypeDef};
 
 pub(crate) struct Checker<'a> {
     pub schema: &'a Schema,
@@ -24,6 +24,7 @@ impl<'a> Checker<'a> {
     /// Checks an operation's selection; returns the variables it uses directly.
     pub fn operation(&mut self, operation: &OperationDef) -> Vec<Usage> {
         let mut usages = Vec::new();
+        self.directives(&operation.file, &operation.directives, &mut usages);
         match self.schema.root_type(operation.kind) {
             Some(root) => {
                 self.selection_set(&operation.file, root, &operation.selection, &mut usages)
@@ -48,6 +49,7 @@ impl<'a> Checker<'a> {
     /// Checks a fragment definition on its own; returns the variables it uses directly.
     pub fn fragment(&mut self, fragment: &FragmentDef) -> Vec<Usage> {
         let mut usages = Vec::new();
+        self.directives(&fragment.file, &fragment.directives, &mut usages);
         if let Some(on) = self.condition(&fragment.file, fragment.position, &fragment.on_type, None)
         {
             self.selection_set(&fragment.file, on, &fragment.selection, &mut usages);
@@ -65,99 +67,10 @@ impl<'a> Checker<'a> {
         self.conflicts(file, set);
         for item in &set.items {
             match item {
-                Selection::Field(field) => {
-                    let at = position(field.position);
-                    self.directives(file, at, &field.directives, usages);
-                    if field.name == "__typename" {
-                        if !field.selection_set.items.is_empty() {
-                            self.error(
-                                file,
-                                at,
-                                "`__typename` is a `String!` and takes no selection".to_string(),
-                                "remove the `{ ... }` after it".to_string(),
-                            );
-                        }
-                        continue;
-                    }
-                    let Some(def) = parent.field(&field.name) else {
-                        let names: Vec<&str> =
-                            parent.fields.iter().map(|f| f.name.as_str()).collect();
-                        let hint = if names.is_empty() {
-                            format!(
-                                "`{}` is {}: select fields inside `... on SomeMember {{ }}`",
-                                parent.name,
-                                kind_name(parent.kind)
-                            )
-                        } else {
-                            hint_for(
-                                &field.name,
-                                &names,
-                                &format!("`{}` has the fields", parent.name),
-                            )
-                        };
-                        self.error(
-                            file,
-                            at,
-                            format!("unknown field `{}` on type `{}`", field.name, parent.name),
-                            hint,
-                        );
-                        continue;
-                    };
-                    let owner = format!("{}.{}", parent.name, def.name);
-                    for (name, value) in &field.arguments {
-                        let arg_at = locate_name(file, at, name);
-                        match def.arg(name) {
-                            Some(arg) => ValueChecker {
-                                schema: self.schema,
-                                file,
-                                position: arg_at,
-                                diagnostics: self.diagnostics,
-                                usages,
-                            }
-                            .check(
-                                value,
-                                &arg.ty,
-                                &format!("argument `{name}` of `{owner}`"),
-                                arg.default.is_some(),
-                            ),
-                            None => {
-                                let names: Vec<&str> =
-                                    def.args.iter().map(|a| a.name.as_str()).collect();
-                                let hint = if names.is_empty() {
-                                    format!("`{owner}` takes no arguments")
-                                } else {
-                                    hint_for(name, &names, &format!("`{owner}` takes"))
-                                };
-                                self.error(
-                                    file,
-                                    arg_at,
-                                    format!("unknown argument `{name}` of `{owner}`"),
-                                    hint,
-                                );
-                            }
-                        }
-                    }
-                    for arg in def.args.iter().filter(|arg| arg.is_required()) {
-                        if !field.arguments.iter().any(|(name, _)| *name == arg.name) {
-                            self.error(
-                                file,
-                                at,
-                                format!(
-                                    "missing required argument `{}: {}` of `{owner}`",
-                                    arg.name, arg.ty
-                                ),
-                                format!(
-                                    "add `{}: ...` to the arguments of `{}`",
-                                    arg.name, def.name
-                                ),
-                            );
-                        }
-                    }
-                    self.sub_selection(file, at, &owner, &def.ty, &field.selection_set, usages);
-                }
+                Selection::Field(field) => self.field(file, parent, field, usages),
                 Selection::InlineFragment(inline) => {
                     let at = position(inline.position);
-                    self.directives(file, at, &inline.directives, usages);
+                    self.directives(file, &inline.directives, usages);
                     let on = match &inline.type_condition {
                         Some(TypeCondition::On(name)) => {
                             self.condition(file, at, name, Some(parent))
@@ -170,27 +83,133 @@ impl<'a> Checker<'a> {
                 }
                 Selection::FragmentSpread(spread) => {
                     let at = position(spread.position);
-                    self.directives(file, at, &spread.directives, usages);
-                    let on = self
-                        .fragments
-                        .get(&spread.fragment_name)
-                        .and_then(|fragment| self.schema.get(&fragment.on_type))
-                        .filter(|on| on.kind.is_composite());
-                    if let Some(on) = on {
-                        if !self.schema.overlaps(&on.name, &parent.name) {
-                            self.error(
-                                file,
-                                at,
-                                format!(
-                                    "fragment `{}` on `{}` can never apply to `{}`",
-                                    spread.fragment_name, on.name, parent.name
-                                ),
-                                format!("no object type is both `{}` and `{}`: spread it where `{}` is selected", on.name, parent.name, on.name),
-                            );
-                        }
-                    }
+                    self.directives(file, &spread.directives, usages);
+                    self.spread(file, at, parent, &spread.fragment_name);
                 }
             }
+        }
+    }
+
+    /// Checks one field: that `parent` has it, its arguments, and its sub-selection.
+    fn field(
+        &mut self,
+        file: &SourceFile,
+        parent: &TypeDef,
+        field: &Field<'static, String>,
+        usages: &mut Vec<Usage>,
+    ) {
+        let at = position(field.position);
+        self.directives(file, &field.directives, usages);
+        if field.name == "__typename" {
+            if !field.selection_set.items.is_empty() {
+                self.error(
+                    file,
+                    at,
+                    "`__typename` is a `String!` and takes no selection".to_string(),
+                    "remove the `{ ... }` after it".to_string(),
+                );
+            }
+            return;
+        }
+        let Some(def) = parent.field(&field.name) else {
+            let names: Vec<&str> = parent.fields.iter().map(|f| f.name.as_str()).collect();
+            let hint = if names.is_empty() {
+                format!(
+                    "`{}` is {}: select fields inside `... on SomeMember {{ }}`",
+                    parent.name,
+                    kind_name(parent.kind)
+                )
+            } else {
+                hint_for(
+                    &field.name,
+                    &names,
+                    &format!("`{}` has the fields", parent.name),
+                )
+            };
+            let message = format!("unknown field `{}` on type `{}`", field.name, parent.name);
+            self.error(file, at, message, hint);
+            return;
+        };
+        let owner = format!("{}.{}", parent.name, def.name);
+        self.arguments(file, at, &owner, &def.args, &field.arguments, usages);
+        self.sub_selection(file, at, &owner, &def.ty, &field.selection_set, usages);
+    }
+
+    /// Checks the arguments given to `owner` (a field or a directive) against its
+    /// definitions: each known, of the right type, and every required one given.
+    fn arguments(
+        &mut self,
+        file: &SourceFile,
+        at: Position,
+        owner: &str,
+        defs: &[InputValueDef],
+        given: &[(String, Value<'static, String>)],
+        usages: &mut Vec<Usage>,
+    ) {
+        for (name, value) in given {
+            let arg_at = locate_name(file, at, name);
+            match defs.iter().find(|def| def.name == *name) {
+                Some(arg) => ValueChecker {
+                    schema: self.schema,
+                    file,
+                    position: arg_at,
+                    diagnostics: self.diagnostics,
+                    usages,
+                }
+                .check(
+                    value,
+                    &arg.ty,
+                    &format!("argument `{name}` of `{owner}`"),
+                    arg.default.is_some(),
+                ),
+                None => {
+                    let names: Vec<&str> = defs.iter().map(|a| a.name.as_str()).collect();
+                    let hint = if names.is_empty() {
+                        format!("`{owner}` takes no arguments")
+                    } else {
+                        hint_for(name, &names, &format!("`{owner}` takes"))
+                    };
+                    let message = format!("unknown argument `{name}` of `{owner}`");
+                    self.error(file, arg_at, message, hint);
+                }
+            }
+        }
+        for arg in defs.iter().filter(|arg| arg.is_required()) {
+            if !given.iter().any(|(name, _)| *name == arg.name) {
+                self.error(
+                    file,
+                    at,
+                    format!(
+                        "missing required argument `{}: {}` of `{owner}`",
+                        arg.name, arg.ty
+                    ),
+                    format!("add `{}: ...` to the arguments of `{owner}`", arg.name),
+                );
+            }
+        }
+    }
+
+    /// Checks that a spread fragment can apply within `parent` (unknown fragments are
+    /// reported where placeholders are resolved).
+    fn spread(&mut self, file: &SourceFile, at: Position, parent: &TypeDef, name: &str) {
+        let on = self
+            .fragments
+            .get(name)
+            .and_then(|fragment| self.schema.get(&fragment.on_type))
+            .filter(|on| on.kind.is_composite());
+        if let Some(on) = on.filter(|on| !self.schema.overlaps(&on.name, &parent.name)) {
+            self.error(
+                file,
+                at,
+                format!(
+                    "fragment `{name}` on `{}` can never apply to `{}`",
+                    on.name, parent.name
+                ),
+                format!(
+                    "no object type is both `{}` and `{}`: spread it where `{}` is selected",
+                    on.name, parent.name, on.name
+                ),
+            );
         }
     }
 
@@ -337,29 +356,26 @@ impl<'a> Checker<'a> {
     }
 
     /// Records the variables of directive arguments; `@skip`/`@include` take `if: Boolean!`.
+    /// Checks directives against the schema's definitions (`@skip` and `@include`
+    /// included).
     fn directives(
         &mut self,
         file: &SourceFile,
-        at: Position,
         directives: &[Directive<'static, String>],
         usages: &mut Vec<Usage>,
     ) {
         for directive in directives {
-            let conditional = matches!(directive.name.as_str(), "skip" | "include");
-            for (name, value) in &directive.arguments {
-                let place = format!("argument `{name}` of `@{}`", directive.name);
-                if conditional && name == "if" {
-                    let boolean = TypeRef::NonNull(Box::new(TypeRef::Named("Boolean".to_string())));
-                    ValueChecker {
-                        schema: self.schema,
-                        file,
-                        position: at,
-                        diagnostics: self.diagnostics,
-                        usages,
-                    }
-                    .check(value, &boolean, &place, false);
-                } else {
-                    untyped_usages(value, file, at, &place, usages);
+            let at = position(directive.position);
+            let owner = format!("@{}", directive.name);
+            match self.schema.directives.get(&directive.name) {
+                Some(def) => {
+                    self.arguments(file, at, &owner, &def.args, &directive.arguments, usages)
+                }
+                None => {
+                    let names: Vec<&str> =
+                        self.schema.directives.keys().map(String::as_str).collect();
+                    let hint = hint_for(&directive.name, &names, "the schema defines");
+                    self.error(file, at, format!("unknown directive `{owner}`"), hint);
                 }
             }
         }
@@ -368,33 +384,6 @@ impl<'a> Checker<'a> {
     fn error(&mut self, file: &SourceFile, at: Position, message: String, hint: String) {
         self.diagnostics
             .push(Diagnostic::new(file, at, message).with_hint(hint));
-    }
-}
-
-/// Variables inside a value whose expected type is unknown.
-fn untyped_usages(
-    value: &Value<'static, String>,
-    file: &SourceFile,
-    at: Position,
-    place: &str,
-    usages: &mut Vec<Usage>,
-) {
-    match value {
-        Value::Variable(name) => usages.push(Usage {
-            name: name.clone(),
-            expected: None,
-            place_has_default: false,
-            place: place.to_string(),
-            file: file.clone(),
-            position: at,
-        }),
-        Value::List(items) => items
-            .iter()
-            .for_each(|item| untyped_usages(item, file, at, place, usages)),
-        Value::Object(fields) => fields
-            .values()
-            .for_each(|item| untyped_usages(item, file, at, place, usages)),
-        _ => {}
     }
 }
 

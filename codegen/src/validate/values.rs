@@ -154,7 +154,7 @@ impl ValueChecker<'_> {
         if !fits {
             self.error(
                 format!("{place} expects `{declared}`, found `{}`", short(value)),
-                &format!("give a value of type `{name}`"),
+                &format!("give a value of type `{declared}`"),
             );
         }
     }

@@ -2,7 +2,7 @@
 //! (transitively, sorted by name), with `__typename` in every selection set on an
 //! interface or union.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use graphql_parser::query::{
     Definition, Document, Field, Mutation, OperationDefinition, Query, Selection, Subscription,
@@ -10,30 +10,9 @@ use graphql_parser::query::{
 };
 
 use super::documents::{AstSelectionSet, FragmentDef, OperationDef};
-use super::fragments::spreads;
+use super::fragments::used_fragments;
 use crate::ir::OperationKind;
 use crate::schema::{Schema, TypeDef};
-
-/// The names of the fragments `set` uses, directly or through other fragments.
-pub(crate) fn used_fragments<'a>(
-    set: &'a AstSelectionSet,
-    fragments: &'a BTreeMap<String, FragmentDef>,
-) -> BTreeSet<&'a str> {
-    let mut used = BTreeSet::new();
-    let mut pending: Vec<&str> = spreads(set).into_iter().map(|(name, _)| name).collect();
-    while let Some(name) = pending.pop() {
-        if let Some((key, fragment)) = fragments.get_key_value(name) {
-            if used.insert(key.as_str()) {
-                pending.extend(
-                    spreads(&fragment.selection)
-                        .into_iter()
-                        .map(|(name, _)| name),
-                );
-            }
-        }
-    }
-    used
-}
 
 /// Prints the wire document of a validated operation.
 pub(crate) fn document(

@@ -13,28 +13,64 @@ enum Token<'a> {
     Other,
 }
 
+/// A file's text with the byte offset of each line's start, for fast position lookups.
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(file: &'a SourceFile) -> Self {
+        let text: &str = &file.text;
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// Byte offset of a graphql-parser position, whose columns count a tab as 8.
+    fn parser_offset(&self, pos: graphql_parser::Pos) -> usize {
+        let Some(&start) = self.starts.get(pos.line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let line = self.text[start..].split('\n').next().unwrap_or_default();
+        let mut column = 1;
+        for (index, c) in line.char_indices() {
+            if column >= pos.column {
+                return start + index;
+            }
+            column += if c == '\t' { 8 } else { 1 };
+        }
+        start + line.len()
+    }
+
+    /// The position of a byte offset, columns counted in characters.
+    fn position(&self, offset: usize) -> Position {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position { line, column }
+    }
+}
+
 /// A cursor over the tokens of a file, starting at a given byte offset.
 pub struct Cursor<'a> {
-    file: &'a SourceFile,
+    lines: &'a Lines<'a>,
     offset: usize,
 }
 
 impl<'a> Cursor<'a> {
     /// A cursor at a graphql-parser position (1-based line; column counting a tab as 8).
-    pub fn at(file: &'a SourceFile, pos: graphql_parser::Pos) -> Self {
+    pub fn at(lines: &'a Lines<'a>, pos: graphql_parser::Pos) -> Self {
         Cursor {
-            file,
-            offset: parser_offset(&file.text, pos),
+            lines,
+            offset: lines.parser_offset(pos),
         }
     }
 
     /// The position of the current offset, columns counted in characters.
     pub fn position(&self) -> Position {
-        let before = &self.file.text[..self.offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        Position { line, column }
+        self.lines.position(self.offset)
     }
 
     /// Moves to the next token whose name is `name` and returns its position.
@@ -67,7 +103,7 @@ impl<'a> Cursor<'a> {
     /// The positions of the (at most `count`) names that follow `keyword` (e.g.
     /// `implements`, or `=` of a union), separated by `&` or `|`.
     fn names_after(&mut self, keyword: Token<'_>, count: usize) -> Vec<Position> {
-        if self.skip_until(|token| token == keyword).is_none() {
+        if count == 0 || self.skip_until(|token| token == keyword).is_none() {
             return Vec::new();
         }
         self.next_token();
@@ -109,7 +145,7 @@ impl<'a> Cursor<'a> {
     /// The next token, without moving past it (but past ignored text before it).
     fn peek(&mut self) -> Option<Token<'a>> {
         self.skip_ignored();
-        let rest = &self.file.text[self.offset..];
+        let rest = &self.lines.text[self.offset..];
         let first = rest.chars().next()?;
         Some(if first.is_ascii_alphabetic() || first == '_' {
             let end = rest
@@ -126,7 +162,7 @@ impl<'a> Cursor<'a> {
     /// Moves past the next token.
     fn next_token(&mut self) -> Option<()> {
         self.skip_ignored();
-        let text: &str = &self.file.text;
+        let text = self.lines.text;
         let rest = &text[self.offset..];
         let first = rest.chars().next()?;
         let length = if let Some(body) = rest.strip_prefix("\"\"\"") {
@@ -147,7 +183,7 @@ impl<'a> Cursor<'a> {
 
     /// Skips whitespace, commas, comments and a byte-order mark.
     fn skip_ignored(&mut self) {
-        let text: &str = &self.file.text;
+        let text = self.lines.text;
         loop {
             let rest = &text[self.offset..];
             let Some(first) = rest.chars().next() else {
@@ -194,30 +230,12 @@ fn string_length(body: &str) -> usize {
     body.len()
 }
 
-/// Byte offset of a graphql-parser position, whose columns count a tab as 8.
-fn parser_offset(text: &str, pos: graphql_parser::Pos) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(pos.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let line = text[line_start..].split('\n').next().unwrap_or_default();
-    let mut column = 1;
-    for (index, c) in line.char_indices() {
-        if column >= pos.column {
-            return line_start + index;
-        }
-        column += if c == '\t' { 8 } else { 1 };
-    }
-    line_start + line.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cursor_at(file: &SourceFile, line: usize, column: usize) -> Cursor<'_> {
-        Cursor::at(file, graphql_parser::Pos { line, column })
+    fn cursor_at<'a>(lines: &'a Lines<'a>, line: usize, column: usize) -> Cursor<'a> {
+        Cursor::at(lines, graphql_parser::Pos { line, column })
     }
 
     #[test]
@@ -226,7 +244,8 @@ mod tests {
             "a.graphql",
             "type A {\n  \"\"\"about \\\"\"\" b\"\"\"\n  b(x: [Int] = [1], y: \"s)\"): [[B!]]\n}\n",
         );
-        let mut cursor = cursor_at(&file, 2, 3);
+        let lines = Lines::new(&file);
+        let mut cursor = cursor_at(&lines, 2, 3);
         assert_eq!(cursor.find_name("b"), Some(Position { line: 3, column: 3 }));
         assert_eq!(
             cursor.find_type_reference(),
@@ -243,15 +262,16 @@ mod tests {
             "a.graphql",
             "union U @d(a: 1) =\n  | A\n  | B\ntype T implements I & J { f: Int }\n",
         );
+        let lines = Lines::new(&file);
         assert_eq!(
-            cursor_at(&file, 1, 1).union_members(2),
+            cursor_at(&lines, 1, 1).union_members(2),
             vec![
                 Position { line: 2, column: 5 },
                 Position { line: 3, column: 5 }
             ]
         );
         assert_eq!(
-            cursor_at(&file, 4, 1).implemented_interfaces(2),
+            cursor_at(&lines, 4, 1).implemented_interfaces(2),
             vec![
                 Position {
                     line: 4,
@@ -268,7 +288,8 @@ mod tests {
     #[test]
     fn tabs_count_eight_columns_in_parser_positions() {
         let file = SourceFile::new("a.graphql", "\tfoo");
-        let cursor = cursor_at(&file, 1, 9);
+        let lines = Lines::new(&file);
+        let cursor = cursor_at(&lines, 1, 9);
         assert_eq!(cursor.position(), Position { line: 1, column: 2 });
     }
 }

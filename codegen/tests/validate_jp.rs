@@ -1,0 +1,62 @@
+//! Every documented operation of the catalogue validates against the shipped JP schema.
+
+use std::path::{Path, PathBuf};
+
+use kraken_codegen::catalogue::{self, Catalogue};
+use kraken_codegen::ir::Ir;
+use kraken_codegen::schema::{self, Schema};
+use kraken_codegen::validate;
+
+fn schema() -> Schema {
+    match schema::load(&[PathBuf::from("../schema/kraken-jp.graphql")]) {
+        Ok(schema) => schema,
+        Err(errors) => panic!("the JP schema does not load:\n{}", errors.render()),
+    }
+}
+
+fn catalogue() -> Catalogue {
+    match catalogue::load(Path::new("../schema/catalogue")) {
+        Ok(catalogue) => catalogue,
+        Err(errors) => panic!("the catalogue does not load:\n{}", errors.render()),
+    }
+}
+
+fn resolve(schema: &Schema, catalogue: &Catalogue) -> Ir {
+    match validate::resolve_catalogue(schema, catalogue, &[], Default::default()) {
+        Ok(ir) => ir,
+        Err(errors) => panic!("catalogue documents do not validate:\n{}", errors.render()),
+    }
+}
+
+#[test]
+fn every_catalogue_document_validates_against_the_jp_schema() {
+    let schema = schema();
+    let catalogue = catalogue();
+    let ir = resolve(&schema, &catalogue);
+    let resolved: Vec<(&str, &str)> = ir
+        .operations
+        .iter()
+        .map(|op| (op.root_field.as_str(), op.name.as_str()))
+        .collect();
+    let documented: Vec<(&str, &str)> = catalogue
+        .operations
+        .iter()
+        .map(|op| (op.field_name.as_str(), op.operation_name.as_str()))
+        .collect();
+    assert_eq!(resolved.len(), 98);
+    assert_eq!(resolved, documented);
+    assert!(ir.operations.iter().all(|op| op.docs.is_some()));
+    assert_eq!(ir.error_codes, catalogue.errors);
+}
+
+#[test]
+fn jp_wire_documents() {
+    let ir = resolve(&schema(), &catalogue());
+    for field in ["acceptGoodsQuote", "createBankTransferPaymentMethod"] {
+        let operation = ir.operations.iter().find(|op| op.root_field == field);
+        let document = operation
+            .map(|op| op.wire_document.as_str())
+            .unwrap_or_default();
+        insta::assert_snapshot!(field, document);
+    }
+}
