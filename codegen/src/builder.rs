@@ -142,7 +142,6 @@ impl Builder {
 
     /// Reads every input, validates, and emits the formatted Rust.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let mut inputs = Vec::new();
         let schema_files = self.schema_files()?;
         if schema_files.is_empty() {
             return Err(Error::NoSchema);
@@ -150,6 +149,13 @@ impl Builder {
         if self.catalogue.is_none() && self.operations.is_empty() {
             return Err(Error::NoOperations);
         }
+        // A schema directory is an input too: a file added to it changes the schema.
+        let mut inputs: Vec<PathBuf> = self
+            .schemas
+            .iter()
+            .filter(|path| path.is_dir())
+            .cloned()
+            .collect();
         inputs.extend(schema_files.iter().cloned());
         let schema = schema::load(&schema_files)?;
 

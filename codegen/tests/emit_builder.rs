@@ -33,7 +33,11 @@ fn schema_directory_operations_and_outputs() {
         .unwrap();
     assert_eq!(
         generated.inputs(),
-        [schema.join("schema.graphql"), operation.clone()]
+        [
+            schema.clone(),
+            schema.join("schema.graphql"),
+            operation.clone()
+        ]
     );
     assert_eq!(
         generated.documents().iter().collect::<Vec<_>>(),
