@@ -142,7 +142,6 @@ impl Builder {
 
     /// Reads every input, validates, and emits the formatted Rust.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let mut inputs = Vec::new();
         let schema_files = self.schema_files()?;
         if schema_files.is_empty() {
             return Err(Error::NoSchema);
@@ -150,6 +149,13 @@ impl Builder {
         if self.catalogue.is_none() && self.operations.is_empty() {
             return Err(Error::NoOperations);
         }
+        // A schema directory is an input too: a file added to it changes the schema.
+        let mut inputs: Vec<PathBuf> = self
+            .schemas
+            .iter()
+            .filter(|path| path.is_dir())
+            .cloned()
+            .collect();
         inputs.extend(schema_files.iter().cloned());
         let schema = schema::load(&schema_files)?;
 
@@ -167,8 +173,8 @@ impl Builder {
         let scalars = scalars::mappings(&self.scalars, &self.settings.runtime);
         let ir = match &self.catalogue {
             Some(dir) => {
-                inputs.extend(files_under(dir)?);
                 let catalogue = self.selected(catalogue::load(dir)?)?;
+                inputs.extend(files_under(dir)?);
                 validate::resolve_catalogue(&schema, &catalogue, &sources, scalars)?
             }
             None => {
@@ -249,12 +255,18 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(found)
 }
 
-/// Each operation's wire document, by root field (or operation name).
+/// Each operation's wire document, by root field; operations that share a root field
+/// (or select none) are keyed by operation name instead.
 fn documents(ir: &Ir) -> BTreeMap<String, String> {
+    let mut per_field: BTreeMap<&str, usize> = BTreeMap::new();
+    for operation in &ir.operations {
+        *per_field.entry(operation.root_field.as_str()).or_default() += 1;
+    }
     ir.operations
         .iter()
         .map(|operation| {
-            let key = if operation.root_field.is_empty() {
+            let field = operation.root_field.as_str();
+            let key = if field.is_empty() || per_field[field] > 1 {
                 &operation.name
             } else {
                 &operation.root_field
@@ -274,7 +286,8 @@ pub struct Generated {
 }
 
 impl Generated {
-    /// Each operation's executable document as sent on the wire, by root field name.
+    /// Each operation's executable document as sent on the wire, by root field name
+    /// (by operation name for operations that share a root field).
     pub fn documents(&self) -> &BTreeMap<String, String> {
         &self.documents
     }

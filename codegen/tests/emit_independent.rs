@@ -32,7 +32,14 @@ fn generated_code_snapshot() {
     );
     assert_eq!(
         generated.documents().keys().collect::<Vec<_>>(),
-        ["createShop", "node", "pets", "search", "shop"]
+        [
+            "ShopDetails",
+            "ShopOverlap",
+            "createShop",
+            "node",
+            "pets",
+            "search"
+        ]
     );
     insta::assert_snapshot!(generated.to_string());
 }
@@ -52,5 +59,5 @@ fn generated_code_compiles_and_decodes() {
         &generated,
         &[("decode.rs", &fixture("decode.rs"))],
     );
-    assert!(stdout.contains("8 passed; 0 failed"), "{stdout}");
+    assert!(stdout.contains("9 passed; 0 failed"), "{stdout}");
 }

@@ -56,3 +56,17 @@ fn generated_for_another_crate_compiles_and_decodes() {
     let stdout = emit_support::cargo_test("jp", &generated, &[("decode.rs", &test)]);
     assert!(stdout.contains("4 passed; 0 failed"), "{stdout}");
 }
+
+#[test]
+fn whole_catalogue_generates() {
+    let generated = Builder::new()
+        .schema(repository("schema"))
+        .catalogue(repository("schema/catalogue"))
+        .generate()
+        .unwrap();
+    assert_eq!(generated.documents().len(), 98);
+    assert_eq!(
+        generated.inputs()[..2],
+        [repository("schema"), repository("schema/kraken-jp.graphql")]
+    );
+}

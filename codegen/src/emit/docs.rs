@@ -70,11 +70,14 @@ fn escape_prose(text: &str) -> String {
                 .replace(']', "\\]")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;");
-            if word.starts_with("http://") || word.starts_with("https://") {
-                let end = escaped.trim_end_matches(['.', ',', ';', ':', ')']);
-                format!("<{end}>{}", &escaped[end.len()..])
-            } else {
-                escaped
+            let start = escaped.find("https://").or_else(|| escaped.find("http://"));
+            match start {
+                Some(start) => {
+                    let (before, url) = escaped.split_at(start);
+                    let link = url.trim_end_matches(['.', ',', ';', ':', ')', '\'', '"']);
+                    format!("{before}<{link}>{}", &url[link.len()..])
+                }
+                None => escaped,
             }
         })
         .collect::<Vec<_>>()
@@ -87,10 +90,10 @@ mod tests {
 
     #[test]
     fn escapes_links_html_urls_and_code() {
-        let text = "  Use [`foo`] or Vec<T>; see https://example.com/a.\n    indented\n```\nfn x() {}\n```\n`a[0]` stays";
+        let text = "  Use [`foo`] or Vec<T>; see https://example.com/a.\n    indented (http://b.jp/x).\n```\nfn x() {}\n```\n`a[0]` stays";
         assert_eq!(
             sanitize(text),
-            "Use \\[`foo`\\] or Vec&lt;T&gt;; see <https://example.com/a>.\nindented\n```text\nfn x() {}\n```\n`a[0]` stays"
+            "Use \\[`foo`\\] or Vec&lt;T&gt;; see <https://example.com/a>.\nindented (<http://b.jp/x>).\n```text\nfn x() {}\n```\n`a[0]` stays"
         );
     }
 

@@ -53,7 +53,10 @@ fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {
         Some(text) => docs::sanitize(text),
         None => format!("The GraphQL enum `{}`.", graphql.name),
     });
-    let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Eq", "Hash"]);
+    let derives = ctx.derives(
+        &["Debug", "Clone", "PartialEq", "Eq", "Hash"],
+        &["Serialize", "Deserialize"],
+    );
     let catch_all_doc = docs::attrs("A value this schema does not know, as sent by the server.");
     quote! {
         #doc

@@ -30,34 +30,29 @@ pub(super) fn emit_root(ctx: &Context, table: &BTreeMap<String, String>) -> Toke
 }
 
 /// An operation's documented subset, with `From` into the crate-wide enum.
+/// `codes` may repeat a code (the docs do); the enum has it once, where first listed.
 pub(super) fn emit_operation(
     ctx: &Context,
     codes: &[String],
     table: &BTreeMap<String, String>,
 ) -> TokenStream {
-    // The page documents some codes twice for one operation; the enum names each once.
-    let mut seen = std::collections::BTreeSet::new();
-    let codes: Vec<String> = codes
-        .iter()
-        .filter(|code| seen.insert(*code))
-        .cloned()
-        .collect();
+    let codes = first_occurrences(codes);
     let (mut names, root) = root_variants(table);
     let variants: Vec<_> = codes
         .iter()
-        .map(|code| match root.get(code) {
+        .map(|code| match root.get(*code) {
             Some(variant) => variant.clone(),
             None => names.name(&naming::error_code_variant(code)),
         })
         .collect();
     let documented: Vec<_> = codes
         .iter()
-        .map(|code| (code.as_str(), table.get(code).map(String::as_str)))
+        .map(|code| (*code, table.get(*code).map(String::as_str)))
         .collect();
     let doc = "The error codes this operation documents, plus `Other` for any other code.";
     let tokens = emit_enum(ctx, &ident("ErrorCode"), doc, &documented, &variants);
     let arms = codes.iter().zip(variants).map(|(code, variant)| {
-        if root.contains_key(code) {
+        if root.contains_key(*code) {
             quote!(ErrorCode::#variant => super::super::ErrorCode::#variant,)
         } else {
             quote!(ErrorCode::#variant => super::super::ErrorCode::from_code(#code),)
@@ -75,6 +70,16 @@ pub(super) fn emit_operation(
             }
         }
     }
+}
+
+/// Each code once, in the order first listed.
+pub(super) fn first_occurrences(codes: &[String]) -> Vec<&str> {
+    let mut seen = std::collections::BTreeSet::new();
+    codes
+        .iter()
+        .map(String::as_str)
+        .filter(|code| seen.insert(*code))
+        .collect()
 }
 
 /// The variant of each code of the global table (in code order, after `Other`), and
@@ -137,7 +142,11 @@ fn emit_enum(
         }
     };
     let doc = docs::attrs(doc);
-    let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Eq", "Hash"]);
+    // Codes travel as strings (`code()`, `FromStr`), never through serde.
+    let derives = ctx.derives(
+        &["Debug", "Clone", "PartialEq", "Eq", "Hash"],
+        &["Serialize", "Deserialize"],
+    );
     quote! {
         #doc
         #derives

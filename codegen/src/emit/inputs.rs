@@ -176,10 +176,17 @@ pub(super) fn emit_struct(
         }
     }
     let all_optional = params.is_empty();
+    // `Nullable` is never decoded, so inputs cannot derive `Deserialize`.
     let derives = if all_optional {
-        ctx.derives(&["Debug", "Clone", "PartialEq", "Default", "Serialize"])
+        ctx.derives(
+            &["Debug", "Clone", "PartialEq", "Default", "Serialize"],
+            &["Deserialize"],
+        )
     } else {
-        ctx.derives(&["Debug", "Clone", "PartialEq", "Serialize"])
+        ctx.derives(
+            &["Debug", "Clone", "PartialEq", "Serialize"],
+            &["Deserialize"],
+        )
     };
     let doc = docs::attrs(doc);
     quote! {

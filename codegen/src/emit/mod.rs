@@ -23,12 +23,12 @@ mod responses;
 mod scalars;
 mod unions;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::ir::{Ir, TypeKind, TypeRef};
+use crate::ir::{Fragment, Ir, SelectionSet, TypeKind, TypeRef};
 use crate::naming::{Case, Namespace};
 
 /// The first line of every generated file.
@@ -137,8 +137,11 @@ pub(crate) struct Context {
     pub type_names: BTreeMap<String, Ident>,
     /// Identifier in `types` of each fragment, by fragment name.
     pub fragment_names: BTreeMap<String, Ident>,
+    /// The response keys each fragment reads at its top level (through its own spreads
+    /// too; `__typename` for an abstract one).
+    fragment_keys: BTreeMap<String, BTreeSet<String>>,
     /// Input object fields that must be boxed to break a cycle: (type, field).
-    pub boxed: std::collections::BTreeSet<(String, String)>,
+    pub boxed: BTreeSet<(String, String)>,
 }
 
 impl Context {
@@ -170,6 +173,7 @@ impl Context {
             scalars: scalars::parse(&ir.scalars)?,
             type_names,
             fragment_names,
+            fragment_keys: fragment_keys(&ir.fragments),
             boxed: inputs::cyclic_fields(&ir.input_objects),
         })
     }
@@ -180,8 +184,9 @@ impl Context {
     }
 
     /// `#[derive(...)]` of the base derives (trait names; `Serialize` and `Deserialize`
-    /// are serde's) plus the user's extra ones that are not among them.
-    pub fn derives(&self, base: &[&str]) -> TokenStream {
+    /// are serde's) plus the user's extra ones, except those among the base derives and
+    /// those in `skip`: traits the type implements by hand or cannot derive.
+    pub fn derives(&self, base: &[&str], skip: &[&str]) -> TokenStream {
         let base_tokens = base.iter().map(|name| {
             let ident = crate::naming::ident(name);
             match *name {
@@ -191,7 +196,8 @@ impl Context {
         });
         let extra = self.derives.iter().filter(|path| {
             path.segments.last().map_or(true, |last| {
-                !base.contains(&last.ident.to_string().as_str())
+                let name = last.ident.to_string();
+                !base.contains(&name.as_str()) && !skip.contains(&name.as_str())
             })
         });
         quote!(#[derive(#(#base_tokens,)* #(#extra),*)])
@@ -228,6 +234,15 @@ impl Context {
             .unwrap_or_else(|| crate::naming::ident(&crate::naming::pascal(name)))
     }
 
+    /// The response keys fragment `name` reads at its top level.
+    pub fn fragment_keys(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.fragment_keys
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
     /// The path of a fragment struct seen from `scope`.
     pub fn fragment_type(&self, name: &str, scope: Scope) -> TokenStream {
         let types = self.types_path(scope);
@@ -238,6 +253,46 @@ impl Context {
             .unwrap_or_else(|| crate::naming::ident(&crate::naming::pascal(name)));
         quote!(#types #ident)
     }
+}
+
+/// The top-level response keys of every fragment (fragments cannot spread each other
+/// in a cycle, so the recursion ends).
+fn fragment_keys(fragments: &[Fragment]) -> BTreeMap<String, BTreeSet<String>> {
+    fn keys(
+        selection: &SelectionSet,
+        fragments: &BTreeMap<&str, &Fragment>,
+        out: &mut BTreeSet<String>,
+    ) {
+        out.extend(
+            selection
+                .fields
+                .iter()
+                .map(|field| field.response_key.clone()),
+        );
+        if !selection.variants.is_empty() {
+            out.insert("__typename".to_string());
+            for variant in &selection.variants {
+                keys(&variant.selection, fragments, out);
+            }
+        }
+        for spread in &selection.fragment_spreads {
+            if let Some(fragment) = fragments.get(spread.as_str()) {
+                keys(&fragment.selection, fragments, out);
+            }
+        }
+    }
+    let by_name: BTreeMap<&str, &Fragment> = fragments
+        .iter()
+        .map(|fragment| (fragment.name.as_str(), fragment))
+        .collect();
+    fragments
+        .iter()
+        .map(|fragment| {
+            let mut out = BTreeSet::new();
+            keys(&fragment.selection, &by_name, &mut out);
+            (fragment.name.clone(), out)
+        })
+        .collect()
 }
 
 /// Wraps `inner` as a response type: nullable → `Option`, list → `Vec`.

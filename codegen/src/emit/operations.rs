@@ -169,9 +169,8 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         sections.push(text);
     }
     if let Some(docs) = catalogue.filter(|docs| !docs.errors.is_empty()) {
-        let list: Vec<_> = docs
-            .errors
-            .iter()
+        let list: Vec<_> = error_codes::first_occurrences(&docs.errors)
+            .into_iter()
             .map(|code| match error_table.get(code) {
                 Some(message) => format!("- `{code}`: {}", docs::sanitize(message)),
                 None => format!("- `{code}`"),

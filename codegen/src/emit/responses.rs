@@ -8,6 +8,8 @@
 //! operation that selects one root field, that field's type is `Payload` and its
 //! children start a fresh path (`payload.goodsPurchase` → `GoodsPurchase`).
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -101,6 +103,12 @@ pub(super) struct Shape<'a> {
 }
 
 /// Emits one response struct; its item comes before the types of its fields.
+///
+/// Fragment spreads are `#[serde(flatten)]` fields. serde hands each JSON key to only
+/// one of a struct's fields and flattened parts, so when a key is shared (a field also
+/// selected by a spread fragment, or two fragments selecting the same field, as GraphQL
+/// allows), the struct gets a hand-emitted `Deserialize` instead: the object is read
+/// once into a `serde_json::Value` and every part decodes from it.
 pub(super) fn emit_struct(
     ctx: &Context,
     module: &mut Module,
@@ -113,6 +121,8 @@ pub(super) fn emit_struct(
     module.items.push(TokenStream::new());
     let mut names = Namespace::new(Case::Snake);
     let mut members = Vec::new();
+    // (field, type, serde attributes) of the fields decoded directly.
+    let mut own = Vec::new();
     if shape.typename {
         let field = names.name("__typename");
         members.push(quote! {
@@ -120,6 +130,11 @@ pub(super) fn emit_struct(
             #[serde(rename = "__typename")]
             pub #field: ::std::string::String,
         });
+        own.push((
+            field,
+            quote!(::std::string::String),
+            quote!(#[serde(rename = "__typename")]),
+        ));
     }
     for field in shape.fields {
         let name = names.name(&field.response_key);
@@ -150,20 +165,86 @@ pub(super) fn emit_struct(
             quote!(#[serde(rename = #wire)])
         });
         members.push(quote!(#doc #deprecated #rename pub #name: #ty,));
+        own.push((name, ty, quote!(#rename)));
     }
+    let mut spreads = Vec::new();
     for spread in shape.spreads {
         let name = names.name(spread);
         let ty = ctx.fragment_type(spread, module.scope);
         let doc = docs::attrs(&format!("The fields of fragment `{spread}`."));
         members.push(quote!(#doc #[serde(flatten)] pub #name: #ty,));
+        spreads.push((name, ty));
     }
-    let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"]);
     let doc = docs::attrs(doc);
-    module.items[slot] = quote! {
-        #doc
-        #derives
-        pub struct #ident {
-            #(#members)*
+    module.items[slot] = if shares_keys(ctx, &shape) {
+        let derives = ctx.derives(
+            &["Debug", "Clone", "PartialEq", "Serialize"],
+            &["Deserialize"],
+        );
+        let own_fields = own
+            .iter()
+            .map(|(name, ty, attrs)| quote!(#attrs #name: #ty,));
+        let own_inits = own.iter().map(|(name, _, _)| quote!(#name: own.#name,));
+        let spread_inits = spreads.iter().map(|(name, ty)| {
+            quote!(#name: <#ty as ::serde::Deserialize>::deserialize(&value).map_err(::serde::de::Error::custom)?,)
+        });
+        quote! {
+            #doc
+            #derives
+            pub struct #ident {
+                #(#members)*
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #ident {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    #[derive(::serde::Deserialize)]
+                    struct Own {
+                        #(#own_fields)*
+                    }
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let own = <Own as ::serde::Deserialize>::deserialize(&value).map_err(::serde::de::Error::custom)?;
+                    ::std::result::Result::Ok(Self {
+                        #(#own_inits)*
+                        #(#spread_inits)*
+                    })
+                }
+            }
+        }
+    } else {
+        let derives = ctx.derives(
+            &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
+            &[],
+        );
+        quote! {
+            #doc
+            #derives
+            pub struct #ident {
+                #(#members)*
+            }
         }
     };
+}
+
+/// True when a response key is read by more than one part of the struct (its own fields
+/// and each spread fragment).
+fn shares_keys(ctx: &Context, shape: &Shape) -> bool {
+    if shape.spreads.is_empty() {
+        return false;
+    }
+    let mut seen: BTreeSet<&str> = shape
+        .fields
+        .iter()
+        .map(|field| field.response_key.as_str())
+        .collect();
+    if shape.typename {
+        seen.insert("__typename");
+    }
+    for spread in shape.spreads {
+        for key in ctx.fragment_keys(spread) {
+            if !seen.insert(key) {
+                return true;
+            }
+        }
+    }
+    false
 }

@@ -164,7 +164,7 @@ pub(super) fn sample() -> Ir {
                 result,
             )],
         ),
-        docs: Some(catalogue_entry("createPayment", "CreatePayment", &["KT-CT-1111", "KT-JP-0001"])),
+        docs: Some(catalogue_entry("createPayment", "CreatePayment", &["KT-CT-1111", "KT-JP-0001", "KT-CT-1111"])),
         deprecated: None,
     };
     let ping = Operation {

@@ -2,8 +2,10 @@
 //! `__typename`, one variant per selected member plus `UnknownMember`, so a response
 //! never fails to decode because the server added a member.
 //!
-//! `UnknownMember` holds `__typename` and the fields selected on the abstract type
-//! itself, so an interface's shared fields stay readable for any member.
+//! Each member's type holds what is selected on the abstract type itself (fields and
+//! fragment spreads) plus what is selected on the member. `UnknownMember` holds
+//! `__typename` and what is selected on the abstract type itself, so an interface's
+//! shared fields stay readable for any member.
 //!
 //! Decoding is hand-emitted: serde's `#[serde(tag = "__typename")]` with
 //! `#[serde(other)]` only allows a unit catch-all. The object is read once into a
@@ -42,7 +44,8 @@ pub(super) fn emit(
     for variant in &selection.variants {
         let name = variant_names.name(&variant.type_name);
         let fields = without_typename(&variant.selection.fields);
-        let payload = match responses::sole_spread(&fields, &variant.selection.fragment_spreads) {
+        let spreads = member_spreads(selection, &variant.selection);
+        let payload = match responses::sole_spread(&fields, &spreads) {
             Some(fragment) => ctx.fragment_type(fragment, module.scope),
             None => {
                 let member = module
@@ -50,7 +53,7 @@ pub(super) fn emit(
                     .name(&format!("{ident}{}", naming::pascal(&variant.type_name)));
                 let shape = Shape {
                     fields: &fields,
-                    spreads: &variant.selection.fragment_spreads,
+                    spreads: &spreads,
                     typename: false,
                 };
                 let doc = format!("The fields of `{}` selected here.", variant.type_name);
@@ -96,7 +99,10 @@ pub(super) fn emit(
         ChildNames::Prefixed(&prefix),
     );
 
-    let derives = ctx.derives(&["Debug", "Clone", "PartialEq", "Serialize"]);
+    let derives = ctx.derives(
+        &["Debug", "Clone", "PartialEq", "Serialize"],
+        &["Deserialize"],
+    );
     let doc = docs::attrs(doc);
     let catch_all_doc = docs::attrs(&unknown_doc);
     module.items[slot] = quote! {
@@ -121,6 +127,18 @@ pub(super) fn emit(
             }
         }
     };
+}
+
+/// The fragments a member reads: those spread on the abstract type itself (which the
+/// member's own selection does not repeat), then its own.
+fn member_spreads(selection: &SelectionSet, member: &SelectionSet) -> Vec<String> {
+    let mut spreads = selection.fragment_spreads.clone();
+    for spread in &member.fragment_spreads {
+        if !spreads.contains(spread) {
+            spreads.push(spread.clone());
+        }
+    }
+    spreads
 }
 
 /// The fields of a member's selection except `__typename`, which the variant carries.
