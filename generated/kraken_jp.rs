@@ -1961,7 +1961,6 @@ fragment PossibleErrorTypeFragment on PossibleErrorType {
         /// - `KT-CT-3961`: Cannot update plan-associated payment schedule.
         /// - `KT-CT-3962`: No new value provided to update payment schedule.
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
-        /// - `KT-CT-1111`: Unauthorized.
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateAccountPaymentSchedule;
@@ -5216,7 +5215,6 @@ fragment PossibleErrorTypeFragment on PossibleErrorType {
         /// - `KT-CT-9213`: ineligible loyalty points enrollment.
         /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
-        /// - `KT-CT-1111`: Unauthorized.
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct EnrollAccountInLoyaltyProgram;
@@ -7373,7 +7371,6 @@ fragment MoveOutDateInvalidFragment on MoveOutDateInvalid {
         /// - `KT-CT-1509`: Unable to create agreement.
         /// - `KT-CT-1507`: Agreement product switch date is not within the acceptable range.
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
-        /// - `KT-CT-1111`: Unauthorized.
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateProductSwitch;
@@ -8120,7 +8117,6 @@ fragment PreSignedTokenFragment on PreSignedToken {
         /// - `KT-CT-1111`: Unauthorized.
         /// - `KT-CT-4501`: Unauthorized.
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
-        /// - `KT-CT-1111`: Unauthorized.
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct JoinSupplierAcceptTermsAndConditions;
@@ -9566,7 +9562,6 @@ fragment PushNotificationBindingTypeFragment on PushNotificationBindingType {
         /// - `KT-CT-9023`: Consent already accepted.
         /// - `KT-CT-1199`: Too many requests.
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
-        /// - `KT-CT-1111`: Unauthorized.
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RequestDoubleOptIn;
@@ -14453,7 +14448,6 @@ fragment PossibleErrorTypeFragment on PossibleErrorType {
         /// - `KT-CT-5422`: Invalid data.
         /// - `KT-CT-1605`: Invalid input.
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
-        /// - `KT-CT-1111`: Unauthorized.
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountUserConsents;

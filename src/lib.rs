@@ -1,4 +1,4 @@
-//! Typed client for the Kraken GraphQL API of Octopus Energy Japan.
+#![doc = include_str!("../README.md")]
 
 pub mod auth;
 pub mod client;
