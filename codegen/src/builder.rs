@@ -190,6 +190,7 @@ impl Builder {
             code,
             documents: documents(&ir),
             inputs,
+            warnings: schema.warnings.clone(),
             ir,
         })
     }
@@ -277,11 +278,12 @@ fn documents(ir: &Ir) -> BTreeMap<String, String> {
 }
 
 /// The result of a run: the formatted Rust and what it was made from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Generated {
     code: String,
     documents: BTreeMap<String, String>,
     inputs: Vec<PathBuf>,
+    warnings: Diagnostics,
     ir: Ir,
 }
 
@@ -290,6 +292,12 @@ impl Generated {
     /// (by operation name for operations that share a root field).
     pub fn documents(&self) -> &BTreeMap<String, String> {
         &self.documents
+    }
+
+    /// Problems in the schema the run worked around (e.g. a field defined twice: the
+    /// first definition is used), for the caller to show.
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
     }
 
     /// The resolved operations and types the code was emitted from.
