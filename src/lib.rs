@@ -8,6 +8,8 @@ pub mod operation;
 mod response;
 pub mod scalars;
 pub mod secret;
+#[doc(hidden)]
+pub mod tables;
 
 include!(concat!(env!("OUT_DIR"), "/kraken_jp.rs"));
 

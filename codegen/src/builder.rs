@@ -185,7 +185,7 @@ impl Builder {
                 validate::resolve(&schema, &sources, &options)?
             }
         };
-        let code = emit::render(emit::generate(&ir, &self.settings)?)?;
+        let code = emit::file(&ir, &self.settings)?;
         Ok(Generated {
             code,
             documents: documents(&ir),

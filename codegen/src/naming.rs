@@ -18,8 +18,15 @@
 //!    already taken gets the smallest numeric suffix from 2 that is free: `fooBar` and
 //!    `foo_bar` both convert to `foo_bar`, so the later one becomes `foo_bar_2`
 //!    (`FooBar2` for types and variants).
-//! 5. **Wire names.** A field whose Rust name differs from its GraphQL name carries
-//!    `#[serde(rename = "...")]`; no other field does ([`needs_rename`]).
+//! 5. **Prelude names.** Generated modules use the prelude's `Option`, `Some`, `None`,
+//!    `Result`, `Ok`, `String`, `Vec`, `Box` and `Into` unqualified, so a module's type
+//!    namespace ([`Namespace::items`]) reserves them: a GraphQL type `Option` becomes
+//!    `Option2` instead of shadowing the prelude.
+//! 6. **Wire names.** A struct whose fields mostly match their GraphQL names under
+//!    serde's `camelCase` rule (`ledger_number` → `ledgerNumber`) carries
+//!    `#[serde(rename_all = "camelCase")]`; then, or otherwise as written, a field whose
+//!    wire name still differs carries `#[serde(rename = "...")]`, and no other does
+//!    ([`WireNames`]).
 
 use std::collections::BTreeSet;
 
@@ -34,6 +41,11 @@ pub enum Case {
     /// `snake_case`: fields, methods, modules.
     Snake,
 }
+
+/// Prelude items generated modules name unqualified (rule 5).
+const PRELUDE: &[&str] = &[
+    "Box", "Into", "None", "Ok", "Option", "Result", "Some", "String", "Vec",
+];
 
 /// Keywords that `r#` makes usable.
 const RAW_KEYWORDS: &[&str] = &[
@@ -83,9 +95,62 @@ pub fn unraw(ident: &Ident) -> String {
     text.strip_prefix("r#").map_or(text.clone(), str::to_string)
 }
 
-/// True when a field named `ident` needs `#[serde(rename = graphql)]` (rule 5).
-pub fn needs_rename(ident: &Ident, graphql: &str) -> bool {
-    unraw(ident) != graphql
+/// How a struct's fields (or an enum's variants) get their wire names (rule 6); the
+/// default is names as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WireNames {
+    /// The struct carries `#[serde(rename_all = "camelCase")]`.
+    pub camel_case: bool,
+}
+
+impl WireNames {
+    /// Picks `camelCase` when it leaves fewer fields needing their own rename.
+    pub fn of<'a>(fields: impl IntoIterator<Item = (&'a Ident, &'a str)> + Clone) -> Self {
+        let misses = |camel_case: bool| {
+            let names = WireNames { camel_case };
+            fields
+                .clone()
+                .into_iter()
+                .filter(|(ident, wire)| names.needs_rename(ident, wire))
+                .count()
+        };
+        WireNames {
+            camel_case: misses(true) < misses(false),
+        }
+    }
+
+    /// True when the field named `ident` needs `#[serde(rename = graphql)]`.
+    pub fn needs_rename(&self, ident: &Ident, graphql: &str) -> bool {
+        let name = unraw(ident);
+        if self.camel_case {
+            serde_camel_case(&name) != graphql
+        } else {
+            name != graphql
+        }
+    }
+}
+
+/// The wire name serde's `rename_all = "camelCase"` gives a field, by serde's own rule
+/// (not heck's): `_` dropped, the character after each `_` and the first one
+/// upper-cased, then the first one lower-cased.
+fn serde_camel_case(field: &str) -> String {
+    let mut pascal = String::with_capacity(field.len());
+    let mut capitalize = true;
+    for ch in field.chars() {
+        if ch == '_' {
+            capitalize = true;
+        } else if capitalize {
+            pascal.push(ch.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            pascal.push(ch);
+        }
+    }
+    let mut chars = pascal.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => pascal,
+    }
 }
 
 /// The `UpperCamelCase` variant name of an error code (rule 1).
@@ -106,6 +171,16 @@ impl Namespace {
             case,
             taken: BTreeSet::new(),
         }
+    }
+
+    /// The type namespace of a generated module, with the prelude names it uses
+    /// reserved (rule 5).
+    pub fn items() -> Self {
+        let mut names = Namespace::new(Case::Pascal);
+        for name in PRELUDE {
+            names.reserve(name);
+        }
+        names
     }
 
     /// Takes a name the generator needs, exactly as given.
@@ -141,6 +216,38 @@ pub fn pascal(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn camel_case_is_serdes_rule() {
+        let cases = [
+            ("ledger_number", "ledgerNumber"),
+            ("address_line_1", "addressLine1"),
+            ("typename", "typename"),
+            ("_private", "private"),
+            ("a__b", "aB"),
+            ("", ""),
+        ];
+        for (field, wire) in cases {
+            assert_eq!(serde_camel_case(field), wire, "{field}");
+        }
+    }
+
+    #[test]
+    fn wire_names_pick_the_rule_with_fewer_renames() {
+        let fields = [ident("ledger_number"), ident("type"), ident("id")];
+        let camel = WireNames::of(fields.iter().zip(["ledgerNumber", "type", "id"]));
+        assert!(camel.camel_case);
+        let renamed: Vec<_> = fields
+            .iter()
+            .zip(["ledgerNumber", "type", "id"])
+            .filter(|(field, wire)| camel.needs_rename(field, wire))
+            .collect();
+        assert!(renamed.is_empty());
+        let plain = WireNames::of(fields.iter().zip(["ledger_number", "type", "ID"]));
+        assert_eq!(plain, WireNames::default());
+        assert!(plain.needs_rename(&fields[2], "ID"));
+        assert!(!plain.needs_rename(&fields[0], "ledger_number"));
+    }
 
     fn names(case: Case, sources: &[&str]) -> Vec<String> {
         let mut namespace = Namespace::new(case);
@@ -207,12 +314,10 @@ mod tests {
 
     #[test]
     fn rename_only_when_names_differ() {
-        assert!(!needs_rename(&ident("name"), "name"));
-        assert!(!needs_rename(
-            &Ident::new_raw("type", Span::call_site()),
-            "type"
-        ));
-        assert!(needs_rename(&ident("foo_bar"), "fooBar"));
+        let plain = WireNames::default();
+        assert!(!plain.needs_rename(&ident("name"), "name"));
+        assert!(!plain.needs_rename(&Ident::new_raw("type", Span::call_site()), "type"));
+        assert!(plain.needs_rename(&ident("foo_bar"), "fooBar"));
         assert_eq!(error_code_variant("KT-CT-1111"), "KtCt1111");
     }
 }

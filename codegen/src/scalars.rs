@@ -24,9 +24,9 @@ const DEFAULTS: &[(&str, &str)] = &[
 pub const BUILTINS: &[(&str, &str)] = &[
     ("Boolean", "bool"),
     ("Float", "f64"),
-    ("ID", "::std::string::String"),
+    ("ID", "String"),
     ("Int", "i64"),
-    ("String", "::std::string::String"),
+    ("String", "String"),
 ];
 
 /// The custom-scalar table given to resolution: every default, with the user's

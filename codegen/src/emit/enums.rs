@@ -1,8 +1,9 @@
 //! GraphQL enums: one Rust enum each, with a catch-all for values the schema does not
 //! know yet, so a response never fails to decode because the server added a value.
 //!
-//! The wire form is the GraphQL value name; `as_str`, `Display` and `FromStr` (which
-//! never fails) give it, and serde goes through them.
+//! The wire form is the GraphQL value name. The enum carries the table of its known
+//! values (`VALUES`); the runtime's `wire_enum!` derives `as_str`, `from_wire`, `Display`,
+//! `FromStr` (which never fails) and serde from that table.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -41,13 +42,9 @@ fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {
         });
         quote!(#doc #deprecated #variant,)
     });
-    let to_str = values.iter().map(|(variant, value)| {
+    let rows = values.iter().map(|(variant, value)| {
         let wire = &value.name;
-        quote!(Self::#variant => #wire,)
-    });
-    let from_str = values.iter().map(|(variant, value)| {
-        let wire = &value.name;
-        quote!(#wire => Self::#variant,)
+        quote!((Self::#variant, #wire),)
     });
     let doc = docs::attrs(&match &graphql.description {
         Some(text) => docs::sanitize(text),
@@ -58,58 +55,21 @@ fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {
         &["Serialize", "Deserialize"],
     );
     let catch_all_doc = docs::attrs("A value this schema does not know, as sent by the server.");
+    let runtime = ctx.runtime();
     quote! {
         #doc
         #derives
         pub enum #ident {
             #(#declarations)*
             #catch_all_doc
-            #catch_all(::std::string::String),
+            #catch_all(String),
         }
 
         impl #ident {
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_str)*
-                    Self::#catch_all(value) => value,
-                }
-            }
-
-            /// The variant of a wire value; an unknown value lands in the catch-all.
-            pub fn from_wire(value: &str) -> Self {
-                match value {
-                    #(#from_str)*
-                    other => Self::#catch_all(other.to_string()),
-                }
-            }
+            /// Every value the schema knows, with its wire name.
+            pub const VALUES: &'static [(Self, &'static str)] = &[#(#rows)*];
         }
 
-        impl ::std::str::FromStr for #ident {
-            type Err = ::std::convert::Infallible;
-
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from_wire(value))
-            }
-        }
-
-        impl ::std::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for #ident {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value: ::std::borrow::Cow<'de, str> = ::serde::Deserialize::deserialize(deserializer)?;
-                ::std::result::Result::Ok(Self::from_wire(&value))
-            }
-        }
+        #runtime::wire_enum!(#ident, #catch_all);
     }
 }

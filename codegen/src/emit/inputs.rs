@@ -15,7 +15,7 @@ use quote::quote;
 
 use super::{docs, required_type, Context, Module, Scope};
 use crate::ir::{Deprecated, InputObject, TypeKind, TypeRef, Variable};
-use crate::naming::{self, Case, Namespace};
+use crate::naming::{Case, Namespace, WireNames};
 
 /// One field of an input struct: an input object field or an operation variable.
 pub(super) struct Member<'a> {
@@ -104,11 +104,22 @@ pub(super) fn emit_struct(
     let mut params = Vec::new();
     let mut inits = Vec::new();
     let mut setters = Vec::new();
-    for member in members {
-        let field = fields.name(member.name);
+    let field_names: Vec<_> = members
+        .iter()
+        .map(|member| fields.name(member.name))
+        .collect();
+    let wire_names = WireNames::of(
+        field_names
+            .iter()
+            .zip(members.iter().map(|member| member.name)),
+    );
+    let rename_all = wire_names
+        .camel_case
+        .then(|| quote!(#[serde(rename_all = "camelCase")]));
+    for (member, field) in members.iter().zip(field_names) {
         let leaf = ctx.leaf_type(member.ty.name(), member.kind, scope);
         let leaf = if member.boxed {
-            quote!(::std::boxed::Box<#leaf>)
+            quote!(Box<#leaf>)
         } else {
             leaf
         };
@@ -124,10 +135,8 @@ pub(super) fn emit_struct(
                 )
             }
             Presence::Defaulted => (
-                quote!(::std::option::Option<#value_type>),
-                Some(
-                    quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]),
-                ),
+                quote!(Option<#value_type>),
+                Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")])),
             ),
         };
         let doc = docs::attrs(&match member.description {
@@ -138,7 +147,7 @@ pub(super) fn emit_struct(
             let note = &d.note;
             quote!(#[deprecated(note = #note)])
         });
-        let rename = naming::needs_rename(&field, member.name).then(|| {
+        let rename = wire_names.needs_rename(&field, member.name).then(|| {
             let wire = member.name;
             quote!(#[serde(rename = #wire)])
         });
@@ -156,19 +165,19 @@ pub(super) fn emit_struct(
                 let setter = methods.name(member.name);
                 setters.push(quote! {
                     #doc #deprecated
-                    pub fn #setter(mut self, value: impl ::std::convert::Into<#runtime::Nullable<#value_type>>) -> Self {
+                    pub fn #setter(mut self, value: impl Into<#runtime::Nullable<#value_type>>) -> Self {
                         self.#field = value.into();
                         self
                     }
                 });
             }
             Presence::Defaulted => {
-                inits.push(quote!(#field: ::std::option::Option::None,));
+                inits.push(quote!(#field: None,));
                 let setter = methods.name(member.name);
                 setters.push(quote! {
                     #doc #deprecated
                     pub fn #setter(mut self, value: #value_type) -> Self {
-                        self.#field = ::std::option::Option::Some(value);
+                        self.#field = Some(value);
                         self
                     }
                 });
@@ -192,6 +201,7 @@ pub(super) fn emit_struct(
     quote! {
         #doc
         #derives
+        #rename_all
         pub struct #ident {
             #(#declarations)*
         }

@@ -6,40 +6,41 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::error_codes::{self, RootVariants};
 use super::inputs::{self, Member};
 use super::responses::{self, ChildNames, Shape};
-use super::{docs, error_codes, Context, Module, Scope};
+use super::{docs, Context, EmitError, Module, Scope};
 use crate::catalogue::Endpoint;
 use crate::ir::{Operation, OperationKind};
-use crate::naming::{ident, Case, Namespace};
+use crate::naming::{self, ident, Case, Namespace};
 
 /// Names the generator puts in every operation module, reserved before any other.
 const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
 
-/// Every operation module, in IR order (sorted by root field).
-pub(super) fn emit(
-    ctx: &Context,
-    operations: &[Operation],
-    error_table: &BTreeMap<String, String>,
-) -> TokenStream {
+/// The module name of each operation, in IR order (sorted by root field).
+pub(super) fn module_names(operations: &[Operation]) -> Vec<String> {
     let mut modules = Namespace::new(Case::Snake);
-    let items = operations.iter().map(|operation| {
-        let module_name = if operation.root_field.is_empty() {
-            modules.name(&operation.name)
-        } else {
-            modules.name(&operation.root_field)
-        };
-        emit_operation(ctx, operation, &module_name, error_table)
-    });
-    quote!(#(#items)*)
+    operations
+        .iter()
+        .map(|operation| {
+            let source = if operation.root_field.is_empty() {
+                &operation.name
+            } else {
+                &operation.root_field
+            };
+            naming::unraw(&modules.name(source))
+        })
+        .collect()
 }
 
-fn emit_operation(
+/// One operation's module.
+pub(super) fn emit_operation(
     ctx: &Context,
     operation: &Operation,
     module_name: &Ident,
     error_table: &BTreeMap<String, String>,
-) -> TokenStream {
+    root_codes: &RootVariants,
+) -> Result<TokenStream, EmitError> {
     let mut module = Module::new(Scope::Operation);
     for name in RESERVED {
         module.names.reserve(name);
@@ -86,14 +87,14 @@ fn emit_operation(
         .docs
         .as_ref()
         .map_or(&[][..], |docs| docs.errors.as_slice());
-    let error_code = error_codes::emit_operation(ctx, codes, error_table);
+    let error_code = error_codes::emit_operation(ctx, codes, error_table, root_codes)?;
 
     let endpoint = match operation.docs.as_ref().map(|docs| docs.endpoint) {
         Some(Endpoint::Auth) => quote!(#runtime::Endpoint::Auth),
         Some(Endpoint::Api) | None => quote!(#runtime::Endpoint::Api),
     };
     let name = &operation.name;
-    let document = raw_string(&operation.wire_document);
+    let document = &operation.wire_document;
     let deprecated = operation.deprecated.as_ref().map(|d| {
         let note = &d.note;
         quote!(#[deprecated(note = #note)])
@@ -101,7 +102,7 @@ fn emit_operation(
     let struct_doc = docs::attrs(&operation_doc(operation, error_table));
     let module_doc = docs::attrs(&module_doc(operation));
     let nested = module.items;
-    quote! {
+    Ok(quote! {
         #module_doc
         pub mod #module_name {
             #struct_doc
@@ -122,7 +123,7 @@ fn emit_operation(
             #(#nested)*
             #error_code
         }
-    }
+    })
 }
 
 /// The one-line module doc: which operation, and the first sentence of its description.
@@ -202,15 +203,4 @@ fn kind_name(kind: OperationKind) -> &'static str {
         OperationKind::Mutation => "mutation",
         OperationKind::Subscription => "subscription",
     }
-}
-
-/// A raw string literal holding `text`, so documents read as written in the output.
-fn raw_string(text: &str) -> TokenStream {
-    let mut hashes = String::from("#");
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}\"{text}\"{hashes}")
-        .parse()
-        .unwrap_or_else(|_| quote!(#text))
 }

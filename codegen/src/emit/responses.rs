@@ -15,7 +15,7 @@ use quote::quote;
 
 use super::{docs, response_type, unions, Context, Module};
 use crate::ir::{Field, Fragment, SelectionSet};
-use crate::naming::{self, Case, Namespace};
+use crate::naming::{self, Case, Namespace, WireNames};
 
 /// How the types of a struct's fields are named.
 #[derive(Debug, Clone, Copy)]
@@ -128,16 +128,28 @@ pub(super) fn emit_struct(
         members.push(quote! {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
-            pub #field: ::std::string::String,
+            pub #field: String,
         });
         own.push((
             field,
-            quote!(::std::string::String),
+            quote!(String),
             quote!(#[serde(rename = "__typename")]),
         ));
     }
-    for field in shape.fields {
-        let name = names.name(&field.response_key);
+    let field_names: Vec<_> = shape
+        .fields
+        .iter()
+        .map(|field| names.name(&field.response_key))
+        .collect();
+    let wire_names = WireNames::of(
+        field_names
+            .iter()
+            .zip(shape.fields.iter().map(|field| field.response_key.as_str())),
+    );
+    let rename_all = wire_names
+        .camel_case
+        .then(|| quote!(#[serde(rename_all = "camelCase")]));
+    for (field, name) in shape.fields.iter().zip(field_names) {
         let leaf = match &field.selection {
             Some(selection) => {
                 let (base, child_prefix) = match child_names {
@@ -160,10 +172,12 @@ pub(super) fn emit_struct(
             let note = &d.note;
             quote!(#[deprecated(note = #note)])
         });
-        let rename = naming::needs_rename(&name, &field.response_key).then(|| {
-            let wire = &field.response_key;
-            quote!(#[serde(rename = #wire)])
-        });
+        let rename = wire_names
+            .needs_rename(&name, &field.response_key)
+            .then(|| {
+                let wire = &field.response_key;
+                quote!(#[serde(rename = #wire)])
+            });
         members.push(quote!(#doc #deprecated #rename pub #name: #ty,));
         own.push((name, ty, quote!(#rename)));
     }
@@ -191,19 +205,21 @@ pub(super) fn emit_struct(
         quote! {
             #doc
             #derives
+            #rename_all
             pub struct #ident {
                 #(#members)*
             }
 
             impl<'de> ::serde::Deserialize<'de> for #ident {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     #[derive(::serde::Deserialize)]
+                    #rename_all
                     struct Own {
                         #(#own_fields)*
                     }
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                     let own = <Own as ::serde::Deserialize>::deserialize(&value).map_err(::serde::de::Error::custom)?;
-                    ::std::result::Result::Ok(Self {
+                    Ok(Self {
                         #(#own_inits)*
                         #(#spread_inits)*
                     })
@@ -218,6 +234,7 @@ pub(super) fn emit_struct(
         quote! {
             #doc
             #derives
+            #rename_all
             pub struct #ident {
                 #(#members)*
             }

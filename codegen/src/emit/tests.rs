@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{generate, render, Settings};
+use super::{assemble, file, format, Emitter, Plan, Settings};
 use crate::catalogue::{self, Endpoint};
 use crate::ir::*;
 
@@ -253,6 +253,7 @@ pub(super) fn sample() -> Ir {
         )]),
         error_codes: BTreeMap::from([
             ("KT-CT-1111".to_string(), "Unauthorized.".to_string()),
+            ("KT-JP-0001".to_string(), "Payment failed.".to_string()),
             (
                 "KT-CT-1112".to_string(),
                 "'Authorization' header not provided.".to_string(),
@@ -263,7 +264,7 @@ pub(super) fn sample() -> Ir {
 
 #[test]
 fn emits_every_concern() {
-    let code = render(generate(&sample(), &Settings::default()).unwrap()).unwrap();
+    let code = file(&sample(), &Settings::default()).unwrap();
     insta::assert_snapshot!(code);
 }
 
@@ -273,9 +274,21 @@ fn output_is_identical_run_to_run() {
         runtime: "::kraken_jp".to_string(),
         derives: vec!["Hash".to_string(), "PartialEq".to_string()],
     };
-    let first = render(generate(&sample(), &settings).unwrap()).unwrap();
-    let second = render(generate(&sample(), &settings).unwrap()).unwrap();
+    let first = file(&sample(), &settings).unwrap();
+    let second = file(&sample(), &settings).unwrap();
     assert_eq!(first, second);
+}
+
+#[test]
+fn one_thread_gives_the_same_file_as_many() {
+    let ir = sample();
+    let settings = Settings::default();
+    let plan = Plan::new(&ir, &settings);
+    let emitter = Emitter::new(&plan).unwrap();
+    let parts: Vec<_> = (0..plan.len())
+        .map(|index| format(emitter.emit(index).unwrap()).unwrap())
+        .collect();
+    assert_eq!(assemble(&plan, &parts), file(&ir, &settings).unwrap());
 }
 
 #[test]
@@ -286,7 +299,7 @@ fn bad_settings_are_errors() {
         derives: Vec::new(),
     };
     assert_eq!(
-        generate(&ir, &settings).unwrap_err().to_string(),
+        file(&ir, &settings).unwrap_err().to_string(),
         "the runtime path `not a path` is not a Rust path"
     );
     ir.scalars.insert(
@@ -296,7 +309,17 @@ fn bad_settings_are_errors() {
         },
     );
     assert!(matches!(
-        generate(&ir, &Settings::default()),
+        file(&ir, &Settings::default()),
         Err(super::EmitError::ScalarType { scalar, .. }) if scalar == "Date"
     ));
+}
+
+#[test]
+fn an_operation_code_missing_from_the_table_is_an_error() {
+    let mut ir = sample();
+    ir.error_codes.remove("KT-JP-0001");
+    assert_eq!(
+        file(&ir, &Settings::default()).unwrap_err().to_string(),
+        "the error code `KT-JP-0001` is listed by an operation but missing from the error table"
+    );
 }

@@ -21,7 +21,7 @@ use quote::quote;
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, Module};
 use crate::ir::{Field, SelectionSet};
-use crate::naming::{self, Case, Namespace};
+use crate::naming::{self, Case, Namespace, WireNames};
 
 /// The catch-all variant, reserved before the schema's member names.
 const CATCH_ALL: &str = "UnknownMember";
@@ -70,11 +70,13 @@ pub(super) fn emit(
             }
         };
         let wire = &variant.type_name;
-        let rename = naming::needs_rename(&name, wire).then(|| quote!(#[serde(rename = #wire)]));
+        let rename = WireNames::default()
+            .needs_rename(&name, wire)
+            .then(|| quote!(#[serde(rename = #wire)]));
         let variant_doc = docs::attrs(&format!("A `{wire}`."));
         variants.push(quote!(#variant_doc #rename #name(#payload),));
         arms.push(quote! {
-            ::std::option::Option::Some(#wire) => ::serde_json::from_value(value).map(Self::#name),
+            Some(#wire) => ::serde_json::from_value(value).map(Self::#name),
         });
     }
 
@@ -117,7 +119,7 @@ pub(super) fn emit(
         }
 
         impl<'de> ::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 let decoded = match value.get("__typename").and_then(::serde_json::Value::as_str) {
                     #(#arms)*

@@ -1,0 +1,174 @@
+//! Support for generated enums whose known variants map to wire strings: GraphQL enums
+//! and error codes.
+//!
+//! Generated code declares the enum and, as an inherent associated constant, the table
+//! of its known variants (`VALUES` for GraphQL enums, `DOCUMENTED` for error codes). One
+//! macro invocation derives the rest from the table, so each generated enum costs its
+//! declaration and one line per variant, and the logic lives here once.
+
+/// One row of a variant table: a known variant and its wire name.
+#[doc(hidden)]
+pub trait Row<T> {
+    fn variant(&self) -> &T;
+    fn name(&self) -> &'static str;
+}
+
+/// A GraphQL enum value: variant and wire name.
+impl<T> Row<T> for (T, &'static str) {
+    fn variant(&self) -> &T {
+        &self.0
+    }
+    fn name(&self) -> &'static str {
+        self.1
+    }
+}
+
+/// A documented error code: variant, code and message.
+impl<T> Row<T> for (T, &'static str, &'static str) {
+    fn variant(&self) -> &T {
+        &self.0
+    }
+    fn name(&self) -> &'static str {
+        self.1
+    }
+}
+
+/// The row of a known variant. The generator lists every declared variant except the
+/// catch-all, so a caller that has matched the catch-all away always finds one.
+#[doc(hidden)]
+pub fn row_of<'t, T: PartialEq, R: Row<T>>(table: &'t [R], variant: &T) -> Option<&'t R> {
+    table.iter().find(|row| row.variant() == variant)
+}
+
+/// The known variant with this wire name, if any.
+#[doc(hidden)]
+pub fn variant_named<T: Clone, R: Row<T>>(table: &[R], name: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|row| row.name() == name)
+        .map(|row| row.variant().clone())
+}
+
+/// Implements a generated GraphQL enum from its `VALUES` table: `as_str`, `from_wire`,
+/// `Display`, `FromStr` (never fails) and serde as the wire string. Values the table does
+/// not know land in the catch-all variant.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! wire_enum {
+    ($name:ident, $catch_all:ident) => {
+        impl $name {
+            /// The value as sent on the wire.
+            #[allow(unreachable_patterns)] // an enum of no known values
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::$catch_all(value) => value,
+                    known => $crate::tables::row_of(Self::VALUES, known).map_or("", |row| row.1),
+                }
+            }
+
+            /// The variant of a wire value; an unknown value lands in the catch-all.
+            pub fn from_wire(value: &str) -> Self {
+                $crate::tables::variant_named(Self::VALUES, value)
+                    .unwrap_or_else(|| Self::$catch_all(value.to_owned()))
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from_wire(value))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::tables::serde::Serialize for $name {
+            fn serialize<S: $crate::tables::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::tables::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::tables::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value: ::std::borrow::Cow<'de, str> =
+                    $crate::tables::serde::Deserialize::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Self::from_wire(&value))
+            }
+        }
+    };
+}
+
+/// Implements a generated error-code enum from its `DOCUMENTED` table: `code`,
+/// `message`, `from_code`, `Display` (`KT-CT-8223: Unauthorized.`), `FromStr` (never
+/// fails) and `ErrorCodeSet`; with `=> Root`, also `From` into the crate-wide enum.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! error_codes {
+    ($name:ident, $catch_all:ident $(=> $root:path)?) => {
+        impl $name {
+            /// The code as sent by the server, e.g. `KT-CT-1111`.
+            #[allow(unreachable_patterns)] // an operation that documents no codes
+            pub fn code(&self) -> &str {
+                match self {
+                    Self::$catch_all(code) => code,
+                    known => $crate::tables::row_of(Self::DOCUMENTED, known).map_or("", |row| row.1),
+                }
+            }
+
+            /// The documented message, if the code is documented.
+            pub fn message(&self) -> ::std::option::Option<&'static str> {
+                $crate::tables::row_of(Self::DOCUMENTED, self).map(|row| row.2)
+            }
+
+            /// The variant of a code; an undocumented code lands in the catch-all.
+            pub fn from_code(code: &str) -> Self {
+                $crate::tables::variant_named(Self::DOCUMENTED, code)
+                    .unwrap_or_else(|| Self::$catch_all(code.to_owned()))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self.message() {
+                    ::std::option::Option::Some(message) => write!(f, "{}: {}", self.code(), message),
+                    ::std::option::Option::None => f.write_str(self.code()),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(code: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from_code(code))
+            }
+        }
+
+        impl $crate::ErrorCodeSet for $name {
+            fn code(&self) -> &str {
+                $name::code(self)
+            }
+        }
+
+        $(
+            impl ::std::convert::From<$name> for $root {
+                fn from(code: $name) -> Self {
+                    <$root>::from_code(code.code())
+                }
+            }
+        )?
+    };
+}
+
+#[doc(hidden)]
+pub use serde;
