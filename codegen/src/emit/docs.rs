@@ -63,6 +63,9 @@ fn sanitize_line(line: &str) -> String {
 }
 
 fn escape_prose(text: &str) -> String {
+    if !text.contains(['[', ']', '<', '>']) && !text.contains("http") {
+        return text.to_string();
+    }
     text.split(' ')
         .map(|word| {
             let escaped = word
