@@ -9,7 +9,6 @@ use kraken_codegen::project::{self, Project};
 use kraken_codegen::write::write_if_changed;
 use kraken_codegen::{assemble, builder, catalogue, docs_import, introspect, SourceFile};
 
-#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1,5 +1,6 @@
 //! `introspect`: an introspection result (file or live endpoint) converted to SDL.
 
+#[cfg(feature = "fetch")]
 pub mod fetch;
 pub mod model;
 pub mod to_sdl;
