@@ -1,0 +1,65 @@
+//! In-process codegen of the JP schema and catalogue: each stage of
+//! `Builder::generate` on its own, then the whole `Project` generation.
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use kraken_codegen::emit::{self, Settings};
+use kraken_codegen::project::Project;
+use kraken_codegen::{catalogue, scalars, schema, validate};
+
+fn stages(c: &mut Criterion) {
+    let project = Project::new(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let schema_files = [project.schema()];
+    let catalogue_dir = project.catalogue();
+    // The project's configuration: default settings, default scalar mappings.
+    let settings = Settings::default();
+    let scalars = scalars::mappings(&BTreeMap::new(), &settings.runtime);
+
+    let schema = schema::load(&schema_files).expect("the JP schema loads");
+    let catalogue = catalogue::load(&catalogue_dir).expect("the JP catalogue loads");
+    let ir = validate::resolve_catalogue(&schema, &catalogue, &[], scalars.clone())
+        .expect("the JP catalogue resolves");
+    let tokens = emit::generate(&ir, &settings).expect("the JP IR emits");
+    let code = emit::render(tokens.clone()).expect("the JP tokens render");
+    let whole = project.generate().expect("the JP project generates");
+    assert_eq!(
+        code,
+        whole.to_string(),
+        "the stages reproduce the project's generation"
+    );
+
+    let mut group = c.benchmark_group("codegen_jp");
+    // The later stages take hundreds of milliseconds an iteration.
+    group.sample_size(10);
+    group.bench_function("load_schema", |b| {
+        b.iter(|| schema::load(black_box(&schema_files)).unwrap())
+    });
+    group.bench_function("load_catalogue", |b| {
+        b.iter(|| catalogue::load(black_box(&catalogue_dir)).unwrap())
+    });
+    group.bench_function("validate_resolve", |b| {
+        b.iter_batched(
+            || scalars.clone(),
+            |scalars| validate::resolve_catalogue(&schema, &catalogue, &[], scalars).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("emit", |b| {
+        b.iter(|| emit::generate(black_box(&ir), &settings).unwrap())
+    });
+    group.bench_function("format", |b| {
+        b.iter_batched(
+            || tokens.clone(),
+            |tokens| emit::render(tokens).unwrap(),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("whole_project", |b| b.iter(|| project.generate().unwrap()));
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
