@@ -1,5 +1,7 @@
 //! In-process codegen of the JP schema and catalogue: each stage of
-//! `Builder::generate` on its own, then the whole `Project` generation.
+//! `Builder::generate` on its own (emit and format on one thread), emit and format
+//! together as the builder runs them (on every core), then the whole `Project`
+//! generation.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -22,8 +24,23 @@ fn stages(c: &mut Criterion) {
     let catalogue = catalogue::load(&catalogue_dir).expect("the JP catalogue loads");
     let ir = validate::resolve_catalogue(&schema, &catalogue, &[], scalars.clone())
         .expect("the JP catalogue resolves");
-    let tokens = emit::generate(&ir, &settings).expect("the JP IR emits");
-    let code = emit::render(tokens.clone()).expect("the JP tokens render");
+    let plan = emit::Plan::new(&ir, &settings);
+    let emit_all = || -> Vec<_> {
+        let emitter = emit::Emitter::new(&plan).unwrap();
+        (0..plan.len())
+            .map(|part| emitter.emit(part).unwrap())
+            .collect()
+    };
+    let format_all = |parts: Vec<_>| -> String {
+        let formatted: Vec<_> = parts
+            .into_iter()
+            .map(|tokens| emit::format(tokens).unwrap())
+            .collect();
+        emit::assemble(&plan, &formatted)
+    };
+    let tokens = emit_all();
+    let code = format_all(tokens.clone());
+    assert_eq!(code, emit::file(&ir, &settings).unwrap());
     let whole = project.generate().expect("the JP project generates");
     assert_eq!(
         code,
@@ -47,15 +64,12 @@ fn stages(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
-    group.bench_function("emit", |b| {
-        b.iter(|| emit::generate(black_box(&ir), &settings).unwrap())
-    });
+    group.bench_function("emit", |b| b.iter(emit_all));
     group.bench_function("format", |b| {
-        b.iter_batched(
-            || tokens.clone(),
-            |tokens| emit::render(tokens).unwrap(),
-            BatchSize::LargeInput,
-        )
+        b.iter_batched(|| tokens.clone(), format_all, BatchSize::LargeInput)
+    });
+    group.bench_function("emit_format_parallel", |b| {
+        b.iter(|| emit::file(black_box(&ir), &settings).unwrap())
     });
     group.bench_function("whole_project", |b| b.iter(|| project.generate().unwrap()));
     group.finish();

@@ -162,6 +162,7 @@ manifest() {
 runtime='pub mod nullable;
 pub mod operation;
 pub mod scalars;
+pub mod tables;
 pub use nullable::Nullable;
 pub use operation::{Endpoint, ErrorCodeSet, Operation};
 pub use scalars::JsonString;'
@@ -180,16 +181,16 @@ scalar_types() {
 }
 
 manifest ours ""
-cp "$root/src/"{nullable,operation,scalars}.rs "$tmp/regen/kraken_jp.rs" "$crates/ours/src/"
+cp "$root/src/"{nullable,operation,scalars,tables}.rs "$tmp/regen/kraken_jp.rs" "$crates/ours/src/"
 printf '%s\ninclude!("kraken_jp.rs");\n' "$runtime" >"$crates/ours/src/lib.rs"
 
 # The same with kraken-jp's build script generating the code at build time.
-manifest ours_build_rs "$(printf '\n[build-dependencies]\nkraken-codegen = { path = "%s" }\n' \
+manifest ours_build_rs "$(printf '\n[build-dependencies]\nkraken-codegen = { path = "%s", default-features = false }\n' \
   "$root/codegen")"
 cp "$root/build.rs" "$crates/ours_build_rs/"
 mkdir "$crates/ours_build_rs/schema"
 cp -r "$root/schema/kraken-jp.graphql" "$root/schema/catalogue" "$crates/ours_build_rs/schema/"
-cp "$root/src/"{nullable,operation,scalars}.rs "$crates/ours_build_rs/src/"
+cp "$root/src/"{nullable,operation,scalars,tables}.rs "$crates/ours_build_rs/src/"
 printf '%s\ninclude!(concat!(env!("OUT_DIR"), "/kraken_jp.rs"));\n' "$runtime" \
   >"$crates/ours_build_rs/src/lib.rs"
 
