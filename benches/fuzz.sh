@@ -33,7 +33,7 @@ elapsed=$(($(date +%s) - started))
 
 echo
 echo "== $target: ${seconds} s requested, ${elapsed} s wall clock"
-grep '^fuzz ' "$log" || true
+grep -oE 'fuzz [a-z_]+(/[a-z_]+)?: .*' "$log" || true
 if [[ $status -eq 0 ]]; then
   echo "outcome: no failure"
 else

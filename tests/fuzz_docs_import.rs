@@ -152,8 +152,8 @@ fn damaged_pages_import_or_fail_with_diagnostics() {
     let page = page();
     let (api, auth) = operation_blocks(&page);
     assert_eq!((api.len(), auth.len()), (95, 3), "one block per operation");
-    let scratch = tempfile::tempdir().expect("a scratch directory");
-    let scratch = scratch.path().to_path_buf();
+    let scratch_dir = fuzz_support::scratch_dir();
+    let scratch = scratch_dir.path().to_path_buf();
     let page_damage = {
         let page = page.clone();
         let scratch = scratch.clone();

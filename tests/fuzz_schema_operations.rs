@@ -158,7 +158,7 @@ fn check_generate(dir: &Path, schema: &str, operations: &str) -> Result<Outcome,
 #[test]
 fn damaged_schemas_and_operations_load_or_fail_with_diagnostics() {
     let (schema, operations, jp_schema) = (read(SCHEMA), read(OPERATIONS), read(JP_SCHEMA));
-    let scratch = tempfile::tempdir().expect("a scratch directory");
+    let scratch = fuzz_support::scratch_dir();
     let dir: PathBuf = scratch.path().to_path_buf();
     let sdl = {
         let schema = schema.clone();
@@ -194,4 +194,34 @@ fn damaged_schemas_and_operations_load_or_fail_with_diagnostics() {
             damaged_schema,
         )
         .run();
+}
+
+/// Found by fuzzing: an error past column 65535 of a one-line document panicked while
+/// rendering (the excerpt's padding is limited to 65535 columns).
+#[test]
+fn error_far_along_a_one_line_document_renders() {
+    let dir = fuzz_support::scratch_dir();
+    let operations = format!(
+        "query Q {{ shop(id: \"1\") {{ id{} ) }} }}\n",
+        " id".repeat(30_000)
+    );
+    let outcome = check_generate(dir.path(), &read(SCHEMA), &operations);
+    assert!(matches!(outcome, Ok(Outcome::Rejected)), "{outcome:?}");
+    let error = Builder::new()
+        .schema(dir.path().join("schema.graphql"))
+        .operations([dir.path().join("ops.graphql")])
+        .generate()
+        .expect_err("an unbalanced document");
+    let Error::Diagnostics(diagnostics) = error else {
+        panic!("not a diagnostic: {error}");
+    };
+    assert!(
+        diagnostics
+            .0
+            .iter()
+            .any(|diagnostic| diagnostic.position.column > 65_535),
+        "{diagnostics}"
+    );
+    let rendered = diagnostics.render();
+    assert!(rendered.contains("ops.graphql:1:"), "{rendered}");
 }

@@ -14,6 +14,7 @@ use std::cell::Cell;
 use std::collections::hash_map::RandomState;
 use std::fmt::Debug;
 use std::hash::{BuildHasher, Hasher};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use kraken_codegen::{Diagnostic, Diagnostics, Position};
@@ -186,6 +187,18 @@ fn seed() -> u64 {
             .unwrap_or_else(|_| panic!("FUZZ_SEED must be a u64, not `{value}`")),
         Err(_) => RandomState::new().build_hasher().finish(),
     }
+}
+
+/// A scratch directory, in memory where the system offers one (`/dev/shm`): the code
+/// under test syncs each file it writes, which on disk would dominate a fuzz run.
+pub fn scratch_dir() -> tempfile::TempDir {
+    let in_memory = Path::new("/dev/shm");
+    if in_memory.is_dir() {
+        if let Ok(dir) = tempfile::tempdir_in(in_memory) {
+            return dir;
+        }
+    }
+    tempfile::tempdir().expect("a scratch directory")
 }
 
 /// Every diagnostic points at a place that exists in its own file: a line no further
