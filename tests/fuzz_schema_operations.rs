@@ -225,3 +225,55 @@ fn error_far_along_a_one_line_document_renders() {
     let rendered = diagnostics.render();
     assert!(rendered.contains("ops.graphql:1:"), "{rendered}");
 }
+
+/// The position of the only diagnostic of loading `text`.
+fn sdl_error(text: &str) -> (usize, usize, String) {
+    let diagnostics = schema::from_sources(vec![SourceFile::new("a.graphql", text)])
+        .expect_err("an invalid schema");
+    let [diagnostic] = diagnostics.0.as_slice() else {
+        panic!("not one diagnostic: {diagnostics}");
+    };
+    let position = diagnostic.position;
+    (position.line, position.column, diagnostic.message.clone())
+}
+
+/// Found by fuzzing: graphql-parser counts a tab as 8 columns, so a syntax error after
+/// a tab was reported past the end of its line.
+#[test]
+fn syntax_error_after_tabs_points_at_its_token() {
+    let (line, column, message) = sdl_error("type A {\n\tb: Int\n\t\tc d\n}\n");
+    assert_eq!((line, column), (3, 5), "{message}");
+    assert!(message.contains("Unexpected `d`"), "{message}");
+}
+
+/// Found while fixing the above: graphql-parser ends a comment at a carriage return and
+/// counts a line there, so each comment of a CRLF file moved later positions down a line.
+#[test]
+fn comments_in_a_crlf_file_do_not_move_positions() {
+    let (line, column, message) = sdl_error("# a type\r\ntype A {\r\n  b: Nope\r\n}\r\n");
+    assert_eq!((line, column), (3, 6), "{message}");
+    assert!(message.contains("`Nope`"), "{message}");
+}
+
+/// Tabs in operation documents: an unknown field after tabs is reported at its name.
+#[test]
+fn validation_error_after_tabs_points_at_the_field() {
+    let dir = fuzz_support::scratch_dir();
+    let operations = "query Q($id: ID!) {\n\tshop(id: $id) {\n\t\tnope\n\t}\n}\n";
+    let outcome = check_generate(dir.path(), &read(SCHEMA), operations);
+    assert!(matches!(outcome, Ok(Outcome::Rejected)), "{outcome:?}");
+    let error = Builder::new()
+        .schema(dir.path().join("schema.graphql"))
+        .operations([dir.path().join("ops.graphql")])
+        .generate()
+        .expect_err("an unknown field");
+    let Error::Diagnostics(diagnostics) = error else {
+        panic!("not a diagnostic: {error}");
+    };
+    let positions: Vec<(usize, usize)> = diagnostics
+        .0
+        .iter()
+        .map(|diagnostic| (diagnostic.position.line, diagnostic.position.column))
+        .collect();
+    assert_eq!(positions, [(3, 3)], "{diagnostics}");
+}

@@ -6,6 +6,7 @@ use graphql_parser::query::{
 };
 
 use crate::diagnostic::Position;
+use crate::schema::syntax::parser_text;
 
 /// What a catalogue document declares.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +43,8 @@ const START: Position = Position { line: 1, column: 1 };
 
 /// Reads the shape of a document holding one named mutation with one root field.
 pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
-    let document: Document<'_, &str> = parse_query(text).map_err(|error| {
+    let text = parser_text(text);
+    let document: Document<'_, &str> = parse_query(&text).map_err(|error| {
         let message = error.to_string();
         DocumentError::new(
             parse_error_position(&message).unwrap_or(START),
