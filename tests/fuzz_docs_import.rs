@@ -192,3 +192,47 @@ fn page_cut_after_a_mutation_line_is_reported_on_its_last_line() {
         "{diagnostics}"
     );
 }
+
+/// `page` with its first line equal to `line` written twice.
+fn with_line_twice(page: &str, line: &str) -> (String, usize) {
+    let index = page
+        .lines()
+        .position(|candidate| candidate == line)
+        .unwrap_or_else(|| panic!("no line `{line}`"));
+    let mut lines: Vec<&str> = page.lines().collect();
+    lines.insert(index, line);
+    (lines.join("\n") + "\n", index + 1)
+}
+
+/// Found by fuzzing: a document whose root field repeats an argument was imported, and
+/// the catalogue written from it did not load (`consents` documented twice).
+#[test]
+fn repeated_argument_is_an_error_at_the_root_field() {
+    let (page, repeated) = with_line_twice(&page(), "consents: $consents,");
+    let diagnostics = docs_import::import(&page, Path::new(PAGE)).expect_err("invalid GraphQL");
+    let [diagnostic] = diagnostics.0.as_slice() else {
+        panic!("not one diagnostic: {diagnostics}");
+    };
+    assert_eq!(
+        page.lines().nth(diagnostic.position.line - 1),
+        Some("updateAccountUserConsents("),
+        "{diagnostic}"
+    );
+    assert!(diagnostic.position.line < repeated, "{diagnostic}");
+    assert!(
+        diagnostic
+            .message
+            .contains("is given the argument `consents` twice"),
+        "{diagnostic}"
+    );
+}
+
+/// The same field selected twice is valid GraphQL: the page imports, and its catalogue
+/// loads back.
+#[test]
+fn field_selected_twice_imports_and_loads_back() {
+    let (page, _) = with_line_twice(&page(), "campaignAdded");
+    let scratch = fuzz_support::scratch_dir();
+    let outcome = check_import(&page, scratch.path());
+    assert!(matches!(outcome, Ok(Outcome::Accepted)), "{outcome:?}");
+}
