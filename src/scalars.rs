@@ -50,6 +50,18 @@ mod tests {
     }
 
     #[test]
+    fn floats_inside_keep_every_digit() {
+        // Found by fuzzing: serde_json's default float parsing may be off by one unit in
+        // the last place, so this value came back as 1.400613874805964e20.
+        let decoded: JsonString =
+            serde_json::from_value(json!("[1.4006138748059641e+20]")).unwrap();
+        assert_eq!(decoded, JsonString(json!([1.4006138748059641e20])));
+        let again: JsonString =
+            serde_json::from_value(serde_json::to_value(&decoded).unwrap()).unwrap();
+        assert_eq!(again, decoded);
+    }
+
+    #[test]
     fn a_string_that_is_not_json_is_an_error() {
         let error = serde_json::from_value::<JsonString>(json!("not json")).unwrap_err();
         assert_eq!(error.to_string(), "expected ident at line 1 column 2");

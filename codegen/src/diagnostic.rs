@@ -95,12 +95,17 @@ impl Diagnostic {
     }
 
     /// The full report: location, message, source excerpt and hint, without colours.
+    /// A place on a line too long to show ([`EXCERPT_LINE_LIMIT`]) is named without an
+    /// excerpt.
     pub fn render(&self) -> String {
         let mut out = String::new();
         let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
             .with_width(100)
             .with_links(false);
-        let report = Report(self);
+        let report = Report {
+            diagnostic: self,
+            excerpt: self.excerpt_fits(),
+        };
         if handler.render_report(&mut out, &report).is_err() {
             out = format!("{}: {}", self.location(), self.message);
         }
@@ -111,7 +116,26 @@ impl Diagnostic {
             .join("\n")
             + "\n"
     }
+
+    /// Whether every line the excerpt would point into is short enough to show.
+    fn excerpt_fits(&self) -> bool {
+        std::iter::once(self.position)
+            .chain(self.related.iter().map(|(_, position)| *position))
+            .all(|position| {
+                let line = self
+                    .file
+                    .text
+                    .split('\n')
+                    .nth(position.line.saturating_sub(1));
+                line.map_or(0, |line| line.chars().count()) <= EXCERPT_LINE_LIMIT
+            })
+    }
 }
+
+/// The longest line (in characters) a rendered excerpt points into. The renderer pads
+/// up to the column it points at and cannot pad past 65535 (a tab counts as four, a wide
+/// character as two); a line this long shows nothing readable anyway.
+pub const EXCERPT_LINE_LIMIT: usize = 8_000;
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -121,18 +145,30 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// miette's view of a [`Diagnostic`].
-struct Report<'a>(&'a Diagnostic);
+/// miette's view of a [`Diagnostic`]: with a source excerpt, or with the places in the
+/// message instead.
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    excerpt: bool,
+}
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.0, f)
+        fmt::Debug::fmt(self.diagnostic, f)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.message)
+        let diagnostic = self.diagnostic;
+        if self.excerpt {
+            return write!(f, "{}", diagnostic.message);
+        }
+        write!(f, "{}: {}", diagnostic.location(), diagnostic.message)?;
+        for (label, position) in &diagnostic.related {
+            write!(f, "\n{label} at {}:{}", position.line, position.column)?;
+        }
+        Ok(())
     }
 }
 
@@ -140,23 +176,27 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.0
+        self.diagnostic
             .hint
             .as_ref()
             .map(|hint| Box::new(hint) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(self as &dyn miette::SourceCode)
+        self.excerpt.then_some(self as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let file = &self.0.file;
+        if !self.excerpt {
+            return None;
+        }
+        let diagnostic = self.diagnostic;
+        let file = &diagnostic.file;
         let primary = LabeledSpan::new_primary_with_span(
             Some("here".to_string()),
-            SourceSpan::from((file.offset(self.0.position), 1)),
+            SourceSpan::from((file.offset(diagnostic.position), 1)),
         );
-        let related = self.0.related.iter().map(|(label, pos)| {
+        let related = diagnostic.related.iter().map(|(label, pos)| {
             LabeledSpan::new_with_span(
                 Some(format!("{label} ({}:{})", pos.line, pos.column)),
                 SourceSpan::from((file.offset(*pos), 1)),
@@ -173,7 +213,7 @@ impl miette::SourceCode for Report<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let file = &self.0.file;
+        let file = &self.diagnostic.file;
         let named = NamedSource::new(file.path.display().to_string(), file.text.clone());
         let contents = named.read_span(span, context_lines_before, context_lines_after)?;
         // Re-wrap so the borrowed contents outlive the temporary NamedSource.
@@ -261,5 +301,43 @@ mod tests {
             "ops/a.graphql:2:3: unknown field `nope` on `Mutation`"
         );
         insta::assert_snapshot!(diagnostic.render());
+    }
+
+    #[test]
+    fn renders_a_place_on_an_overlong_line_without_an_excerpt() {
+        // Past column 65535 the renderer's padding panics ("Formatting argument out of
+        // range"); found by fuzzing a one-line operation document.
+        let line = format!("{}\t", "x".repeat(70_000));
+        let file = SourceFile::new("ops/long.graphql", format!("{{\n{line}\n}}\n"));
+        let diagnostic = Diagnostic::new(
+            &file,
+            Position {
+                line: 2,
+                column: 69_999,
+            },
+            "unexpected `x`",
+        )
+        .with_related("opened here", Position { line: 1, column: 1 })
+        .with_hint("shorten the line");
+        let rendered = diagnostic.render();
+        assert!(
+            rendered.contains("ops/long.graphql:2:69999: unexpected `x`"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("opened here at 1:1"), "{rendered}");
+        assert!(rendered.contains("help: shorten the line"), "{rendered}");
+        assert!(!rendered.contains("xxxx"), "{rendered}");
+    }
+
+    #[test]
+    fn renders_an_excerpt_of_a_line_within_the_limit() {
+        let line = "x".repeat(EXCERPT_LINE_LIMIT);
+        let file = SourceFile::new("a.graphql", format!("{line}\n"));
+        let position = Position {
+            line: 1,
+            column: EXCERPT_LINE_LIMIT,
+        };
+        let rendered = Diagnostic::new(&file, position, "here").render();
+        assert!(rendered.contains("╭─[a.graphql:1:8000]"), "{rendered}");
     }
 }

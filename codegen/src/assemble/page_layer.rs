@@ -14,6 +14,7 @@ use super::layer::{Layer, Source};
 use super::overlay::{parse_error_position, type_ref};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::introspect::model::{Field, FullType, InputValue, TypeKind, TypeRef};
+use crate::schema::syntax::parser_text;
 
 /// What the page contributes.
 pub struct PageFacts {
@@ -70,13 +71,13 @@ impl Builder<'_> {
             };
             Box::new(Diagnostic::new(file, position, message))
         };
-        let document =
-            graphql_parser::parse_query::<String>(&operation.document).map_err(|error| {
-                at(
-                    parse_error_position(&error.to_string()),
-                    format!("the mutation document does not parse: {error}"),
-                )
-            })?;
+        let text = parser_text(&operation.document);
+        let document = graphql_parser::parse_query::<String>(&text).map_err(|error| {
+            at(
+                parse_error_position(&error.to_string()),
+                format!("the mutation document does not parse: {error}"),
+            )
+        })?;
         let mutation = document
             .definitions
             .iter()

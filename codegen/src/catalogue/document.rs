@@ -6,6 +6,7 @@ use graphql_parser::query::{
 };
 
 use crate::diagnostic::Position;
+use crate::schema::syntax::parser_text;
 
 /// What a catalogue document declares.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +19,8 @@ pub struct DocumentShape {
     pub arguments: Vec<String>,
     /// Variables the operation declares, in document order.
     pub variables: Vec<String>,
-    /// Fields selected directly on the root field (inline fragments and spreads excluded).
+    /// Fields selected directly on the root field (inline fragments and spreads
+    /// excluded), each once, in document order.
     pub selections: Vec<String>,
 }
 
@@ -42,7 +44,8 @@ const START: Position = Position { line: 1, column: 1 };
 
 /// Reads the shape of a document holding one named mutation with one root field.
 pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
-    let document: Document<'_, &str> = parse_query(text).map_err(|error| {
+    let text = parser_text(text);
+    let document: Document<'_, &str> = parse_query(&text).map_err(|error| {
         let message = error.to_string();
         DocumentError::new(
             parse_error_position(&message).unwrap_or(START),
@@ -81,28 +84,45 @@ pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
         DocumentError::new(pos(mutation.position), "the mutation has no operation name")
     })?;
     let root = single_root_field(&mutation.selection_set, pos(mutation.position))?;
+    // GraphQL's argument and variable uniqueness: a catalogue documents each once.
+    let mut arguments: Vec<&str> = Vec::new();
+    for (name, _) in &root.arguments {
+        if arguments.contains(name) {
+            return Err(DocumentError::new(
+                pos(root.position),
+                format!(
+                    "the root field `{}` is given the argument `{name}` twice",
+                    root.name
+                ),
+            ));
+        }
+        arguments.push(name);
+    }
+    let mut variables: Vec<&str> = Vec::new();
+    for variable in &mutation.variable_definitions {
+        if variables.contains(&variable.name) {
+            return Err(DocumentError::new(
+                pos(variable.position),
+                format!("the variable `${}` is declared twice", variable.name),
+            ));
+        }
+        variables.push(variable.name);
+    }
+    // A field selected twice (or under two aliases) is one field.
+    let mut selections: Vec<String> = Vec::new();
+    for selection in &root.selection_set.items {
+        if let Selection::Field(field) = selection {
+            if !selections.iter().any(|name| name == field.name) {
+                selections.push(field.name.to_string());
+            }
+        }
+    }
     Ok(DocumentShape {
         operation_name: operation_name.to_string(),
         root_field: root.name.to_string(),
-        arguments: root
-            .arguments
-            .iter()
-            .map(|(name, _)| name.to_string())
-            .collect(),
-        variables: mutation
-            .variable_definitions
-            .iter()
-            .map(|variable| variable.name.to_string())
-            .collect(),
-        selections: root
-            .selection_set
-            .items
-            .iter()
-            .filter_map(|selection| match selection {
-                Selection::Field(field) => Some(field.name.to_string()),
-                _ => None,
-            })
-            .collect(),
+        arguments: arguments.into_iter().map(str::to_string).collect(),
+        variables: variables.into_iter().map(str::to_string).collect(),
+        selections,
     })
 }
 
@@ -193,6 +213,30 @@ mod tests {
                 selections: vec!["x".into(), "z".into()],
             }
         );
+    }
+
+    #[test]
+    fn rejects_repeated_arguments_and_variables_and_merges_repeated_fields() {
+        // Found by fuzzing: the importer accepted a document whose root field repeats an
+        // argument, and wrote a catalogue the loader rejected.
+        let error = analyze("mutation M($a: Int) {\n  m(a: $a, a: $a) { x }\n}").unwrap_err();
+        assert_eq!(
+            (error.position, error.message.as_str()),
+            (
+                Position { line: 2, column: 3 },
+                "the root field `m` is given the argument `a` twice"
+            )
+        );
+        let error = analyze("mutation M(\n$a: Int,\n$a: Int\n) { m(a: $a) { x } }").unwrap_err();
+        assert_eq!(
+            (error.position, error.message.as_str()),
+            (
+                Position { line: 3, column: 1 },
+                "the variable `$a` is declared twice"
+            )
+        );
+        let shape = analyze("mutation M { m { x\nx\ny: x\nz } }").unwrap();
+        assert_eq!(shape.selections, ["x", "z"]);
     }
 
     #[test]

@@ -52,6 +52,9 @@ pub fn is_field_name(line: &str) -> bool {
 pub struct Page<'a> {
     pub file: SourceFile,
     lines: Vec<&'a str>,
+    /// 0-based index of the text's last line, counting the empty line after a final
+    /// newline: the furthest place a diagnostic may point.
+    last: usize,
 }
 
 impl<'a> Page<'a> {
@@ -59,6 +62,7 @@ impl<'a> Page<'a> {
         Page {
             file: SourceFile::new(path, text),
             lines: text.lines().map(str::trim_end).collect(),
+            last: text.matches('\n').count(),
         }
     }
 
@@ -67,6 +71,7 @@ impl<'a> Page<'a> {
         self.lines.get(index).copied()
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.lines.len()
     }
@@ -79,9 +84,10 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// A diagnostic at the start of the line at a 0-based index.
+    /// A diagnostic at the start of the line at a 0-based index; an index past the end
+    /// (a block the page ends before) points at the page's last line.
     pub fn error(&self, index: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(&self.file, Self::position(index.min(self.len())), message)
+        Diagnostic::new(&self.file, Self::position(index.min(self.last)), message)
     }
 }
 

@@ -49,7 +49,7 @@ fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
     let mut parsed = Vec::new();
     let mut documents = Vec::new();
     for file in files {
-        match graphql_parser::parse_schema::<String>(&file.text) {
+        match graphql_parser::parse_schema::<String>(&syntax::parser_text(&file.text)) {
             Ok(document) => {
                 documents.push(document.into_static());
                 parsed.push(file);

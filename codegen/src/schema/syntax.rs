@@ -1,6 +1,7 @@
 //! Helpers shared by the SDL and operation loaders: positions, type references,
 //! `@deprecated`, and graphql-parser's parse errors turned into diagnostics.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use graphql_parser::query::{Directive, Text, Type, Value};
@@ -12,6 +13,75 @@ use crate::ir::{Deprecated, TypeRef};
 /// The reason `@deprecated` gives when none is written (GraphQL specification).
 const DEFAULT_DEPRECATION_REASON: &str = "No longer supported";
 
+/// The text to give graphql-parser: tabs, carriage returns and byte-order marks outside
+/// strings become spaces, so that its positions count lines ending in `\n` and columns
+/// in characters, as [`Position`] does. (It counts such a tab as 8 columns, a carriage
+/// return or byte-order mark as none, and a carriage return ending a comment as a line
+/// of its own, so that each comment of a CRLF file moved every later line down.) Tokens
+/// and string values are unchanged; a lone carriage return, not a line break here,
+/// does not end a comment.
+pub fn parser_text(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\t', '\r', '\u{feff}']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut index = 0;
+    let mut in_comment = false;
+    while let Some(c) = text[index..].chars().next() {
+        let end = if in_comment {
+            None
+        } else if text[index..].starts_with("\"\"\"") {
+            Some(block_string_end(text, index))
+        } else if c == '"' {
+            Some(string_end(text, index))
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            out.push_str(&text[index..end]);
+            index = end;
+            continue;
+        }
+        match c {
+            '#' => in_comment = true,
+            '\n' => in_comment = false,
+            _ => {}
+        }
+        out.push(if matches!(c, '\t' | '\r' | '\u{feff}') {
+            ' '
+        } else {
+            c
+        });
+        index += c.len_utf8();
+    }
+    Cow::Owned(out)
+}
+
+/// The end of the block string opening at `start`, found as graphql-parser finds it: the
+/// first `"""` not preceded by a backslash (or the end of the text).
+fn block_string_end(text: &str, start: usize) -> usize {
+    let tail = &text[start + 3..];
+    tail.match_indices("\"\"\"")
+        .find(|(end, _)| !tail[..*end].ends_with('\\'))
+        .map_or(text.len(), |(end, _)| start + 3 + end + 3)
+}
+
+/// The end of the string opening at `start`: past its closing quote, or at the line's
+/// end when it has none (graphql-parser rejects such a string).
+fn string_end(text: &str, start: usize) -> usize {
+    let mut escaped = false;
+    for (offset, c) in text[start + 1..].char_indices() {
+        match c {
+            '"' if !escaped => return start + 1 + offset + 1,
+            '\n' => return start + 1 + offset,
+            _ => {}
+        }
+        escaped = !escaped && c == '\\';
+    }
+    text.len()
+}
+
+/// A graphql-parser position of a text prepared by [`parser_text`].
 pub fn position(pos: Pos) -> Position {
     Position {
         line: pos.line,
@@ -119,6 +189,45 @@ fn parse_position(text: &str) -> Option<Position> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parser_text_replaces_whitespace_outside_strings_only() {
+        assert!(matches!(
+            parser_text("type A { b: Int }\n"),
+            Cow::Borrowed(_)
+        ));
+        let text = "\u{feff}type A {\r\n\tb: String # a\tcomment\r\n\
+                    \t\"\"\"a\tblock\\\"\"\"\tstring\r\n\"\"\" c(d: String = \"e\\\"\tf\"): Int\r\n}\r\n";
+        assert_eq!(
+            parser_text(text),
+            " type A { \n b: String # a comment \n \
+             \"\"\"a\tblock\\\"\"\"\tstring\r\n\"\"\" c(d: String = \"e\\\"\tf\"): Int \n} \n"
+        );
+        assert_eq!(parser_text("\"open\t\nx\ty"), "\"open\t\nx y");
+    }
+
+    #[test]
+    fn positions_in_prepared_text_count_characters_and_lines() {
+        // A tab before the error, and a comment in a CRLF file, used to shift it.
+        let text = "# note\r\nquery {\r\n\ta(\r\n}\r\n";
+        let file = SourceFile::new("a.graphql", text);
+        let error = graphql_parser::parse_query::<String>(&parser_text(text))
+            .err()
+            .map(|error| error.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            parse_error(&file, &error).to_string(),
+            "a.graphql:4:1: syntax error: Unexpected `}`; Expected Name"
+        );
+        let text = "query {\n\tb(c: \"\tx\")\t)\n}\n";
+        let error = graphql_parser::parse_query::<String>(&parser_text(text))
+            .err()
+            .map(|error| error.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("Parse error at 2:"), "{error}");
+        let column = split_parse_error(&error).0.column;
+        assert_eq!(&text.lines().nth(1).unwrap()[column - 1..], ")");
+    }
 
     #[test]
     fn parse_error_position_and_details() {

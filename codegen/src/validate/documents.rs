@@ -12,7 +12,7 @@ use graphql_parser::query::{
 use crate::catalogue;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::ir::OperationKind;
-use crate::schema::syntax::{parse_error, position, read_source};
+use crate::schema::syntax::{parse_error, parser_text, position, read_source};
 
 pub(crate) type Ast = Document<'static, String>;
 pub(crate) type AstSelectionSet = SelectionSet<'static, String>;
@@ -104,7 +104,8 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
     let mut documents = Documents::default();
     let mut operation_names: BTreeMap<String, (SourceFile, Position)> = BTreeMap::new();
     for source in sources {
-        let ast: Ast = match graphql_parser::parse_query::<String>(&source.file.text) {
+        let ast: Ast = match graphql_parser::parse_query::<String>(&parser_text(&source.file.text))
+        {
             Ok(ast) => ast.into_static(),
             Err(error) => {
                 diagnostics.push(parse_error(&source.file, &error.to_string()));

@@ -28,20 +28,16 @@ impl<'a> Lines<'a> {
         Lines { text, starts }
     }
 
-    /// Byte offset of a graphql-parser position, whose columns count a tab as 8.
+    /// Byte offset of a graphql-parser position in a text prepared by
+    /// [`parser_text`](crate::schema::syntax::parser_text): its columns count characters.
     fn parser_offset(&self, pos: graphql_parser::Pos) -> usize {
         let Some(&start) = self.starts.get(pos.line.saturating_sub(1)) else {
             return self.text.len();
         };
         let line = self.text[start..].split('\n').next().unwrap_or_default();
-        let mut column = 1;
-        for (index, c) in line.char_indices() {
-            if column >= pos.column {
-                return start + index;
-            }
-            column += if c == '\t' { 8 } else { 1 };
-        }
-        start + line.len()
+        line.char_indices()
+            .nth(pos.column.saturating_sub(1))
+            .map_or(start + line.len(), |(index, _)| start + index)
     }
 
     /// The position of a byte offset, columns counted in characters.
@@ -60,7 +56,7 @@ pub struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    /// A cursor at a graphql-parser position (1-based line; column counting a tab as 8).
+    /// A cursor at a graphql-parser position (1-based line and character column).
     pub fn at(lines: &'a Lines<'a>, pos: graphql_parser::Pos) -> Self {
         Cursor {
             lines,
@@ -286,10 +282,19 @@ mod tests {
     }
 
     #[test]
-    fn tabs_count_eight_columns_in_parser_positions() {
-        let file = SourceFile::new("a.graphql", "\tfoo");
+    fn parser_columns_count_characters() {
+        let file = SourceFile::new("a.graphql", "\tfoo é bar");
         let lines = Lines::new(&file);
-        let cursor = cursor_at(&lines, 1, 9);
-        assert_eq!(cursor.position(), Position { line: 1, column: 2 });
+        assert_eq!(
+            cursor_at(&lines, 1, 8).position(),
+            Position { line: 1, column: 8 }
+        );
+        assert_eq!(
+            cursor_at(&lines, 1, 40).position(),
+            Position {
+                line: 1,
+                column: 11
+            }
+        );
     }
 }
