@@ -355,7 +355,7 @@ pub fn edits(
 pub fn apply(text: &str, edits: &[Edit]) -> String {
     edits
         .iter()
-        .fold(text.to_owned(), |text, edit| apply_one(text, edit))
+        .fold(text.to_owned(), apply_one)
 }
 
 fn apply_one(text: String, edit: &Edit) -> String {
