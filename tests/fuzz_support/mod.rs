@@ -353,9 +353,7 @@ pub fn edits(
 
 /// `text` with `edits` applied in order.
 pub fn apply(text: &str, edits: &[Edit]) -> String {
-    edits
-        .iter()
-        .fold(text.to_owned(), apply_one)
+    edits.iter().fold(text.to_owned(), apply_one)
 }
 
 fn apply_one(text: String, edit: &Edit) -> String {
