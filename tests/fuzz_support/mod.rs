@@ -12,7 +12,6 @@
 
 use std::cell::Cell;
 use std::collections::hash_map::RandomState;
-use std::fmt::Debug;
 use std::hash::{BuildHasher, Hasher};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -353,9 +352,7 @@ pub fn edits(
 
 /// `text` with `edits` applied in order.
 pub fn apply(text: &str, edits: &[Edit]) -> String {
-    edits
-        .iter()
-        .fold(text.to_owned(), |text, edit| apply_one(text, edit))
+    edits.iter().fold(text.to_owned(), apply_one)
 }
 
 fn apply_one(text: String, edit: &Edit) -> String {
