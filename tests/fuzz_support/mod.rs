@@ -12,7 +12,6 @@
 
 use std::cell::Cell;
 use std::collections::hash_map::RandomState;
-use std::fmt::Debug;
 use std::hash::{BuildHasher, Hasher};
 use std::path::Path;
 use std::time::{Duration, Instant};
