@@ -27,7 +27,7 @@ fn stages(c: &mut Criterion) {
     let plan = emit::Plan::new(&ir, &settings);
     let emit_all = || -> Vec<_> {
         let emitter = emit::Emitter::new(&plan).unwrap();
-        (0..plan.len())
+        (0..plan.parts())
             .map(|part| emitter.emit(part).unwrap())
             .collect()
     };

@@ -40,6 +40,13 @@ pub fn row_of<'t, T: PartialEq, R: Row<T>>(table: &'t [R], variant: &T) -> Optio
     table.iter().find(|row| row.variant() == variant)
 }
 
+/// The wire name of a variant other than the catch-all (empty for a catch-all, which
+/// callers match away first).
+#[doc(hidden)]
+pub fn name_of<T: PartialEq, R: Row<T>>(table: &[R], variant: &T) -> &'static str {
+    row_of(table, variant).map_or("", Row::name)
+}
+
 /// The known variant with this wire name, if any.
 #[doc(hidden)]
 pub fn variant_named<T: Clone, R: Row<T>>(table: &[R], name: &str) -> Option<T> {
@@ -62,7 +69,7 @@ macro_rules! wire_enum {
             pub fn as_str(&self) -> &str {
                 match self {
                     Self::$catch_all(value) => value,
-                    known => $crate::tables::row_of(Self::VALUES, known).map_or("", |row| row.1),
+                    known => $crate::tables::name_of(Self::VALUES, known),
                 }
             }
 
@@ -121,7 +128,7 @@ macro_rules! error_codes {
             pub fn code(&self) -> &str {
                 match self {
                     Self::$catch_all(code) => code,
-                    known => $crate::tables::row_of(Self::DOCUMENTED, known).map_or("", |row| row.1),
+                    known => $crate::tables::name_of(Self::DOCUMENTED, known),
                 }
             }
 

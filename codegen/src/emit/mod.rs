@@ -101,13 +101,8 @@ impl<'a> Plan<'a> {
     }
 
     /// The number of parts.
-    pub fn len(&self) -> usize {
+    pub fn parts(&self) -> usize {
         self.ir.operations.len() + 2
-    }
-
-    /// Whether there are no parts (never: the types and error-code parts always exist).
-    pub fn is_empty(&self) -> bool {
-        false
     }
 
     fn part(&self, index: usize) -> Part {
@@ -200,7 +195,7 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
         "types",
         &parts[..1],
     );
-    out.push_str(&parts[plan.len() - 1]);
+    out.push_str(&parts[plan.parts() - 1]);
     out
 }
 
@@ -210,7 +205,7 @@ pub fn file(ir: &Ir, settings: &Settings) -> Result<String, EmitError> {
     let plan = Plan::new(ir, settings);
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
-        .min(plan.len());
+        .min(plan.parts());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || -> Vec<(usize, Result<String, EmitError>)> {
         let emitter = match Emitter::new(&plan) {
@@ -220,7 +215,7 @@ pub fn file(ir: &Ir, settings: &Settings) -> Result<String, EmitError> {
         let mut done = Vec::new();
         loop {
             let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if index >= plan.len() {
+            if index >= plan.parts() {
                 return done;
             }
             done.push((index, emitter.emit(index).and_then(format)));

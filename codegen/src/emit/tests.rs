@@ -285,7 +285,7 @@ fn one_thread_gives_the_same_file_as_many() {
     let settings = Settings::default();
     let plan = Plan::new(&ir, &settings);
     let emitter = Emitter::new(&plan).unwrap();
-    let parts: Vec<_> = (0..plan.len())
+    let parts: Vec<_> = (0..plan.parts())
         .map(|index| format(emitter.emit(index).unwrap()).unwrap())
         .collect();
     assert_eq!(assemble(&plan, &parts), file(&ir, &settings).unwrap());
