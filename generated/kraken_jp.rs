@@ -65,36 +65,11 @@ pub mod operations {
             /// Goods purchase created.
             pub goods_purchase: Option<super::super::types::GoodsPurchaseFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-8223`: Unauthorized.
-            KtCt8223,
-            /// `KT-CT-8201`: Received an invalid quoteId.
-            KtCt8201,
-            /// `KT-CT-8224`: Invalid data.
-            KtCt8224,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt8223, "KT-CT-8223", "Unauthorized."),
-                (Self::KtCt8201, "KT-CT-8201", "Received an invalid quoteId."),
-                (Self::KtCt8224, "KT-CT-8224", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt8223, KtCt8201, KtCt8224, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `addCampaignToAccount` mutation.
     pub mod add_campaign_to_account {
@@ -155,33 +130,10 @@ pub mod operations {
             /// Whether the campaign was successfully added.
             pub campaign_added: Option<bool>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-7427`: No campaign found with given slug.
-            KtCt7427,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt7427, "KT-CT-7427", "No campaign found with given slug."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4123, KtCt7427, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `amendPayment` mutation: Amend an existing payment.
     pub mod amend_payment {
@@ -243,33 +195,10 @@ pub mod operations {
             >,
             pub payment: Option<super::super::types::AccountPaymentTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3924`: Unauthorized.
-            KtCt3924,
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3924, "KT-CT-3924", "Unauthorized."),
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3924, KtCt4123, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `backendScreenEvent` mutation: Look up an event to perform from its event_id, and return the next action to perform.
     pub mod backend_screen_event {
@@ -394,43 +323,11 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-8002`: No event found.
-            KtCt8002,
-            /// `KT-CT-8003`: Event has no execute function.
-            KtCt8003,
-            /// `KT-CT-8004`: Error executing event in the backend.
-            KtCt8004,
-            /// `KT-CT-8007`: Incorrect or missing parameters for backend screen event.
-            KtCt8007,
-            /// `KT-GB-9310`: Account ineligible for joining Octoplus.
-            KtGb9310,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt8002, "KT-CT-8002", "No event found."),
-                (Self::KtCt8003, "KT-CT-8003", "Event has no execute function."),
-                (Self::KtCt8004, "KT-CT-8004", "Error executing event in the backend."),
-                (
-                    Self::KtCt8007,
-                    "KT-CT-8007",
-                    "Incorrect or missing parameters for backend screen event.",
-                ),
-                (Self::KtGb9310, "KT-GB-9310", "Account ineligible for joining Octoplus."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt8002, KtCt8003, KtCt8004, KtCt8007,
+            KtGb9310, KtCt1113 }
+        );
     }
     /// The `cancelEnrollment` mutation: Cancel an enrollment for an account and a set of supply points.
     pub mod cancel_enrollment {
@@ -542,53 +439,11 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-10312`: Mutation not enabled in this environment.
-            KtCt10312,
-            /// `KT-CT-10318`: Enrollment process not found.
-            KtCt10318,
-            /// `KT-CT-10319`: Enrollment process failed to cancel.
-            KtCt10319,
-            /// `KT-CT-10320`: Enrollment process not cancellable.
-            KtCt10320,
-            /// `KT-CT-10321`: Enrollment cancellation workflow not defined.
-            KtCt10321,
-            /// `KT-CT-10323`: Enrollment process failed to cancel.
-            KtCt10323,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtCt10312,
-                    "KT-CT-10312",
-                    "Mutation not enabled in this environment.",
-                ),
-                (Self::KtCt10318, "KT-CT-10318", "Enrollment process not found."),
-                (Self::KtCt10319, "KT-CT-10319", "Enrollment process failed to cancel."),
-                (Self::KtCt10320, "KT-CT-10320", "Enrollment process not cancellable."),
-                (
-                    Self::KtCt10321,
-                    "KT-CT-10321",
-                    "Enrollment cancellation workflow not defined.",
-                ),
-                (Self::KtCt10323, "KT-CT-10323", "Enrollment process failed to cancel."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt10312, KtCt10318, KtCt10319, KtCt10320, KtCt10321,
+            KtCt10323, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `cancelMoveOut` mutation: Cancel an ongoing move out.
     pub mod cancel_move_out {
@@ -660,48 +515,11 @@ pub mod operations {
             /// Supply point identification number.
             pub spin: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4537`: Move out cancel input data is invalid.
-            KtJp4537,
-            /// `KT-JP-4501`: Unauthorized.
-            KtJp4501,
-            /// `KT-JP-4536`: Move out active process not found.
-            KtJp4536,
-            /// `KT-JP-4535`: Move out cancel cannot self-service.
-            KtJp4535,
-            /// `KT-JP-4101`: Unauthorized.
-            KtJp4101,
-            /// `KT-JP-4520`: Unable to process request.
-            KtJp4520,
-            /// `KT-JP-4538`: Move out process not withdrawable.
-            KtJp4538,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtJp4537, "KT-JP-4537", "Move out cancel input data is invalid."),
-                (Self::KtJp4501, "KT-JP-4501", "Unauthorized."),
-                (Self::KtJp4536, "KT-JP-4536", "Move out active process not found."),
-                (Self::KtJp4535, "KT-JP-4535", "Move out cancel cannot self-service."),
-                (Self::KtJp4101, "KT-JP-4101", "Unauthorized."),
-                (Self::KtJp4520, "KT-JP-4520", "Unable to process request."),
-                (Self::KtJp4538, "KT-JP-4538", "Move out process not withdrawable."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4537, KtJp4501, KtJp4536, KtJp4535, KtJp4101,
+            KtJp4520, KtJp4538, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `cancelRepaymentRequest` mutation: Cancel a repayment or refund request.
     pub mod cancel_repayment_request {
@@ -763,38 +581,10 @@ pub mod operations {
                 super::super::types::CancelRepaymentRequestOutputTypeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4231`: Unauthorized.
-            KtCt4231,
-            /// `KT-CT-3930`: The repayment or refund request does not exist.
-            KtCt3930,
-            /// `KT-CT-3931`: This repayment or refund request cannot be cancelled.
-            KtCt3931,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4231, "KT-CT-4231", "Unauthorized."),
-                (
-                    Self::KtCt3930,
-                    "KT-CT-3930",
-                    "The repayment or refund request does not exist.",
-                ),
-                (
-                    Self::KtCt3931,
-                    "KT-CT-3931",
-                    "This repayment or refund request cannot be cancelled.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4231, KtCt3930, KtCt3931, KtCt1113 }
+        );
     }
     /// The `collectPayment` mutation: Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully.
     pub mod collect_payment {
@@ -858,40 +648,11 @@ pub mod operations {
             /// Details about the collected payment. Note that we might not be able to collect the payment (e.g. if there is no usable payment instruction), in which case the status of the returned payment might be failed or cancelled.
             pub payment: Option<super::super::types::AccountPaymentTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3932`: Invalid data.
-            KtCt3932,
-            /// `KT-CT-3820`: Received both ledger ID and number.
-            KtCt3820,
-            /// `KT-CT-3821`: Received neither ledger ID nor ledger number.
-            KtCt3821,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3932, "KT-CT-3932", "Invalid data."),
-                (Self::KtCt3820, "KT-CT-3820", "Received both ledger ID and number."),
-                (
-                    Self::KtCt3821,
-                    "KT-CT-3821",
-                    "Received neither ledger ID nor ledger number.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3932, KtCt3820, KtCt3821, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `confirmDoubleOptIn` mutation: Confirm a double opt in
     pub mod confirm_double_opt_in {
@@ -970,39 +731,11 @@ pub mod operations {
             /// The consent that was created or updated.
             pub consent: Option<super::super::types::ConsentTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-9016`: Consent management not enabled.
-            KtCt9016,
-            /// `KT-CT-9020`: Invalid consent expiring token.
-            KtCt9020,
-            /// `KT-CT-9021`: Consent expiring token not found.
-            KtCt9021,
-            /// `KT-CT-9022`: Consent for given token already accepted.
-            KtCt9022,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt9016, "KT-CT-9016", "Consent management not enabled."),
-                (Self::KtCt9020, "KT-CT-9020", "Invalid consent expiring token."),
-                (Self::KtCt9021, "KT-CT-9021", "Consent expiring token not found."),
-                (Self::KtCt9022, "KT-CT-9022", "Consent for given token already accepted."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt9016, KtCt9020, KtCt9021, KtCt9022, KtCt1113,
+            KtCt1111, KtCt1112 }
+        );
     }
     /// The `createAccountPaymentSchedule` mutation: Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
     pub mod create_account_payment_schedule {
@@ -1081,66 +814,11 @@ pub mod operations {
             /// New payment schedule.
             pub schedule: super::super::types::PaymentScheduleTypeFragment,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-3815`: No active payment schedule found for this account.
-            KtCt3815,
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-3923`: Unauthorized.
-            KtCt3923,
-            /// `KT-CT-3941`: Invalid data.
-            KtCt3941,
-            /// `KT-CT-3942`: An unexpected error occurred.
-            KtCt3942,
-            /// `KT-CT-3947`: An unexpected error occurred.
-            KtCt3947,
-            /// `KT-CT-3960`: Invalid value for payment day.
-            KtCt3960,
-            /// `KT-CT-3961`: Cannot update plan-associated payment schedule.
-            KtCt3961,
-            /// `KT-CT-3962`: No new value provided to update payment schedule.
-            KtCt3962,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (
-                    Self::KtCt3815,
-                    "KT-CT-3815",
-                    "No active payment schedule found for this account.",
-                ),
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt3923, "KT-CT-3923", "Unauthorized."),
-                (Self::KtCt3941, "KT-CT-3941", "Invalid data."),
-                (Self::KtCt3942, "KT-CT-3942", "An unexpected error occurred."),
-                (Self::KtCt3947, "KT-CT-3947", "An unexpected error occurred."),
-                (Self::KtCt3960, "KT-CT-3960", "Invalid value for payment day."),
-                (
-                    Self::KtCt3961,
-                    "KT-CT-3961",
-                    "Cannot update plan-associated payment schedule.",
-                ),
-                (
-                    Self::KtCt3962,
-                    "KT-CT-3962",
-                    "No new value provided to update payment schedule.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt3815, KtCt3822, KtCt3923, KtCt3941,
+            KtCt3942, KtCt3947, KtCt3960, KtCt3961, KtCt3962, KtCt1113, KtCt1112 }
+        );
     }
     /// The `createAccountReference` mutation: Create an account reference.
     pub mod create_account_reference {
@@ -1203,36 +881,11 @@ pub mod operations {
             >,
             pub account_reference: Option<super::super::types::AccountReferenceTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-8310`: Invalid data.
-            KtCt8310,
-            /// `KT-CT-8311`: Invalid data.
-            KtCt8311,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt8310, "KT-CT-8310", "Invalid data."),
-                (Self::KtCt8311, "KT-CT-8311", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4123, KtCt8310, KtCt8311, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `createBankTransferPaymentMethod` mutation: Creates a new bank transfer payment method for a business account.
     pub mod create_bank_transfer_payment_method {
@@ -1312,17 +965,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `createContributionAgreement` mutation: Create a contribution agreement for an account.
     pub mod create_contribution_agreement {
@@ -1394,50 +1040,11 @@ pub mod operations {
                 super::super::types::ContributionAgreementTypeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-9601`: Invalid data.
-            KtCt9601,
-            /// `KT-CT-9602`: Unable to create contribution agreement.
-            KtCt9602,
-            /// `KT-CT-9605`: Contribution amount cannot be 0 or negative.
-            KtCt9605,
-            /// `KT-CT-9606`: Scheme is not accepting contributions at this time.
-            KtCt9606,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt9601, "KT-CT-9601", "Invalid data."),
-                (Self::KtCt9602, "KT-CT-9602", "Unable to create contribution agreement."),
-                (
-                    Self::KtCt9605,
-                    "KT-CT-9605",
-                    "Contribution amount cannot be 0 or negative.",
-                ),
-                (
-                    Self::KtCt9606,
-                    "KT-CT-9606",
-                    "Scheme is not accepting contributions at this time.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4123, KtCt9601, KtCt9602, KtCt9605, KtCt9606,
+            KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `createCreditTransferPermission` mutation: Create a credit transfer permission.
     pub mod create_credit_transfer_permission {
@@ -1505,47 +1112,11 @@ pub mod operations {
             /// Datetime when the credit transfer permission is valid.
             pub valid_from: Option<chrono::DateTime<chrono::FixedOffset>>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-3827`: The ledger is not valid.
-            KtCt3827,
-            /// `KT-CT-3828`: At least one of the provided ledgers must be a credit storage ledger.
-            KtCt3828,
-            /// `KT-CT-3829`: The credit transfer permission already exists.
-            KtCt3829,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt3827, "KT-CT-3827", "The ledger is not valid."),
-                (
-                    Self::KtCt3828,
-                    "KT-CT-3828",
-                    "At least one of the provided ledgers must be a credit storage ledger.",
-                ),
-                (
-                    Self::KtCt3829,
-                    "KT-CT-3829",
-                    "The credit transfer permission already exists.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3822, KtCt3827, KtCt3828, KtCt3829, KtCt1113,
+            KtCt1111, KtCt1112 }
+        );
     }
     /// The `createFormSubmission` mutation: Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path.
     pub mod create_form_submission {
@@ -1591,17 +1162,10 @@ pub mod operations {
                 Vec<Option<super::super::types::SerializerFieldErrorsTypeFragment>>,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `createGoodsPurchase` mutation: Create a goods purchase.
     pub mod create_goods_purchase {
@@ -1663,33 +1227,10 @@ pub mod operations {
             /// Goods purchase created.
             pub goods_purchase: Option<super::super::types::GoodsPurchaseFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-8206`: Invalid data.
-            KtCt8206,
-            /// `KT-CT-1131`: Unauthorized.
-            KtCt1131,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt8206, "KT-CT-8206", "Invalid data."),
-                (Self::KtCt1131, "KT-CT-1131", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt8206, KtCt1131, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `createGoodsQuote` mutation: Create a goods quote.
     pub mod create_goods_quote {
@@ -1751,33 +1292,10 @@ pub mod operations {
             /// Goods quote created for the customer.
             pub goods_quote: Option<super::super::types::GoodsQuoteFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-8202`: Invalid data.
-            KtCt8202,
-            /// `KT-CT-8205`: Unable to create quote.
-            KtCt8205,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt8202, "KT-CT-8202", "Invalid data."),
-                (Self::KtCt8205, "KT-CT-8205", "Unable to create quote."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt8202, KtCt8205, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `createGoodsQuoteWithoutAccount` mutation: Create a goods quote without an account.
     pub mod create_goods_quote_without_account {
@@ -1839,30 +1357,10 @@ pub mod operations {
             /// Goods quote created for the customer.
             pub goods_quote: Option<super::super::types::GoodsQuoteFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-8202`: Invalid data.
-            KtCt8202,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt8202, "KT-CT-8202", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt8202, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `createKonbiniPayment` mutation: Creates a one-time konbini payment.
     pub mod create_konbini_payment {
@@ -1937,17 +1435,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `createKonbiniPaymentMethod` mutation: Creates a new Stripe Konbini payment method in kraken.
     pub mod create_konbini_payment_method {
@@ -2025,17 +1516,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `createMfaDevice` mutation: Create MFA Device for user.
     pub mod create_mfa_device {
@@ -2100,27 +1584,10 @@ pub mod operations {
             /// Secret to setup Time-based One-Time Passwords (TOTP) in your authenticator or password manager manually.
             pub totp_secret: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1128`: Unauthorized.
-            KtCt1128,
-            /// `KT-CT-1153`: Unable to create MFA device.
-            KtCt1153,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1128, "KT-CT-1128", "Unauthorized."),
-                (Self::KtCt1153, "KT-CT-1153", "Unable to create MFA device."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1128, KtCt1153, KtCt1113 }
+        );
     }
     /// The `createPaymentMethod` mutation: Creates a new payment method in Kraken as well as a new customer in GMO.
     pub mod create_payment_method {
@@ -2173,17 +1640,10 @@ pub mod operations {
             /// GMO payment instruction reference.
             pub reference: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `createPaymentSchedule` mutation: Creates a new fixed payment schedule.
     pub mod create_payment_schedule {
@@ -2258,17 +1718,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `createReferral` mutation: Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals.
     pub mod create_referral {
@@ -2336,46 +1789,11 @@ pub mod operations {
             /// The reward amount to be issued to the referred account, in smallest currency subunits.
             pub referred_account_reward_amount: Option<i64>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-6723`: Unauthorized.
-            KtCt6723,
-            /// `KT-CT-6710`: Unable to create referral.
-            KtCt6710,
-            /// `KT-CT-6711`: Accounts may not self-refer.
-            KtCt6711,
-            /// `KT-CT-6713`: Referring and referred account brands do not match.
-            KtCt6713,
-            /// `KT-CT-6712`: Invalid reference.
-            KtCt6712,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt6723, "KT-CT-6723", "Unauthorized."),
-                (Self::KtCt6710, "KT-CT-6710", "Unable to create referral."),
-                (Self::KtCt6711, "KT-CT-6711", "Accounts may not self-refer."),
-                (
-                    Self::KtCt6713,
-                    "KT-CT-6713",
-                    "Referring and referred account brands do not match.",
-                ),
-                (Self::KtCt6712, "KT-CT-6712", "Invalid reference."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt6723, KtCt6710, KtCt6711, KtCt6713, KtCt6712,
+            KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `deleteMfaDevice` mutation: Delete MFA Device for user.
     pub mod delete_mfa_device {
@@ -2435,27 +1853,10 @@ pub mod operations {
             /// Flag to indicate if the MFA device has been successfully deleted.
             pub device_deleted: Option<bool>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1150`: MFA device not found.
-            KtCt1150,
-            /// `KT-CT-1154`: Unable to delete MFA device.
-            KtCt1154,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1150, "KT-CT-1150", "MFA device not found."),
-                (Self::KtCt1154, "KT-CT-1154", "Unable to delete MFA device."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1150, KtCt1154, KtCt1113 }
+        );
     }
     /// The `deletePushNotificationBinding` mutation: Delete a device token used for push notifications.
     pub mod delete_push_notification_binding {
@@ -2523,34 +1924,10 @@ pub mod operations {
             >,
             pub status: Option<super::super::types::DeletePushNotificationBindingOutput>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-5411`: Invalid token or no push notification binding found for the given account user.
-            KtCt5411,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtCt5411,
-                    "KT-CT-5411",
-                    "Invalid token or no push notification binding found for the given account user.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt5411, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `emailQuote` mutation: Email quote
     pub mod email_quote {
@@ -2605,24 +1982,10 @@ pub mod operations {
             >,
             pub sent: Option<bool>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4609`: Terms and conditions not found.
-            KtJp4609,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtJp4609, "KT-JP-4609", "Terms and conditions not found."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4609, KtCt1113 }
+        );
     }
     /// The `endContributionAgreement` mutation: End a contribution agreement for an account.
     pub mod end_contribution_agreement {
@@ -2688,36 +2051,11 @@ pub mod operations {
                 super::super::types::ContributionAgreementTypeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-9603`: Unable to find contribution agreement.
-            KtCt9603,
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-9604`: Unable to end contribution agreement.
-            KtCt9604,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt9603, "KT-CT-9603", "Unable to find contribution agreement."),
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt9604, "KT-CT-9604", "Unable to end contribution agreement."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt9603, KtCt4123, KtCt9604, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `enrollAccountInLoyaltyProgram` mutation: Enroll users account in Loyalty program.
     pub mod enroll_account_in_loyalty_program {
@@ -2784,33 +2122,10 @@ pub mod operations {
                 super::super::types::EnrollAccountInLoyaltyProgramOutcomeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-9213`: ineligible loyalty points enrollment.
-            KtCt9213,
-            /// `KT-CT-9210`: Unhandled Loyalty Points exception.
-            KtCt9210,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt9213, "KT-CT-9213", "ineligible loyalty points enrollment."),
-                (Self::KtCt9210, "KT-CT-9210", "Unhandled Loyalty Points exception."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt9213, KtCt9210, KtCt1113, KtCt1112 }
+        );
     }
     /// The `estimateUsage` mutation: Returns an estimation of average monthly electricity usage in kWh
     pub mod estimate_usage {
@@ -2850,17 +2165,10 @@ pub mod operations {
         pub struct Payload {
             pub usage_estimate: Option<i64>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `forceReauthentication` mutation: Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate.
     pub mod force_reauthentication {
@@ -2906,17 +2214,10 @@ pub mod operations {
             /// The time at which forced reauthentication is effective. Kraken and refresh tokens issued before this time will be invalid.
             pub effective_at: chrono::DateTime<chrono::FixedOffset>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `getEmbeddedSecretForNewPaymentInstruction` mutation: Get the client secret needed to create a new payment instruction using an embedded form.
     pub mod get_embedded_secret_for_new_payment_instruction {
@@ -2981,36 +2282,11 @@ pub mod operations {
             >,
             pub secret_key: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4177`: Unauthorized.
-            KtCt4177,
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-3820`: Received both ledger ID and number.
-            KtCt3820,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4177, "KT-CT-4177", "Unauthorized."),
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt3820, "KT-CT-3820", "Received both ledger ID and number."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4177, KtCt3822, KtCt3820, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` mutation: Get the client secret needed to create a new payment instruction using an embedded form without tying it to a customer.
     pub mod get_embedded_secret_for_new_payment_instruction_without_account {
@@ -3060,17 +2336,10 @@ pub mod operations {
             /// The client secret needed to create a new stored payment instruction.
             pub secret_key: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `getHostedUrlForNewPaymentInstruction` mutation: Get the external URL where the user can set up a payment instruction.
     pub mod get_hosted_url_for_new_payment_instruction {
@@ -3134,33 +2403,10 @@ pub mod operations {
             /// URL at which payment instruction can be set up.
             pub url: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1128`: Unauthorized.
-            KtCt1128,
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1128, "KT-CT-1128", "Unauthorized."),
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1128, KtCt3822, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `initiateAmperageChange` mutation: Initiate amperage change procedure.
     pub mod initiate_amperage_change {
@@ -3256,60 +2502,11 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4542`: Amperage change date cannot be in the past.
-            KtJp4542,
-            /// `KT-JP-4101`: Unauthorized.
-            KtJp4101,
-            /// `KT-JP-4501`: Unauthorized.
-            KtJp4501,
-            /// `KT-JP-4102`: Unauthorized.
-            KtJp4102,
-            /// `KT-JP-4543`: Initiate amperage change input data is invalid.
-            KtJp4543,
-            /// `KT-JP-4544`: Initiate amperage change cannot self-service.
-            KtJp4544,
-            /// `KT-JP-4545`: Unavailable amperage value.
-            KtJp4545,
-            /// `KT-JP-4546`: Process already exists.
-            KtJp4546,
-            /// `KT-JP-1501`: Active agreement not found.
-            KtJp1501,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtJp4542,
-                    "KT-JP-4542",
-                    "Amperage change date cannot be in the past.",
-                ),
-                (Self::KtJp4101, "KT-JP-4101", "Unauthorized."),
-                (Self::KtJp4501, "KT-JP-4501", "Unauthorized."),
-                (Self::KtJp4102, "KT-JP-4102", "Unauthorized."),
-                (
-                    Self::KtJp4543,
-                    "KT-JP-4543",
-                    "Initiate amperage change input data is invalid.",
-                ),
-                (
-                    Self::KtJp4544,
-                    "KT-JP-4544",
-                    "Initiate amperage change cannot self-service.",
-                ),
-                (Self::KtJp4545, "KT-JP-4545", "Unavailable amperage value."),
-                (Self::KtJp4546, "KT-JP-4546", "Process already exists."),
-                (Self::KtJp1501, "KT-JP-1501", "Active agreement not found."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4542, KtJp4101, KtJp4501, KtJp4102, KtJp4543,
+            KtJp4544, KtJp4545, KtJp4546, KtJp1501, KtCt1113 }
+        );
     }
     /// The `initiateHostedStandalonePayment` mutation: Initiate a standalone payment and return the url where the customer can complete it.
     pub mod initiate_hosted_standalone_payment {
@@ -3381,42 +2578,11 @@ pub mod operations {
                 super::super::types::InitiateHostedStandalonePaymentOutputFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1128`: Unauthorized.
-            KtCt1128,
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-3943`: Invalid ledger.
-            KtCt3943,
-            /// `KT-CT-3957`: No collection method provided.
-            KtCt3957,
-            /// `KT-CT-3958`: Provide either ledger ID or ledger number.
-            KtCt3958,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1128, "KT-CT-1128", "Unauthorized."),
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt3943, "KT-CT-3943", "Invalid ledger."),
-                (Self::KtCt3957, "KT-CT-3957", "No collection method provided."),
-                (Self::KtCt3958, "KT-CT-3958", "Provide either ledger ID or ledger number."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1128, KtCt3822, KtCt3943, KtCt3957, KtCt3958,
+            KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `initiateLiveChat` mutation.
     pub mod initiate_live_chat {
@@ -3461,17 +2627,10 @@ pub mod operations {
             /// Echo of the input's `clientMutationId` (response example `"abc123"`).
             pub client_mutation_id: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `initiateMoveIn` mutation: Initiate move in procedure.
     pub mod initiate_move_in {
@@ -3562,34 +2721,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
-            KtJp4103,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtJp4103,
-                    "KT-JP-4103",
-                    "Please set a password for the user before creating a new one using the same information.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4103, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `initiateMoveOut` mutation: Initiate move out procedure.
     pub mod initiate_move_out {
@@ -3692,46 +2827,11 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
-            KtJp4103,
-            /// `KT-JP-4551`: Move out can't be processed.
-            KtJp4551,
-            /// `KT-JP-6601`: Active move-in request already exists.
-            KtJp6601,
-            /// `KT-JP-1501`: Active agreement not found.
-            KtJp1501,
-            /// `KT-JP-7801`: Unknown error occurred.
-            KtJp7801,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtJp4103,
-                    "KT-JP-4103",
-                    "Please set a password for the user before creating a new one using the same information.",
-                ),
-                (Self::KtJp4551, "KT-JP-4551", "Move out can't be processed."),
-                (Self::KtJp6601, "KT-JP-6601", "Active move-in request already exists."),
-                (Self::KtJp1501, "KT-JP-1501", "Active agreement not found."),
-                (Self::KtJp7801, "KT-JP-7801", "Unknown error occurred."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4103, KtJp4551, KtJp6601, KtJp1501, KtJp7801,
+            KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `initiateMoveOutAndMoveIn` mutation: Initiate a synchronous move-out and move-in.
     pub mod initiate_move_out_and_move_in {
@@ -3840,47 +2940,11 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4101`: Unauthorized.
-            KtJp4101,
-            /// `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
-            KtJp4103,
-            /// `KT-JP-6601`: Active move-in request already exists.
-            KtJp6601,
-            /// `KT-JP-1501`: Active agreement not found.
-            KtJp1501,
-            /// `KT-JP-7801`: Unknown error occurred.
-            KtJp7801,
-            /// `KT-CT-4411`: Address in db is structured, cannot accept unstructured address fields.
-            KtCt4411,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtJp4101, "KT-JP-4101", "Unauthorized."),
-                (
-                    Self::KtJp4103,
-                    "KT-JP-4103",
-                    "Please set a password for the user before creating a new one using the same information.",
-                ),
-                (Self::KtJp6601, "KT-JP-6601", "Active move-in request already exists."),
-                (Self::KtJp1501, "KT-JP-1501", "Active agreement not found."),
-                (Self::KtJp7801, "KT-JP-7801", "Unknown error occurred."),
-                (
-                    Self::KtCt4411,
-                    "KT-CT-4411",
-                    "Address in db is structured, cannot accept unstructured address fields.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4101, KtJp4103, KtJp6601, KtJp1501, KtJp7801,
+            KtCt4411, KtCt1113 }
+        );
     }
     /// The `initiateProductSwitch` mutation: Do a product switch for a user.
     pub mod initiate_product_switch {
@@ -3955,60 +3019,11 @@ pub mod operations {
             /// The date at which the product switch becomes effective.
             pub switch_date: chrono::NaiveDate,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-4619`: Quote with given code not found.
-            KtCt4619,
-            /// `KT-CT-4624`: Unable to accept the given product code.
-            KtCt4624,
-            /// `KT-CT-4924`: Unauthorized.
-            KtCt4924,
-            /// `KT-CT-4626`: No product selected for the given quote code.
-            KtCt4626,
-            /// `KT-CT-4719`: No supply point found for identifier provided.
-            KtCt4719,
-            /// `KT-CT-1509`: Unable to create agreement.
-            KtCt1509,
-            /// `KT-CT-1507`: Agreement product switch date is not within the acceptable range.
-            KtCt1507,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt4619, "KT-CT-4619", "Quote with given code not found."),
-                (Self::KtCt4624, "KT-CT-4624", "Unable to accept the given product code."),
-                (Self::KtCt4924, "KT-CT-4924", "Unauthorized."),
-                (
-                    Self::KtCt4626,
-                    "KT-CT-4626",
-                    "No product selected for the given quote code.",
-                ),
-                (
-                    Self::KtCt4719,
-                    "KT-CT-4719",
-                    "No supply point found for identifier provided.",
-                ),
-                (Self::KtCt1509, "KT-CT-1509", "Unable to create agreement."),
-                (
-                    Self::KtCt1507,
-                    "KT-CT-1507",
-                    "Agreement product switch date is not within the acceptable range.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt4619, KtCt4624, KtCt4924, KtCt4626,
+            KtCt4719, KtCt1509, KtCt1507, KtCt1113, KtCt1112 }
+        );
     }
     /// The `initiateStandalonePayment` mutation: Initiate a standalone payment and return the client secret required to complete it.
     pub mod initiate_standalone_payment {
@@ -4075,39 +3090,11 @@ pub mod operations {
                 super::super::types::InitiateStandalonePaymentOutputFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3820`: Received both ledger ID and number.
-            KtCt3820,
-            /// `KT-CT-4177`: Unauthorized.
-            KtCt4177,
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-3943`: Invalid ledger.
-            KtCt3943,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3820, "KT-CT-3820", "Received both ledger ID and number."),
-                (Self::KtCt4177, "KT-CT-4177", "Unauthorized."),
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt3943, "KT-CT-3943", "Invalid ledger."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3820, KtCt4177, KtCt3822, KtCt3943, KtCt1113,
+            KtCt1111, KtCt1112 }
+        );
     }
     /// The `invalidatePaymentInstruction` mutation: Invalidate an existing instruction.
     pub mod invalidate_payment_instruction {
@@ -4170,30 +3157,10 @@ pub mod operations {
                 super::super::types::InvalidatePaymentInstructionOutputFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3926`: Unauthorized.
-            KtCt3926,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3926, "KT-CT-3926", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3926, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `invalidatePreSignedToken` mutation: Invalidate a previously-issued pre-signed token.
     pub mod invalidate_pre_signed_token {
@@ -4248,24 +3215,10 @@ pub mod operations {
             >,
             pub token: Option<super::super::types::PreSignedTokenFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1129`: Unauthorized.
-            KtCt1129,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1129, "KT-CT-1129", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1129, KtCt1113 }
+        );
     }
     /// The `joinSupplierAcceptTermsAndConditions` mutation: Accept terms and conditions for a join supplier process.
     pub mod join_supplier_accept_terms_and_conditions {
@@ -4328,30 +3281,10 @@ pub mod operations {
             /// Indicator that the mutation has completed successfully.
             pub success: Option<bool>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-4501`: Unauthorized.
-            KtCt4501,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt4501, "KT-CT-4501", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt4501, KtCt1113, KtCt1112 }
+        );
     }
     /// The `linkUserToLine` mutation: Link an account user and line user together.
     pub mod link_user_to_line {
@@ -4431,17 +3364,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `masqueradeAuthentication` mutation: Provide a temporary token to get an auth token. This is intended to allow support users to view customer data through the brand interface.
     pub mod masquerade_authentication {
@@ -4486,17 +3412,10 @@ pub mod operations {
             /// A list of any errors that occurred while running this mutation.
             pub errors: Option<Vec<Option<super::super::types::ErrorTypeFragment>>>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `obtainKrakenToken` mutation: Create a Kraken Token (JWT) for authentication.
     pub mod obtain_kraken_token {
@@ -4566,27 +3485,10 @@ pub mod operations {
             /// A Unix timestamp representing the point in time at which the refresh token will expire.
             pub refresh_expires_in: Option<i64>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1135`: Invalid data.
-            KtCt1135,
-            /// `KT-CT-1134`: Invalid data.
-            KtCt1134,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1135, "KT-CT-1135", "Invalid data."),
-                (Self::KtCt1134, "KT-CT-1134", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1135, KtCt1134, KtCt1113 }
+        );
     }
     /// The `redeemLoyaltyPointsForAccountCredit` mutation: Redeem the passed number of Loyalty Points as account credit.
     pub mod redeem_loyalty_points_for_account_credit {
@@ -4662,55 +3564,11 @@ pub mod operations {
             /// The number of loyalty points that were redeemed.
             pub points_redeemed: Option<i64>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-9201`: No Loyalty Point ledger found for the user.
-            KtCt9201,
-            /// `KT-CT-9202`: Loyalty Points adapter not configured.
-            KtCt9202,
-            /// `KT-CT-9203`: No ledger entries for the ledger.
-            KtCt9203,
-            /// `KT-CT-9205`: Insufficient Loyalty Points.
-            KtCt9205,
-            /// `KT-CT-9206`: Indivisible points.
-            KtCt9206,
-            /// `KT-CT-9204`: Negative or zero points set.
-            KtCt9204,
-            /// `KT-CT-9208`: Invalid posted at datetime.
-            KtCt9208,
-            /// `KT-CT-9209`: Negative Loyalty Points balance.
-            KtCt9209,
-            /// `KT-CT-9210`: Unhandled Loyalty Points exception.
-            KtCt9210,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (
-                    Self::KtCt9201,
-                    "KT-CT-9201",
-                    "No Loyalty Point ledger found for the user.",
-                ),
-                (Self::KtCt9202, "KT-CT-9202", "Loyalty Points adapter not configured."),
-                (Self::KtCt9203, "KT-CT-9203", "No ledger entries for the ledger."),
-                (Self::KtCt9205, "KT-CT-9205", "Insufficient Loyalty Points."),
-                (Self::KtCt9206, "KT-CT-9206", "Indivisible points."),
-                (Self::KtCt9204, "KT-CT-9204", "Negative or zero points set."),
-                (Self::KtCt9208, "KT-CT-9208", "Invalid posted at datetime."),
-                (Self::KtCt9209, "KT-CT-9209", "Negative Loyalty Points balance."),
-                (Self::KtCt9210, "KT-CT-9210", "Unhandled Loyalty Points exception."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt9201, KtCt9202, KtCt9203, KtCt9205,
+            KtCt9206, KtCt9204, KtCt9208, KtCt9209, KtCt9210, KtCt1113 }
+        );
     }
     /// The `redeemReferralClaimCode` mutation: Redeem the referral claim code from certain referral scheme.
     pub mod redeem_referral_claim_code {
@@ -4774,40 +3632,11 @@ pub mod operations {
             /// Whether or not the request was successful.
             pub success: bool,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-6723`: Unauthorized.
-            KtCt6723,
-            /// `KT-CT-6724`: Referral claim code not found.
-            KtCt6724,
-            /// `KT-CT-6725`: Referral claim code redeeming error.
-            KtCt6725,
-            /// `KT-CT-6726`: Referral claim code has already been redeemed.
-            KtCt6726,
-            /// `KT-CT-6727`: Referral claim code is not available.
-            KtCt6727,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt6723, "KT-CT-6723", "Unauthorized."),
-                (Self::KtCt6724, "KT-CT-6724", "Referral claim code not found."),
-                (Self::KtCt6725, "KT-CT-6725", "Referral claim code redeeming error."),
-                (
-                    Self::KtCt6726,
-                    "KT-CT-6726",
-                    "Referral claim code has already been redeemed.",
-                ),
-                (Self::KtCt6727, "KT-CT-6727", "Referral claim code is not available."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt6723, KtCt6724, KtCt6725, KtCt6726, KtCt6727,
+            KtCt1113 }
+        );
     }
     /// The `regenerateSecretKey` mutation: Regenerate the live secret key for the authenticated user.
     pub mod regenerate_secret_key {
@@ -4846,17 +3675,10 @@ pub mod operations {
             /// The currently authenticated user.
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `registerDemandResponseCampaignParticipant` mutation: Register the account for participating in a Demand Response campaign.
     pub mod register_demand_response_campaign_participant {
@@ -4951,17 +3773,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `registerPushNotificationBinding` mutation: Register a device token to be used for push notifications for an app.
     pub mod register_push_notification_binding {
@@ -5011,17 +3826,10 @@ pub mod operations {
                 super::super::types::PushNotificationBindingTypeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `requestDoubleOptIn` mutation: Request a double opt in
     pub mod request_double_opt_in {
@@ -5103,45 +3911,11 @@ pub mod operations {
             /// The consent that was created or updated.
             pub consent: Option<super::super::types::ConsentTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-9019`: Invalid input.
-            KtCt9019,
-            /// `KT-CT-9018`: Account not found.
-            KtCt9018,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-9016`: Consent management not enabled.
-            KtCt9016,
-            /// `KT-CT-9017`: Consent type not found.
-            KtCt9017,
-            /// `KT-CT-9023`: Consent already accepted.
-            KtCt9023,
-            /// `KT-CT-1199`: Too many requests.
-            KtCt1199,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt9019, "KT-CT-9019", "Invalid input."),
-                (Self::KtCt9018, "KT-CT-9018", "Account not found."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt9016, "KT-CT-9016", "Consent management not enabled."),
-                (Self::KtCt9017, "KT-CT-9017", "Consent type not found."),
-                (Self::KtCt9023, "KT-CT-9023", "Consent already accepted."),
-                (Self::KtCt1199, "KT-CT-1199", "Too many requests."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt9019, KtCt9018, KtCt1111, KtCt9016, KtCt9017,
+            KtCt9023, KtCt1199, KtCt1113, KtCt1112 }
+        );
     }
     /// The `requestPasswordReset` mutation: Provide the email address of an account user to send them an email with instructions on how to reset their password.
     pub mod request_password_reset {
@@ -5193,27 +3967,10 @@ pub mod operations {
             /// The email that requested a password reset email.
             pub email: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1133`: Unable to request password reset email.
-            KtCt1133,
-            /// `KT-CT-11331`: Invalid input data.
-            KtCt11331,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1133, "KT-CT-1133", "Unable to request password reset email."),
-                (Self::KtCt11331, "KT-CT-11331", "Invalid input data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1133, KtCt11331, KtCt1113 }
+        );
     }
     /// The `requestPrintedBill` mutation: Request an issued bill to be printed and (re)posted to billing address of the account.
     pub mod request_printed_bill {
@@ -5275,33 +4032,10 @@ pub mod operations {
             /// Whether the request was successful.
             pub success: Option<bool>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3824`: Unauthorized.
-            KtCt3824,
-            /// `KT-CT-9705`: The billing document has not been issued.
-            KtCt9705,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3824, "KT-CT-3824", "Unauthorized."),
-                (Self::KtCt9705, "KT-CT-9705", "The billing document has not been issued."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3824, KtCt9705, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `resetPassword` mutation: Reset the password of an account user indicated by the userId to the value supplied.
     pub mod reset_password {
@@ -5351,17 +4085,10 @@ pub mod operations {
             >,
             pub client_mutation_id: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `resetUserPassword` mutation: Reset the password of an account user.
     pub mod reset_user_password {
@@ -5525,30 +4252,10 @@ pub mod operations {
             #[deprecated(note = "The 'failureCodes' field is deprecated.")]
             pub failure_codes: Option<Vec<Option<String>>>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4125`: Unauthorized.
-            KtCt4125,
-            /// `KT-CT-1132`: Unauthorized.
-            KtCt1132,
-            /// `KT-CT-5450`: Password is invalid.
-            KtCt5450,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4125, "KT-CT-4125", "Unauthorized."),
-                (Self::KtCt1132, "KT-CT-1132", "Unauthorized."),
-                (Self::KtCt5450, "KT-CT-5450", "Password is invalid."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4125, KtCt1132, KtCt5450, KtCt1113 }
+        );
     }
     /// The `scheduleQuoteFollowUp` mutation: Schedule a quote follow-up to the provided recipient.
     pub mod schedule_quote_follow_up {
@@ -5608,30 +4315,10 @@ pub mod operations {
             /// Whether the message was scheduled successfully.
             pub success: bool,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4619`: Quote with given code not found.
-            KtCt4619,
-            /// `KT-CT-4632`: Invalid recipient information.
-            KtCt4632,
-            /// `KT-CT-4633`: Mutation not enabled in this environment.
-            KtCt4633,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4619, "KT-CT-4619", "Quote with given code not found."),
-                (Self::KtCt4632, "KT-CT-4632", "Invalid recipient information."),
-                (Self::KtCt4633, "KT-CT-4633", "Mutation not enabled in this environment."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4619, KtCt4632, KtCt4633, KtCt1113 }
+        );
     }
     /// The `selfServeSwitchInCorrection` mutation: Self-serve switch-in correction.
     pub mod self_serve_switch_in_correction {
@@ -5726,43 +4413,11 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4547`: Switch-in correction input data is invalid.
-            KtJp4547,
-            /// `KT-JP-4548`: Switch-in request not found.
-            KtJp4548,
-            /// `KT-JP-4101`: Unauthorized.
-            KtJp4101,
-            /// `KT-JP-4549`: Switch-in correction action unavailable.
-            KtJp4549,
-            /// `KT-JP-4550`: Switch-in correction invalid request.
-            KtJp4550,
-            /// `KT-JP-4520`: Unable to process request.
-            KtJp4520,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtJp4547,
-                    "KT-JP-4547",
-                    "Switch-in correction input data is invalid.",
-                ),
-                (Self::KtJp4548, "KT-JP-4548", "Switch-in request not found."),
-                (Self::KtJp4101, "KT-JP-4101", "Unauthorized."),
-                (Self::KtJp4549, "KT-JP-4549", "Switch-in correction action unavailable."),
-                (Self::KtJp4550, "KT-JP-4550", "Switch-in correction invalid request."),
-                (Self::KtJp4520, "KT-JP-4520", "Unable to process request."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4547, KtJp4548, KtJp4101, KtJp4549, KtJp4550,
+            KtJp4520, KtCt1113 }
+        );
     }
     /// The `sendFamilySwitchInOffer` mutation: Mutation to send family switch in offer to the customer.
     pub mod send_family_switch_in_offer {
@@ -5818,24 +4473,10 @@ pub mod operations {
             /// Boolean indicator that indicated family switch in offer is sent.
             pub has_sent: Option<bool>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4123, KtCt1113 }
+        );
     }
     /// The `sendLiveChatMessage` mutation.
     pub mod send_live_chat_message {
@@ -5880,17 +4521,10 @@ pub mod operations {
             /// Echo of the input's `clientMutationId` (response example `"abc123"`).
             pub client_mutation_id: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `setLoyaltyPointsUser` mutation: Set the Loyalty Point user for the account.
     pub mod set_loyalty_points_user {
@@ -5952,30 +4586,10 @@ pub mod operations {
             /// ID of the new Loyalty Points user.
             pub new_loyalty_points_user_id: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-9210`: Unhandled Loyalty Points exception.
-            KtCt9210,
-            /// `KT-CT-9214`: Couldn't assign user loyalty points role.
-            KtCt9214,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt9210, "KT-CT-9210", "Unhandled Loyalty Points exception."),
-                (Self::KtCt9214, "KT-CT-9214", "Couldn't assign user loyalty points role."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt9210, KtCt9214, KtCt1113 }
+        );
     }
     /// The `setUpDirectDebitInstruction` mutation: Set up a new direct debit instruction.
     pub mod set_up_direct_debit_instruction {
@@ -6048,46 +4662,11 @@ pub mod operations {
                 super::super::types::DirectDebitInstructionTypeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3820`: Received both ledger ID and number.
-            KtCt3820,
-            /// `KT-CT-3821`: Received neither ledger ID nor ledger number.
-            KtCt3821,
-            /// `KT-CT-3940`: Invalid data.
-            KtCt3940,
-            /// `KT-CT-5415`: Account user not found.
-            KtCt5415,
-            /// `KT-CT-11103`: Business not found.
-            KtCt11103,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3820, "KT-CT-3820", "Received both ledger ID and number."),
-                (
-                    Self::KtCt3821,
-                    "KT-CT-3821",
-                    "Received neither ledger ID nor ledger number.",
-                ),
-                (Self::KtCt3940, "KT-CT-3940", "Invalid data."),
-                (Self::KtCt5415, "KT-CT-5415", "Account user not found."),
-                (Self::KtCt11103, "KT-CT-11103", "Business not found."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3820, KtCt3821, KtCt3940, KtCt5415, KtCt11103,
+            KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `shareGoodsQuote` mutation: Share a goods quote.
     pub mod share_goods_quote {
@@ -6145,27 +4724,10 @@ pub mod operations {
             /// Goods quote shared.
             pub share: Option<super::super::types::GoodsQuoteShareFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4122`: Invalid email.
-            KtCt4122,
-            /// `KT-CT-8203`: Received an invalid quote code.
-            KtCt8203,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4122, "KT-CT-4122", "Invalid email."),
-                (Self::KtCt8203, "KT-CT-8203", "Received an invalid quote code."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4122, KtCt8203, KtCt1113 }
+        );
     }
     /// The `storePaymentInstruction` mutation: Store a new payment instruction created through the embedded process.
     pub mod store_payment_instruction {
@@ -6232,36 +4794,11 @@ pub mod operations {
                 super::super::types::PaymentInstructionTypeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3820`: Received both ledger ID and number.
-            KtCt3820,
-            /// `KT-CT-4177`: Unauthorized.
-            KtCt4177,
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3820, "KT-CT-3820", "Received both ledger ID and number."),
-                (Self::KtCt4177, "KT-CT-4177", "Unauthorized."),
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3820, KtCt4177, KtCt3822, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `storeRefundBankAccount` mutation: Stores bank account details for refunds.
     pub mod store_refund_bank_account {
@@ -6351,17 +4888,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `submitCustomerFeedback` mutation: Submit customer feedback.
     pub mod submit_customer_feedback {
@@ -6424,40 +4954,11 @@ pub mod operations {
             >,
             pub customer_feedback: Option<super::super::types::CustomerFeedbackTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-5514`: Unable to submit feedback.
-            KtCt5514,
-            /// `KT-CT-5511`: The feedback_id should be provided for feedback source.
-            KtCt5511,
-            /// `KT-CT-5512`: The feedback doesn't match the account.
-            KtCt5512,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt5514, "KT-CT-5514", "Unable to submit feedback."),
-                (
-                    Self::KtCt5511,
-                    "KT-CT-5511",
-                    "The feedback_id should be provided for feedback source.",
-                ),
-                (Self::KtCt5512, "KT-CT-5512", "The feedback doesn't match the account."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt5514, KtCt5511, KtCt5512, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `submitRepaymentRequest` mutation: Submit a repayment request.
     pub mod submit_repayment_request {
@@ -6530,53 +5031,11 @@ pub mod operations {
                 super::super::types::RequestRepaymentOutputTypeFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1132`: Unauthorized.
-            KtCt1132,
-            /// `KT-CT-3820`: Received both ledger ID and number.
-            KtCt3820,
-            /// `KT-CT-3821`: Received neither ledger ID nor ledger number.
-            KtCt3821,
-            /// `KT-CT-3926`: Unauthorized.
-            KtCt3926,
-            /// `KT-CT-3927`: Invalid Amount.
-            KtCt3927,
-            /// `KT-CT-3928`: Idempotency key used for another repayment request.
-            KtCt3928,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1132, "KT-CT-1132", "Unauthorized."),
-                (Self::KtCt3820, "KT-CT-3820", "Received both ledger ID and number."),
-                (
-                    Self::KtCt3821,
-                    "KT-CT-3821",
-                    "Received neither ledger ID nor ledger number.",
-                ),
-                (Self::KtCt3926, "KT-CT-3926", "Unauthorized."),
-                (Self::KtCt3927, "KT-CT-3927", "Invalid Amount."),
-                (
-                    Self::KtCt3928,
-                    "KT-CT-3928",
-                    "Idempotency key used for another repayment request.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1132, KtCt3820, KtCt3821, KtCt3926, KtCt3927,
+            KtCt3928, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `suggestFixedPaymentAmount` mutation: Suggests a fixed payment schedule payment amount.
     pub mod suggest_fixed_payment_amount {
@@ -6654,17 +5113,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `switchToProductWithFixedFuelCostAdjustment` mutation: Switch to the product with fixed fuel cost adjustment tariff.
     pub mod switch_to_product_with_fixed_fuel_cost_adjustment {
@@ -6759,17 +5211,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `terminateCreditTransferPermission` mutation: Terminate credit transfer permission.
     pub mod terminate_credit_transfer_permission {
@@ -6835,36 +5280,11 @@ pub mod operations {
             /// Datetime when the credit transfer permission ends.
             pub valid_to: Option<chrono::DateTime<chrono::FixedOffset>>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-3825`: Credit transfer permission not found.
-            KtCt3825,
-            /// `KT-CT-3827`: The ledger is not valid.
-            KtCt3827,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt3825, "KT-CT-3825", "Credit transfer permission not found."),
-                (Self::KtCt3827, "KT-CT-3827", "The ledger is not valid."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3822, KtCt3825, KtCt3827, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `transferLoyaltyPointsBetweenUsers` mutation: Transfer Loyalty Point from one account user to another.
     pub mod transfer_loyalty_points_between_users {
@@ -6934,39 +5354,11 @@ pub mod operations {
             /// The number of loyalty points that were transferred.
             pub points_transferred: Option<i64>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-9205`: Insufficient Loyalty Points.
-            KtCt9205,
-            /// `KT-CT-9204`: Negative or zero points set.
-            KtCt9204,
-            /// `KT-CT-9208`: Invalid posted at datetime.
-            KtCt9208,
-            /// `KT-CT-9209`: Negative Loyalty Points balance.
-            KtCt9209,
-            /// `KT-CT-9210`: Unhandled Loyalty Points exception.
-            KtCt9210,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt9205, "KT-CT-9205", "Insufficient Loyalty Points."),
-                (Self::KtCt9204, "KT-CT-9204", "Negative or zero points set."),
-                (Self::KtCt9208, "KT-CT-9208", "Invalid posted at datetime."),
-                (Self::KtCt9209, "KT-CT-9209", "Negative Loyalty Points balance."),
-                (Self::KtCt9210, "KT-CT-9210", "Unhandled Loyalty Points exception."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1111, KtCt9205, KtCt9204, KtCt9208, KtCt9209,
+            KtCt9210, KtCt1113 }
+        );
     }
     /// The `unlinkUserFromLine` mutation: Unlink an account user and line together.
     pub mod unlink_user_from_line {
@@ -7043,17 +5435,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `updateAccountBillingAddress` mutation: Update the account billing address.
     pub mod update_account_billing_address {
@@ -7115,33 +5500,10 @@ pub mod operations {
             /// The updated account.
             pub account: Option<super::super::types::AccountFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4145`: Invalid address.
-            KtCt4145,
-            /// `KT-CT-7123`: Unauthorized.
-            KtCt7123,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4145, "KT-CT-4145", "Invalid address."),
-                (Self::KtCt7123, "KT-CT-7123", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4145, KtCt7123, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateAccountBillingEmail` mutation: Update account billing email.
     pub mod update_account_billing_email {
@@ -7203,33 +5565,10 @@ pub mod operations {
             /// Account that was changed.
             pub account: Option<super::super::types::AccountInterfaceFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-4122`: Invalid email.
-            KtCt4122,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt4122, "KT-CT-4122", "Invalid email."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4123, KtCt4122, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateAccountConsentData` mutation: Update the account user consent data.
     pub mod update_account_consent_data {
@@ -7282,17 +5621,10 @@ pub mod operations {
         pub struct Payload {
             pub consent_data: Option<serde_json::Value>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `updateAccountConsents` mutation: Update the consents of an account
     pub mod update_account_consents {
@@ -7364,39 +5696,11 @@ pub mod operations {
             /// Consents linked to this account.
             pub consents: Vec<super::super::types::ConsentTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-9014`: Duplicate consent.
-            KtCt9014,
-            /// `KT-CT-9016`: Consent management not enabled.
-            KtCt9016,
-            /// `KT-CT-9017`: Consent type not found.
-            KtCt9017,
-            /// `KT-CT-9018`: Account not found.
-            KtCt9018,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt9014, "KT-CT-9014", "Duplicate consent."),
-                (Self::KtCt9016, "KT-CT-9016", "Consent management not enabled."),
-                (Self::KtCt9017, "KT-CT-9017", "Consent type not found."),
-                (Self::KtCt9018, "KT-CT-9018", "Account not found."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt9014, KtCt9016, KtCt9017, KtCt9018, KtCt1113,
+            KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateAccountReference` mutation: Update an account reference.
     pub mod update_account_reference {
@@ -7459,36 +5763,11 @@ pub mod operations {
             >,
             pub account_reference: Option<super::super::types::AccountReferenceTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-8310`: Invalid data.
-            KtCt8310,
-            /// `KT-CT-8311`: Invalid data.
-            KtCt8311,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (Self::KtCt8310, "KT-CT-8310", "Invalid data."),
-                (Self::KtCt8311, "KT-CT-8311", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4123, KtCt8310, KtCt8311, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `updateAccountUser` mutation: Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
     pub mod update_account_user {
@@ -7571,36 +5850,11 @@ pub mod operations {
             >,
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-5414`: Invalid data.
-            KtCt5414,
-            /// `KT-JP-5401`: Account user details not found.
-            KtJp5401,
-            /// `KT-JP-5402`: Invalid data.
-            KtJp5402,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt5414, "KT-CT-5414", "Invalid data."),
-                (Self::KtJp5401, "KT-JP-5401", "Account user details not found."),
-                (Self::KtJp5402, "KT-JP-5402", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt5414, KtJp5401, KtJp5402, KtCt1113, KtCt1111,
+            KtCt1112 }
+        );
     }
     /// The `updateAccountUserConsents` mutation: Update the consents of an account user (the authenticated user)
     pub mod update_account_user_consents {
@@ -7698,45 +5952,11 @@ pub mod operations {
                 super::super::types::AccountUserConsentsFragment,
             >,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-9014`: Duplicate consent.
-            KtCt9014,
-            /// `KT-CT-9016`: Consent management not enabled.
-            KtCt9016,
-            /// `KT-CT-9017`: Consent type not found.
-            KtCt9017,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-5421`: Account user not found.
-            KtCt5421,
-            /// `KT-CT-5422`: Invalid data.
-            KtCt5422,
-            /// `KT-CT-1605`: Invalid input.
-            KtCt1605,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt9014, "KT-CT-9014", "Duplicate consent."),
-                (Self::KtCt9016, "KT-CT-9016", "Consent management not enabled."),
-                (Self::KtCt9017, "KT-CT-9017", "Consent type not found."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt5421, "KT-CT-5421", "Account user not found."),
-                (Self::KtCt5422, "KT-CT-5422", "Invalid data."),
-                (Self::KtCt1605, "KT-CT-1605", "Invalid input."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt9014, KtCt9016, KtCt9017, KtCt1111, KtCt5421,
+            KtCt5422, KtCt1605, KtCt1113, KtCt1112 }
+        );
     }
     /// The `updateActivePurchase` mutation: Update an active purchase.
     pub mod update_active_purchase {
@@ -7802,39 +6022,11 @@ pub mod operations {
             /// Goods purchase updated.
             pub goods_purchase: Option<super::super::types::GoodsPurchaseFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-8225`: Received an invalid purchaseId.
-            KtCt8225,
-            /// `KT-CT-8226`: The provided purchase is not active.
-            KtCt8226,
-            /// `KT-CT-8206`: Invalid data.
-            KtCt8206,
-            /// `KT-CT-8227`: Available grants could not be applied.
-            KtCt8227,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt8225, "KT-CT-8225", "Received an invalid purchaseId."),
-                (Self::KtCt8226, "KT-CT-8226", "The provided purchase is not active."),
-                (Self::KtCt8206, "KT-CT-8206", "Invalid data."),
-                (Self::KtCt8227, "KT-CT-8227", "Available grants could not be applied."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt8225, KtCt8226, KtCt8206, KtCt8227, KtCt1113,
+            KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateAutoTopUpAmount` mutation: Change the auto top up amount for the payment schedule.
     pub mod update_auto_top_up_amount {
@@ -7909,63 +6101,11 @@ pub mod operations {
             /// The new schedule created.
             pub schedule: Option<super::super::types::PaymentScheduleTypeFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-3815`: No active payment schedule found for this account.
-            KtCt3815,
-            /// `KT-CT-3941`: Invalid data.
-            KtCt3941,
-            /// `KT-CT-3942`: An unexpected error occurred.
-            KtCt3942,
-            /// `KT-CT-3947`: An unexpected error occurred.
-            KtCt3947,
-            /// `KT-CT-3953`: The payment schedule is not a balance triggered schedule.
-            KtCt3953,
-            /// `KT-CT-3820`: Received both ledger ID and number.
-            KtCt3820,
-            /// `KT-CT-3821`: Received neither ledger ID nor ledger number.
-            KtCt3821,
-            /// `KT-CT-3822`: Unauthorized.
-            KtCt3822,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtCt3815,
-                    "KT-CT-3815",
-                    "No active payment schedule found for this account.",
-                ),
-                (Self::KtCt3941, "KT-CT-3941", "Invalid data."),
-                (Self::KtCt3942, "KT-CT-3942", "An unexpected error occurred."),
-                (Self::KtCt3947, "KT-CT-3947", "An unexpected error occurred."),
-                (
-                    Self::KtCt3953,
-                    "KT-CT-3953",
-                    "The payment schedule is not a balance triggered schedule.",
-                ),
-                (Self::KtCt3820, "KT-CT-3820", "Received both ledger ID and number."),
-                (
-                    Self::KtCt3821,
-                    "KT-CT-3821",
-                    "Received neither ledger ID nor ledger number.",
-                ),
-                (Self::KtCt3822, "KT-CT-3822", "Unauthorized."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt3815, KtCt3941, KtCt3942, KtCt3947, KtCt3953,
+            KtCt3820, KtCt3821, KtCt3822, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateBankAccountDetails` mutation: Store updated bank account details.
     pub mod update_bank_account_details {
@@ -8021,17 +6161,10 @@ pub mod operations {
             /// Financial institution token.
             pub token: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `updateCommsDeliveryPreference` mutation: Update account communication delivery preference.
     pub mod update_comms_delivery_preference {
@@ -8094,37 +6227,10 @@ pub mod operations {
             >,
             pub account: Option<super::super::types::AccountInterfaceFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4123`: Unauthorized.
-            KtCt4123,
-            /// `KT-CT-4136`: Cannot set comms preference to email when account has no email.
-            KtCt4136,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4123, "KT-CT-4123", "Unauthorized."),
-                (
-                    Self::KtCt4136,
-                    "KT-CT-4136",
-                    "Cannot set comms preference to email when account has no email.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4123, KtCt4136, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateCommsPreferences` mutation: Update the comms preferences of the account user (the authenticated user).
     pub mod update_comms_preferences {
@@ -8181,17 +6287,10 @@ pub mod operations {
             >,
             pub client_mutation_id: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `updateCreditCardDetails` mutation: Updates credit card details for an account.
     pub mod update_credit_card_details {
@@ -8260,28 +6359,10 @@ pub mod operations {
             /// Credit card number.
             pub card_number: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-3902`: Payment instruction creation using the same card number on the same day is not allowed.
-            KtJp3902,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtJp3902,
-                    "KT-JP-3902",
-                    "Payment instruction creation using the same card number on the same day is not allowed.",
-                ),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp3902, KtCt1113 }
+        );
     }
     /// The `updateDemandResponseCampaignParticipantCommsPreferences` mutation: Update comms preferences for a campaign participant.
     pub mod update_demand_response_campaign_participant_comms_preferences {
@@ -8378,17 +6459,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `updateDemandResponseCampaignParticipantTip` mutation: Update a tip value for a campaign participant.
     pub mod update_demand_response_campaign_participant_tip {
@@ -8483,17 +6557,10 @@ pub mod operations {
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `updateMetadata` mutation: Update metadata on an object.
     pub mod update_metadata {
@@ -8554,33 +6621,10 @@ pub mod operations {
             >,
             pub metadata: Option<super::super::types::MetadataFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-4323`: Unauthorized.
-            KtCt4323,
-            /// `KT-CT-8413`: Invalid data.
-            KtCt8413,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt4323, "KT-CT-4323", "Unauthorized."),
-                (Self::KtCt8413, "KT-CT-8413", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4323, KtCt8413, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateMoveInDate` mutation: Update a supply point's move-in date.
     pub mod update_move_in_date {
@@ -8634,17 +6678,10 @@ pub mod operations {
             /// New move-in date in YYYY-MM-DD format.
             pub new_move_in_date: chrono::NaiveDate,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `updateMoveOutDate` mutation: Update a supply point's move-out date.
     pub mod update_move_out_date {
@@ -8729,46 +6766,11 @@ pub mod operations {
             /// Task ID for the update move-out date task.
             pub task_id: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-4539`: Move out date update input data is invalid.
-            KtJp4539,
-            /// `KT-JP-4501`: Unauthorized.
-            KtJp4501,
-            /// `KT-JP-4536`: Move out active process not found.
-            KtJp4536,
-            /// `KT-JP-4540`: Move out date update cannot self-service.
-            KtJp4540,
-            /// `KT-JP-4101`: Unauthorized.
-            KtJp4101,
-            /// `KT-JP-4541`: Not allowed to update move out process.
-            KtJp4541,
-            /// `KT-JP-4520`: Unable to process request.
-            KtJp4520,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (
-                    Self::KtJp4539,
-                    "KT-JP-4539",
-                    "Move out date update input data is invalid.",
-                ),
-                (Self::KtJp4501, "KT-JP-4501", "Unauthorized."),
-                (Self::KtJp4536, "KT-JP-4536", "Move out active process not found."),
-                (Self::KtJp4540, "KT-JP-4540", "Move out date update cannot self-service."),
-                (Self::KtJp4101, "KT-JP-4101", "Unauthorized."),
-                (Self::KtJp4541, "KT-JP-4541", "Not allowed to update move out process."),
-                (Self::KtJp4520, "KT-JP-4520", "Unable to process request."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4539, KtJp4501, KtJp4536, KtJp4540, KtJp4101,
+            KtJp4541, KtJp4520, KtCt1113 }
+        );
     }
     /// The `updatePassword` mutation: Update password of the authenticated user
     pub mod update_password {
@@ -8844,27 +6846,10 @@ pub mod operations {
             /// The currently authenticated user. This field requires the
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-5460`: Old password is invalid.
-            KtCt5460,
-            /// `KT-CT-5450`: Password is invalid.
-            KtCt5450,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt5460, "KT-CT-5460", "Old password is invalid."),
-                (Self::KtCt5450, "KT-CT-5450", "Password is invalid."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt5460, KtCt5450, KtCt1113 }
+        );
     }
     /// The `updateUser` mutation: Update the account user details of the authenticated user.
     pub mod update_user {
@@ -8935,33 +6920,10 @@ pub mod operations {
             >,
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-5413`: Invalid data.
-            KtCt5413,
-            /// `KT-CT-5414`: Invalid data.
-            KtCt5414,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// `KT-CT-1111`: Unauthorized.
-            KtCt1111,
-            /// `KT-CT-1112`: 'Authorization' header not provided.
-            KtCt1112,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt5413, "KT-CT-5413", "Invalid data."),
-                (Self::KtCt5414, "KT-CT-5414", "Invalid data."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-                (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
-                (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt5413, KtCt5414, KtCt1113, KtCt1111, KtCt1112 }
+        );
     }
     /// The `updateUserDetails` mutation: DEPRECATED: Please use updateUser instead
     pub mod update_user_details {
@@ -9017,17 +6979,10 @@ pub mod operations {
             pub errors: Option<Vec<Option<super::super::types::ErrorTypeFragment>>>,
             pub client_mutation_id: Option<String>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
     }
     /// The `validateMfaDevice` mutation: Validate MFA Device for user.
     pub mod validate_mfa_device {
@@ -9091,33 +7046,10 @@ pub mod operations {
             /// Flag to indicate if the device has been verified, so it can be used for MFA.
             pub device_is_valid: Option<bool>,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1150`: MFA device not found.
-            KtCt1150,
-            /// `KT-CT-1151`: MFA device not found.
-            KtCt1151,
-            /// `KT-CT-1152`: Invalid MFA token.
-            KtCt1152,
-            /// `KT-CT-1155`: Enabled backup device is needed.
-            KtCt1155,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1150, "KT-CT-1150", "MFA device not found."),
-                (Self::KtCt1151, "KT-CT-1151", "MFA device not found."),
-                (Self::KtCt1152, "KT-CT-1152", "Invalid MFA token."),
-                (Self::KtCt1155, "KT-CT-1155", "Enabled backup device is needed."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1150, KtCt1151, KtCt1152, KtCt1155, KtCt1113 }
+        );
     }
     /// The `verifyIdentity` mutation: Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account’s user.
     pub mod verify_identity {
@@ -9173,24 +7105,10 @@ pub mod operations {
             /// An expiring token that can be used to request to update the user's email address.
             pub token: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-CT-1145`: Account/user details do not match.
-            KtCt1145,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtCt1145, "KT-CT-1145", "Account/user details do not match."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1145, KtCt1113 }
+        );
     }
     /// The `withdrawAccount` mutation: Withdraw an account.
     pub mod withdraw_account {
@@ -9257,24 +7175,10 @@ pub mod operations {
             /// The number of the account to withdraw.
             pub account_number: String,
         }
-        /// The error codes this operation documents, plus `Other` for any other code.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum ErrorCode {
-            /// `KT-JP-7801`: Unknown error occurred.
-            KtJp7801,
-            /// `KT-CT-1113`: Disabled GraphQL field requested.
-            KtCt1113,
-            /// A code not documented here, as sent by the server.
-            Other(::std::string::String),
-        }
-        impl ErrorCode {
-            /// Every documented code: variant, code and message.
-            pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[
-                (Self::KtJp7801, "KT-JP-7801", "Unknown error occurred."),
-                (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
-            ];
-        }
-        crate::error_codes!(ErrorCode, Other => super::super::ErrorCode);
+        crate::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp7801, KtCt1113 }
+        );
     }
 }
 /// Types shared by the operations: input objects, enums and fragments.
@@ -15092,4 +12996,4 @@ impl ErrorCode {
         (Self::KtJp7801, "KT-JP-7801", "Unknown error occurred."),
     ];
 }
-crate::error_codes!(ErrorCode, Other);
+crate::error_codes!(ErrorCode);

@@ -2,9 +2,11 @@
 //! and error codes.
 //!
 //! Generated code declares the enum and, as an inherent associated constant, the table
-//! of its known variants (`VALUES` for GraphQL enums, `DOCUMENTED` for error codes). One
-//! macro invocation derives the rest from the table, so each generated enum costs its
-//! declaration and one line per variant, and the logic lives here once.
+//! of its known variants (`VALUES` for GraphQL enums, `DOCUMENTED` for the crate-wide
+//! error codes). One macro invocation derives the rest from the table, so each generated
+//! enum costs its declaration and one line per variant, and the logic lives here once.
+//! An operation's error codes are a subset of the crate-wide ones: one invocation of
+//! `error_codes!` lists the variants and declares the enum.
 
 /// One row of a variant table: a known variant and its wire name.
 #[doc(hidden)]
@@ -115,19 +117,27 @@ macro_rules! wire_enum {
     };
 }
 
-/// Implements a generated error-code enum from its `DOCUMENTED` table: `code`,
-/// `message`, `from_code`, `Display` (`KT-CT-8223: Unauthorized.`), `FromStr` (never
-/// fails) and `ErrorCodeSet`; with `=> Root`, also `From` into the crate-wide enum.
+/// Error-code enums, in two forms.
+///
+/// `error_codes!(ErrorCode)` implements the crate-wide enum, which the generator
+/// declares with its `DOCUMENTED` table of variant, code and message.
+///
+/// `error_codes!(#[derive(..)] pub enum ErrorCode in path::to::Root { KtCt1111, .. })`
+/// declares an operation's enum: the listed variants of the crate-wide enum `Root`,
+/// plus `Other(String)`, with `From` into `Root`. Codes and messages are read from
+/// `Root`'s table.
+///
+/// Both get `code`, `message`, `from_code`, `Display` (`KT-CT-8223: Unauthorized.`, just
+/// the code for `Other`), `FromStr` (never fails) and `ErrorCodeSet`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! error_codes {
-    ($name:ident, $catch_all:ident $(=> $root:path)?) => {
+    ($name:ident) => {
         impl $name {
             /// The code as sent by the server, e.g. `KT-CT-1111`.
-            #[allow(unreachable_patterns)] // an operation that documents no codes
             pub fn code(&self) -> &str {
                 match self {
-                    Self::$catch_all(code) => code,
+                    Self::Other(code) => code,
                     known => $crate::tables::name_of(Self::DOCUMENTED, known),
                 }
             }
@@ -137,13 +147,85 @@ macro_rules! error_codes {
                 $crate::tables::row_of(Self::DOCUMENTED, self).map(|row| row.2)
             }
 
-            /// The variant of a code; an undocumented code lands in the catch-all.
+            /// The variant of a code; an undocumented code lands in `Other`.
             pub fn from_code(code: &str) -> Self {
                 $crate::tables::variant_named(Self::DOCUMENTED, code)
-                    .unwrap_or_else(|| Self::$catch_all(code.to_owned()))
+                    .unwrap_or_else(|| Self::Other(code.to_owned()))
             }
         }
 
+        $crate::error_codes!(@common $name);
+    };
+
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident in $root:path { $($variant:ident),* $(,)? }
+    ) => {
+        /// The error codes this operation documents, plus `Other` for any other code.
+        $(#[$attr])*
+        pub enum $name {
+            $(
+                #[doc = concat!(
+                    "[`", stringify!($variant), "`](", stringify!($root), "::",
+                    stringify!($variant), ")",
+                )]
+                $variant,
+            )*
+            /// A code not documented here, as sent by the server.
+            Other(::std::string::String),
+        }
+
+        impl $name {
+            /// Every documented code, in the order the docs list them.
+            pub const DOCUMENTED: &'static [Self] = &[$(Self::$variant),*];
+
+            /// The crate-wide variant of a documented code.
+            fn root(&self) -> ::std::option::Option<$root> {
+                match self {
+                    $(Self::$variant => ::std::option::Option::Some(<$root>::$variant),)*
+                    Self::Other(_) => ::std::option::Option::None,
+                }
+            }
+
+            /// The code as sent by the server, e.g. `KT-CT-1111`.
+            #[allow(unreachable_patterns)] // an operation that documents no codes
+            pub fn code(&self) -> &str {
+                match (self, self.root()) {
+                    (Self::Other(code), _) => code,
+                    (_, root) => root.map_or("", |root| {
+                        $crate::tables::name_of(<$root>::DOCUMENTED, &root)
+                    }),
+                }
+            }
+
+            /// The documented message, if the code is documented.
+            pub fn message(&self) -> ::std::option::Option<&'static str> {
+                self.root().and_then(|root| root.message())
+            }
+
+            /// The variant of a code; a code this operation does not document lands in
+            /// `Other`.
+            pub fn from_code(code: &str) -> Self {
+                match <$root>::from_code(code) {
+                    $(<$root>::$variant => Self::$variant,)*
+                    _ => Self::Other(code.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::convert::From<$name> for $root {
+            fn from(code: $name) -> Self {
+                match code.root() {
+                    ::std::option::Option::Some(root) => root,
+                    ::std::option::Option::None => Self::from_code(code.code()),
+                }
+            }
+        }
+
+        $crate::error_codes!(@common $name);
+    };
+
+    (@common $name:ident) => {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self.message() {
@@ -166,14 +248,6 @@ macro_rules! error_codes {
                 $name::code(self)
             }
         }
-
-        $(
-            impl ::std::convert::From<$name> for $root {
-                fn from(code: $name) -> Self {
-                    <$root>::from_code(code.code())
-                }
-            }
-        )?
     };
 }
 

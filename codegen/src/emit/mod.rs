@@ -156,7 +156,11 @@ impl<'a> Emitter<'a> {
                 &ir.error_codes,
                 &self.root_codes,
             ),
-            Part::ErrorCode => error_codes::emit_root(ctx, &ir.error_codes, &self.root_codes),
+            Part::ErrorCode => Ok(error_codes::emit_root(
+                ctx,
+                &ir.error_codes,
+                &self.root_codes,
+            )),
         }
     }
 }
@@ -337,13 +341,18 @@ impl Context {
                 _ => quote!(#ident),
             }
         });
-        let extra = self.derives.iter().filter(|path| {
-            path.segments.last().map_or(true, |last| {
-                let name = last.ident.to_string();
-                !base.contains(&name.as_str()) && !skip.contains(&name.as_str())
+        let extra = self
+            .derives
+            .iter()
+            .filter(|path| {
+                path.segments.last().map_or(true, |last| {
+                    let name = last.ident.to_string();
+                    !base.contains(&name.as_str()) && !skip.contains(&name.as_str())
+                })
             })
-        });
-        quote!(#[derive(#(#base_tokens,)* #(#extra),*)])
+            .map(|path| quote!(#path));
+        let all = base_tokens.chain(extra);
+        quote!(#[derive(#(#all),*)])
     }
 
     /// Path prefix of the `types` module seen from `scope`.

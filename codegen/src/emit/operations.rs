@@ -87,7 +87,7 @@ pub(super) fn emit_operation(
         .docs
         .as_ref()
         .map_or(&[][..], |docs| docs.errors.as_slice());
-    let error_code = error_codes::emit_operation(ctx, codes, error_table, root_codes)?;
+    let error_code = error_codes::emit_operation(ctx, codes, root_codes)?;
 
     let endpoint = match operation.docs.as_ref().map(|docs| docs.endpoint) {
         Some(Endpoint::Auth) => quote!(#runtime::Endpoint::Auth),
