@@ -157,7 +157,23 @@ impl Builder {
             .cloned()
             .collect();
         inputs.extend(schema_files.iter().cloned());
-        let schema = schema::load(&schema_files)?;
+        // The catalogue loads on another core while the schema does; schema errors are
+        // reported first, as they would be one after the other.
+        let (schema, catalogue) = std::thread::scope(|scope| {
+            let catalogue = self
+                .catalogue
+                .as_deref()
+                .map(|dir| (dir, scope.spawn(move || catalogue::load(dir))));
+            let schema = schema::load(&schema_files);
+            let catalogue = catalogue.map(|(dir, loading)| {
+                let loaded = loading
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (dir, loaded)
+            });
+            (schema, catalogue)
+        });
+        let schema = schema?;
 
         let mut sources = Vec::new();
         let mut diagnostics = Diagnostics::default();
@@ -171,9 +187,9 @@ impl Builder {
         diagnostics.into_result(())?;
 
         let scalars = scalars::mappings(&self.scalars, &self.settings.runtime);
-        let ir = match &self.catalogue {
-            Some(dir) => {
-                let catalogue = self.selected(catalogue::load(dir)?)?;
+        let ir = match catalogue {
+            Some((dir, loaded)) => {
+                let catalogue = self.selected(loaded?)?;
                 inputs.extend(files_under(dir)?);
                 validate::resolve_catalogue(&schema, &catalogue, &sources, scalars)?
             }

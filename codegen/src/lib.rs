@@ -11,6 +11,7 @@ pub mod ir;
 pub mod naming;
 pub mod operations_md;
 pub mod output_tree;
+mod parallel;
 pub mod project;
 pub mod scalars;
 pub mod schema;

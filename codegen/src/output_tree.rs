@@ -69,8 +69,15 @@ impl OutputTree {
     /// `root` that the tree does not hold.
     pub fn write(&self, root: &Path) -> io::Result<WriteReport> {
         let mut report = WriteReport::default();
-        for (path, contents) in &self.files {
-            match write_if_changed(&root.join(path), contents.as_bytes())? {
+        // Creating files is mostly file-system work in the kernel; spread it over cores.
+        let files: Vec<_> = self.files.iter().collect();
+        let outcomes = crate::parallel::map_indices(
+            files.len(),
+            || (),
+            |(), index| write_if_changed(&root.join(files[index].0), files[index].1.as_bytes()),
+        );
+        for ((path, _), outcome) in files.into_iter().zip(outcomes) {
+            match outcome? {
                 WriteOutcome::Written => report.written.push(path.clone()),
                 WriteOutcome::Unchanged => report.unchanged += 1,
             }

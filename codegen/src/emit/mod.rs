@@ -207,44 +207,16 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
 /// the result is the same whatever the number of threads.
 pub fn file(ir: &Ir, settings: &Settings) -> Result<String, EmitError> {
     let plan = Plan::new(ir, settings);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(plan.parts());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || -> Vec<(usize, Result<String, EmitError>)> {
-        let emitter = match Emitter::new(&plan) {
-            Ok(emitter) => emitter,
-            Err(error) => return vec![(0, Err(error))],
-        };
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if index >= plan.parts() {
-                return done;
-            }
-            done.push((index, emitter.emit(index).and_then(format)));
-        }
-    };
-    let mut results: Vec<_> = if threads <= 1 {
-        work()
-    } else {
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-            workers
-                .into_iter()
-                .flat_map(|worker| {
-                    worker
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
-    };
-    results.sort_by_key(|(index, _)| *index);
-    let parts = results
-        .into_iter()
-        .map(|(_, part)| part)
-        .collect::<Result<Vec<_>, _>>()?;
+    let parts = crate::parallel::map_indices(
+        plan.parts(),
+        || Emitter::new(&plan),
+        |emitter, index| match emitter {
+            Ok(emitter) => emitter.emit(index).and_then(format),
+            Err(error) => Err(error.clone()),
+        },
+    )
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
     Ok(assemble(&plan, &parts))
 }
 
