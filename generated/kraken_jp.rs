@@ -33,6 +33,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::AcceptGoodsQuoteInput) -> Self {
                 Self { input }
             }
@@ -100,6 +101,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::AddCampaignToAccountInput) -> Self {
                 Self { input }
             }
@@ -164,6 +166,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::AmendPaymentInput) -> Self {
                 Self { input }
             }
@@ -231,6 +234,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::BackendScreenEventInput) -> Self {
                 Self { input }
             }
@@ -362,6 +366,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CancelEnrollmentInput) -> Self {
                 Self { input }
             }
@@ -479,6 +484,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CancelMoveOutInput) -> Self {
                 Self { input }
             }
@@ -549,6 +555,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CancelRepaymentRequestInputType) -> Self {
                 Self { input }
             }
@@ -616,6 +623,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CollectPaymentInput) -> Self {
                 Self { input }
             }
@@ -686,6 +694,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -773,6 +782,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::CreateAccountPaymentScheduleInput,
             ) -> Self {
@@ -850,6 +860,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::AccountReferenceInput) -> Self {
                 Self { input }
             }
@@ -908,6 +919,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::CreateBankTransferPaymentMethodInput,
             ) -> Self {
@@ -1002,6 +1014,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::CreateContributionAgreementInput,
             ) -> Self {
@@ -1077,6 +1090,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::CreateCreditTransferPermissionInput,
             ) -> Self {
@@ -1140,6 +1154,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::FormSubmissionInput) -> Self {
                 Self { input }
             }
@@ -1196,6 +1211,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CreatePurchaseInput) -> Self {
                 Self { input }
             }
@@ -1261,6 +1277,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CreateGoodsQuoteInput) -> Self {
                 Self { input }
             }
@@ -1325,6 +1342,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::CreateGoodsQuoteWithoutAccountInput,
             ) -> Self {
@@ -1383,6 +1401,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CreateKonbiniPaymentInput) -> Self {
                 Self { input }
             }
@@ -1461,6 +1480,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CreateKonbiniPaymentMethodInput) -> Self {
                 Self { input }
             }
@@ -1548,6 +1568,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CreateMfaDeviceInputType) -> Self {
                 Self { input }
             }
@@ -1611,6 +1632,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -1666,6 +1688,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::PaymentScheduleInput) -> Self {
                 Self { input }
             }
@@ -1755,6 +1778,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CreateReferralInput) -> Self {
                 Self { input }
             }
@@ -1822,6 +1846,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::DeleteMfaDeviceInputType) -> Self {
                 Self { input }
             }
@@ -1887,6 +1912,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::DeletePushNotificationBindingInput,
             ) -> Self {
@@ -1955,6 +1981,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::EmailQuoteInput) -> Self {
                 Self { input }
             }
@@ -2017,6 +2044,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::EndContributionAgreementInput) -> Self {
                 Self { input }
             }
@@ -2086,6 +2114,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::EnrollAccountInLoyaltyProgramInput,
             ) -> Self {
@@ -2148,6 +2177,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::EstimateUsageInputType) -> Self {
                 Self { input }
             }
@@ -2192,6 +2222,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::ForceReauthenticationInput) -> Self {
                 Self { input }
             }
@@ -2249,6 +2280,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::GetEmbeddedSecretForNewPaymentInstructionInput,
             ) -> Self {
@@ -2309,6 +2341,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput,
             ) -> Self {
@@ -2370,6 +2403,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::GetHostedUrlForNewPaymentInstructionInput,
             ) -> Self {
@@ -2442,6 +2476,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InitiateAmperageChangeInput) -> Self {
                 Self { input }
             }
@@ -2540,6 +2575,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::InitiateHostedStandalonePaymentInput,
             ) -> Self {
@@ -2605,6 +2641,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InitiateLiveChatInput) -> Self {
                 Self { input }
             }
@@ -2660,6 +2697,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InitiateMoveInInput) -> Self {
                 Self { input }
             }
@@ -2758,6 +2796,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InitiateMoveOutInput) -> Self {
                 Self { input }
             }
@@ -2864,6 +2903,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InitiateMoveOutAndMoveInInput) -> Self {
                 Self { input }
             }
@@ -2980,6 +3020,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InitiateProductSwitchInput) -> Self {
                 Self { input }
             }
@@ -3056,6 +3097,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InitiateStandalonePaymentInput) -> Self {
                 Self { input }
             }
@@ -3124,6 +3166,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::InvalidatePaymentInstructionInput,
             ) -> Self {
@@ -3188,6 +3231,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::InvalidatePreSignedTokenInput) -> Self {
                 Self { input }
             }
@@ -3248,6 +3292,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::JoinSupplierAcceptTermsAndConditionsInput,
             ) -> Self {
@@ -3307,6 +3352,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::LinkUserToLineInput) -> Self {
                 Self { input }
             }
@@ -3393,6 +3439,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(masquerade_token: String, user_id: String) -> Self {
                 Self { masquerade_token, user_id }
             }
@@ -3446,6 +3493,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::ObtainJsonWebTokenInput) -> Self {
                 Self { input }
             }
@@ -3525,6 +3573,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::RedeemLoyaltyPointsInput) -> Self {
                 Self { input }
             }
@@ -3600,6 +3649,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::RedeemReferralClaimCodeInput) -> Self {
                 Self { input }
             }
@@ -3656,6 +3706,7 @@ pub mod operations {
         pub struct Variables {}
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {}
             }
@@ -3704,6 +3755,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -3800,6 +3852,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::RegisterPushNotificationBindingInput,
             ) -> Self {
@@ -3865,6 +3918,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -3944,6 +3998,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::RequestPasswordResetInput) -> Self {
                 Self { input }
             }
@@ -4001,6 +4056,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::RequestPrintedBillInput) -> Self {
                 Self { input }
             }
@@ -4063,6 +4119,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::ResetPasswordMutationInput) -> Self {
                 Self { input }
             }
@@ -4175,6 +4232,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::ResetUserPasswordInput) -> Self {
                 Self { input }
             }
@@ -4285,6 +4343,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::QuoteShareInput) -> Self {
                 Self { input }
             }
@@ -4351,6 +4410,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::SelfServeSwitchInCorrectionInput,
             ) -> Self {
@@ -4445,6 +4505,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::SendFamilySwitchInOfferInput) -> Self {
                 Self { input }
             }
@@ -4499,6 +4560,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::SendLiveChatMessageInput) -> Self {
                 Self { input }
             }
@@ -4554,6 +4616,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::SetLoyaltyPointsUserInput) -> Self {
                 Self { input }
             }
@@ -4623,6 +4686,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::SetUpDirectDebitInstructionInput,
             ) -> Self {
@@ -4695,6 +4759,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::ShareGoodsQuoteInput) -> Self {
                 Self { input }
             }
@@ -4759,6 +4824,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::StorePaymentInstructionInput) -> Self {
                 Self { input }
             }
@@ -4824,6 +4890,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -4923,6 +4990,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::CustomerFeedbackInputType) -> Self {
                 Self { input }
             }
@@ -4993,6 +5061,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::RequestRepaymentInputType) -> Self {
                 Self { input }
             }
@@ -5058,6 +5127,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::SuggestFixedPaymentAmountInput) -> Self {
                 Self { input }
             }
@@ -5142,6 +5212,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -5246,6 +5317,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::TerminateCreditTransferPermissionInput,
             ) -> Self {
@@ -5317,6 +5389,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::TransferLoyaltyPointsBetweenUsersInput,
             ) -> Self {
@@ -5378,6 +5451,7 @@ pub mod operations {
         pub struct Variables {}
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {}
             }
@@ -5469,6 +5543,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::AccountBillingAddressInput) -> Self {
                 Self { input }
             }
@@ -5534,6 +5609,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::UpdateAccountBillingEmailInput) -> Self {
                 Self { input }
             }
@@ -5592,6 +5668,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -5660,6 +5737,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 account_number: String,
                 consents: Vec<Option<super::super::types::ConsentInput>>,
@@ -5732,6 +5810,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::AccountReferenceInput) -> Self {
                 Self { input }
             }
@@ -5801,6 +5880,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -5896,6 +5976,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     consents: crate::Nullable::Absent,
@@ -5989,6 +6070,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::UpdatePurchaseInput) -> Self {
                 Self { input }
             }
@@ -6063,6 +6145,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::UpdateAutoTopUpAmountInput) -> Self {
                 Self { input }
             }
@@ -6129,6 +6212,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -6195,6 +6279,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::UpdateCommsDeliveryPreferenceInput,
             ) -> Self {
@@ -6253,6 +6338,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(
                 input: super::super::types::UpdateAccountUserCommsPreferencesMutationInput,
             ) -> Self {
@@ -6319,6 +6405,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -6388,6 +6475,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -6488,6 +6576,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -6591,6 +6680,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::MetadataInput) -> Self {
                 Self { input }
             }
@@ -6648,6 +6738,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -6716,6 +6807,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -6801,6 +6893,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -6882,6 +6975,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::UpdateUserInput) -> Self {
                 Self { input }
             }
@@ -6952,6 +7046,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::UpdateAccountUserMutationInput) -> Self {
                 Self { input }
             }
@@ -7013,6 +7108,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::ValidateMfaDeviceInputType) -> Self {
                 Self { input }
             }
@@ -7077,6 +7173,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(input: super::super::types::VerifyIdentityInput) -> Self {
                 Self { input }
             }
@@ -7137,6 +7234,7 @@ pub mod operations {
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new() -> Self {
                 Self {
                     input: crate::Nullable::Absent,
@@ -7966,6 +8064,7 @@ pub mod types {
     }
     impl AcceptGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, quote_id: String) -> Self {
             Self {
                 account_number,
@@ -8004,6 +8103,7 @@ pub mod types {
     }
     impl AccountBillingAddressInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 account_number: crate::Nullable::Absent,
@@ -8037,6 +8137,7 @@ pub mod types {
     }
     impl AccountReferenceInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, namespace: String, value: String) -> Self {
             Self {
                 account_number,
@@ -8062,6 +8163,7 @@ pub mod types {
     }
     impl AddCampaignToAccountInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, campaign: String) -> Self {
             Self {
                 account_number,
@@ -8105,6 +8207,7 @@ pub mod types {
     }
     impl AmendPaymentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             amount: i64,
@@ -8137,6 +8240,7 @@ pub mod types {
     }
     impl BackendScreenEventInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(event_id: String) -> Self {
             Self {
                 event_id,
@@ -8162,6 +8266,7 @@ pub mod types {
     }
     impl BackendScreenParamInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(key: String, value: String) -> Self {
             Self { key, value }
         }
@@ -8191,6 +8296,7 @@ pub mod types {
     }
     impl BankDetailsInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 account_holder: crate::Nullable::Absent,
@@ -8266,6 +8372,7 @@ pub mod types {
     }
     impl BillingAddressDetailsInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 administrative_area: crate::Nullable::Absent,
@@ -8349,6 +8456,7 @@ pub mod types {
     }
     impl CancelEnrollmentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 number: crate::Nullable::Absent,
@@ -8378,6 +8486,7 @@ pub mod types {
     }
     impl CancelMoveOutInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -8399,6 +8508,7 @@ pub mod types {
     }
     impl CancelRepaymentRequestInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(request_id: String) -> Self {
             Self { request_id }
         }
@@ -8426,6 +8536,7 @@ pub mod types {
     }
     impl CollectPaymentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             amount: i64,
@@ -8469,6 +8580,7 @@ pub mod types {
     }
     impl ConfirmDoubleOptInInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(token: String) -> Self {
             Self {
                 ip_address: crate::Nullable::Absent,
@@ -8491,6 +8603,7 @@ pub mod types {
     }
     impl ConsentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(code: String, value: ConsentValue) -> Self {
             Self { code, value }
         }
@@ -8510,6 +8623,7 @@ pub mod types {
     }
     impl ConsentTypeInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(consent_type_code: String) -> Self {
             Self {
                 consent_type_code,
@@ -8554,6 +8668,7 @@ pub mod types {
     }
     impl CreateAccountPaymentScheduleInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, ledger_number: String) -> Self {
             Self {
                 account_number,
@@ -8600,6 +8715,7 @@ pub mod types {
     }
     impl CreateBankTransferPaymentMethodInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }
@@ -8624,6 +8740,7 @@ pub mod types {
     }
     impl CreateContributionAgreementInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             active_from: chrono::DateTime<chrono::FixedOffset>,
@@ -8660,6 +8777,7 @@ pub mod types {
     }
     impl CreateCreditTransferPermissionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(source_ledger_number: String, target_ledger_number: String) -> Self {
             Self {
                 source_ledger_number,
@@ -8684,6 +8802,7 @@ pub mod types {
     }
     impl CreateGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             products_to_quote: Vec<Option<ProductToQuoteInput>>,
@@ -8729,6 +8848,7 @@ pub mod types {
     }
     impl CreateGoodsQuoteWithoutAccountInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             customer_profile: CustomerProfileInput,
             products_to_quote: Vec<Option<ProductToQuoteInput>>,
@@ -8771,6 +8891,7 @@ pub mod types {
     }
     impl CreateKonbiniPaymentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, amount: i64) -> Self {
             Self {
                 account_number,
@@ -8793,6 +8914,7 @@ pub mod types {
     }
     impl CreateKonbiniPaymentMethodInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }
@@ -8806,6 +8928,7 @@ pub mod types {
     }
     impl CreateMfaDeviceInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(mfa_method: MfaMethodChoices) -> Self {
             Self { mfa_method }
         }
@@ -8822,6 +8945,7 @@ pub mod types {
     }
     impl CreatePaymentMethodInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -8851,6 +8975,7 @@ pub mod types {
     }
     impl CreatePurchaseInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             sale_items: Vec<Option<ProductToPurchaseInput>>,
@@ -8890,6 +9015,7 @@ pub mod types {
     }
     impl CreateReferralInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, reference: String) -> Self {
             Self { account_number, reference }
         }
@@ -8912,6 +9038,7 @@ pub mod types {
     }
     impl CustomerFeedbackInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             feedback_id: i64,
@@ -8963,6 +9090,7 @@ pub mod types {
     }
     impl CustomerProfileInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             address_line1: String,
             email: String,
@@ -9014,6 +9142,7 @@ pub mod types {
     }
     impl DeleteMfaDeviceInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(mfa_method: MfaMethodChoices) -> Self {
             Self { mfa_method }
         }
@@ -9026,6 +9155,7 @@ pub mod types {
     }
     impl DeletePushNotificationBindingInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(token: String) -> Self {
             Self { token }
         }
@@ -9041,6 +9171,7 @@ pub mod types {
     }
     impl DetailsInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(namespace: String) -> Self {
             Self {
                 namespace,
@@ -9073,6 +9204,7 @@ pub mod types {
     }
     impl DoubleOptInInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(consent_type_code: String, ip_address: String) -> Self {
             Self {
                 account_number: crate::Nullable::Absent,
@@ -9110,6 +9242,7 @@ pub mod types {
     }
     impl EmailQuoteInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(quote_code: String) -> Self {
             Self {
                 quote_code,
@@ -9134,6 +9267,7 @@ pub mod types {
     }
     impl EndContributionAgreementInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(contribution_agreement_id: String) -> Self {
             Self {
                 contribution_agreement_id,
@@ -9161,6 +9295,7 @@ pub mod types {
     }
     impl EnrollAccountInLoyaltyProgramInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -9184,6 +9319,7 @@ pub mod types {
     }
     impl EstimateUsageInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 number_of_occupants: crate::Nullable::Absent,
@@ -9208,6 +9344,7 @@ pub mod types {
     }
     impl ForceReauthenticationInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(include_third_parties: bool) -> Self {
             Self { include_third_parties }
         }
@@ -9226,6 +9363,7 @@ pub mod types {
     }
     impl FormSubmissionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, content: crate::JsonString) -> Self {
             Self {
                 account_number,
@@ -9253,6 +9391,7 @@ pub mod types {
     }
     impl GetEmbeddedSecretForNewPaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, instruction_type: PaymentType) -> Self {
             Self {
                 account_number,
@@ -9275,6 +9414,7 @@ pub mod types {
     }
     impl GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(instruction_type: PaymentType) -> Self {
             Self { instruction_type }
         }
@@ -9305,6 +9445,7 @@ pub mod types {
     }
     impl GetHostedUrlForNewPaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, instruction_type: PaymentType) -> Self {
             Self {
                 account_number,
@@ -9368,6 +9509,7 @@ pub mod types {
     }
     impl InitiateAmperageChangeInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, amperage: i64) -> Self {
             Self {
                 account_number,
@@ -9426,6 +9568,7 @@ pub mod types {
     }
     impl InitiateHostedStandalonePaymentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             amount: i64,
@@ -9510,6 +9653,7 @@ pub mod types {
     }
     impl InitiateLiveChatInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 client_mutation_id: crate::Nullable::Absent,
@@ -9539,6 +9683,7 @@ pub mod types {
     }
     impl InitiateMoveInInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(move_in_date: chrono::NaiveDate) -> Self {
             Self {
                 move_in_date,
@@ -9573,6 +9718,7 @@ pub mod types {
     }
     impl InitiateMoveOutAndMoveInInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             move_out_date: chrono::NaiveDate,
@@ -9602,6 +9748,7 @@ pub mod types {
     }
     impl InitiateMoveOutInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, move_out_date: chrono::NaiveDate) -> Self {
             Self {
                 account_number,
@@ -9628,6 +9775,7 @@ pub mod types {
     }
     impl InitiateProductSwitchInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             quoted_product_id: String,
@@ -9684,6 +9832,7 @@ pub mod types {
     }
     impl InitiateStandalonePaymentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, amount: i64, description: String) -> Self {
             Self {
                 account_number,
@@ -9727,6 +9876,7 @@ pub mod types {
     }
     impl InvalidatePaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, id: String) -> Self {
             Self { account_number, id }
         }
@@ -9739,6 +9889,7 @@ pub mod types {
     }
     impl InvalidatePreSignedTokenInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(token: String) -> Self {
             Self { token }
         }
@@ -9755,6 +9906,7 @@ pub mod types {
     }
     impl JoinSupplierAcceptTermsAndConditionsInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -9779,6 +9931,7 @@ pub mod types {
     }
     impl LinkUserToLineInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(link_token: String) -> Self {
             Self { link_token }
         }
@@ -9798,6 +9951,7 @@ pub mod types {
     }
     impl MetadataInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             identifier: String,
             key: String,
@@ -9833,6 +9987,7 @@ pub mod types {
     }
     impl NewRefundBankAccountDetailsInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -9903,6 +10058,7 @@ pub mod types {
     }
     impl ObtainJsonWebTokenInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 api_key: crate::Nullable::Absent,
@@ -9970,6 +10126,7 @@ pub mod types {
     }
     impl OwnerInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 owner_id: crate::Nullable::Absent,
@@ -10005,6 +10162,7 @@ pub mod types {
     }
     impl PaymentScheduleInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -10037,6 +10195,7 @@ pub mod types {
     }
     impl ProductToPurchaseInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(number_of_units: i64, product_code: String) -> Self {
             Self {
                 number_of_units,
@@ -10066,6 +10225,7 @@ pub mod types {
     }
     impl ProductToQuoteInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(currency: String, number_of_units: i64, product_id: String) -> Self {
             Self {
                 currency,
@@ -10094,6 +10254,7 @@ pub mod types {
     }
     impl QuoteShareInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(quote_code: String, recipient: Recipient) -> Self {
             Self {
                 account_number: crate::Nullable::Absent,
@@ -10126,6 +10287,7 @@ pub mod types {
     }
     impl Recipient {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 email: crate::Nullable::Absent,
@@ -10169,6 +10331,7 @@ pub mod types {
     }
     impl RedeemLoyaltyPointsInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, points: i64) -> Self {
             Self {
                 account_number,
@@ -10193,6 +10356,7 @@ pub mod types {
     }
     impl RedeemReferralClaimCodeInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, code: String) -> Self {
             Self { account_number, code }
         }
@@ -10208,6 +10372,7 @@ pub mod types {
     }
     impl RegisterDemandResponseCampaignParticipantInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, campaign_name: String) -> Self {
             Self {
                 account_number,
@@ -10232,6 +10397,7 @@ pub mod types {
     }
     impl RegisterPushNotificationBindingInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(bundle_id: String, token: String) -> Self {
             Self {
                 bundle_id,
@@ -10270,6 +10436,7 @@ pub mod types {
     }
     impl RequestPasswordResetInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 base_url: crate::Nullable::Absent,
@@ -10304,6 +10471,7 @@ pub mod types {
     }
     impl RequestPrintedBillInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, billing_document_id: String) -> Self {
             Self {
                 account_number,
@@ -10336,6 +10504,7 @@ pub mod types {
     }
     impl RequestRepaymentInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             amount_in_minor_unit: i64,
@@ -10394,6 +10563,7 @@ pub mod types {
     }
     impl ResetPasswordMutationInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(password: String, token: String, user_id: String) -> Self {
             Self {
                 client_mutation_id: crate::Nullable::Absent,
@@ -10424,6 +10594,7 @@ pub mod types {
     }
     impl ResetUserPasswordInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(new_password: String, token: String, user_id: String) -> Self {
             Self {
                 new_password,
@@ -10441,6 +10612,7 @@ pub mod types {
     }
     impl SelfServeSwitchInCorrectionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }
@@ -10454,6 +10626,7 @@ pub mod types {
     }
     impl SendFamilySwitchInOfferInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }
@@ -10470,6 +10643,7 @@ pub mod types {
     }
     impl SendLiveChatMessageInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(message: String) -> Self {
             Self {
                 client_mutation_id: crate::Nullable::Absent,
@@ -10496,6 +10670,7 @@ pub mod types {
     }
     impl SetLoyaltyPointsUserInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, new_loyalty_points_user_id: String) -> Self {
             Self {
                 account_number,
@@ -10525,6 +10700,7 @@ pub mod types {
     }
     impl SetUpDirectDebitInstructionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             bank_details: BankDetailsInput,
@@ -10572,6 +10748,7 @@ pub mod types {
     }
     impl ShareGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(email: String, quote_code: String) -> Self {
             Self { email, quote_code }
         }
@@ -10598,6 +10775,7 @@ pub mod types {
     }
     impl StorePaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             instruction_type: PaymentType,
@@ -10643,6 +10821,7 @@ pub mod types {
     }
     impl SuggestFixedPaymentAmountInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }
@@ -10656,6 +10835,7 @@ pub mod types {
     }
     impl SwitchToProductWithFixedFuelCostAdjustmentInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }
@@ -10674,6 +10854,7 @@ pub mod types {
     }
     impl TerminateCreditTransferPermissionInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(source_ledger_number: String, target_ledger_number: String) -> Self {
             Self {
                 active_at: crate::Nullable::Absent,
@@ -10706,6 +10887,7 @@ pub mod types {
     }
     impl TransferLoyaltyPointsBetweenUsersInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, points: i64, receiving_user_id: String) -> Self {
             Self {
                 account_number,
@@ -10732,6 +10914,7 @@ pub mod types {
     }
     impl UpdateAccountBillingEmailInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -10756,6 +10939,7 @@ pub mod types {
     }
     impl UpdateAccountConsentDataInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -10814,6 +10998,7 @@ pub mod types {
     }
     impl UpdateAccountUserCommsPreferencesMutationInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 client_mutation_id: crate::Nullable::Absent,
@@ -10973,6 +11158,7 @@ pub mod types {
     }
     impl UpdateAccountUserInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 date_of_birth: crate::Nullable::Absent,
@@ -11105,6 +11291,7 @@ pub mod types {
     }
     impl UpdateAccountUserMutationInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 client_mutation_id: crate::Nullable::Absent,
@@ -11178,6 +11365,7 @@ pub mod types {
     }
     impl UpdateAutoTopUpAmountInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, payment_amount: i64) -> Self {
             Self {
                 account_number,
@@ -11200,6 +11388,7 @@ pub mod types {
     }
     impl UpdateBankAccountDetailsInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }
@@ -11215,6 +11404,7 @@ pub mod types {
     }
     impl UpdateCommsDeliveryPreferenceInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             comms_delivery_preference: CommsDeliveryPreference,
@@ -11237,6 +11427,7 @@ pub mod types {
     }
     impl UpdateCreditCardDetailsInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -11270,6 +11461,7 @@ pub mod types {
     }
     impl UpdateDemandResponseCampaignParticipantCommsPreferencesInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
@@ -11326,6 +11518,7 @@ pub mod types {
     }
     impl UpdateDemandResponseCampaignParticipantTipInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String, tip: String) -> Self {
             Self {
                 account_number,
@@ -11358,6 +11551,7 @@ pub mod types {
     }
     impl UpdateMoveInDateInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             spin: String,
@@ -11383,6 +11577,7 @@ pub mod types {
     }
     impl UpdateMoveOutDateInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             spin: String,
@@ -11408,6 +11603,7 @@ pub mod types {
     }
     impl UpdatePasswordInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             new_password: String,
             new_password_confirmed: String,
@@ -11439,6 +11635,7 @@ pub mod types {
     }
     impl UpdatePurchaseInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             purchase_id: String,
@@ -11509,6 +11706,7 @@ pub mod types {
     }
     impl UpdateUserInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new() -> Self {
             Self {
                 date_of_birth: crate::Nullable::Absent,
@@ -11597,6 +11795,7 @@ pub mod types {
     }
     impl ValidateMfaDeviceInputType {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(mfa_method: MfaMethodChoices, token: String) -> Self {
             Self { mfa_method, token }
         }
@@ -11616,6 +11815,7 @@ pub mod types {
     }
     impl VerifyIdentityInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(
             account_number: String,
             first_line_of_address: String,
@@ -11639,6 +11839,7 @@ pub mod types {
     }
     impl WithdrawAccountInput {
         /// A value with the required fields set and every optional field absent.
+        #[inline]
         pub fn new(account_number: String) -> Self {
             Self { account_number }
         }

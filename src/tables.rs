@@ -7,6 +7,10 @@
 //! enum costs its declaration and one line per variant, and the logic lives here once.
 //! An operation's error codes are a subset of the crate-wide ones: one invocation of
 //! `error_codes!` lists the variants and declares the enum.
+//!
+//! The methods the macros write are `#[inline]`, so machine code is generated only for
+//! the ones a crate calls: otherwise a debug build of the generated code spends most of
+//! its code generation on hundreds of methods nobody calls.
 
 /// One row of a variant table: a known variant and its wire name.
 #[doc(hidden)]
@@ -68,6 +72,7 @@ macro_rules! wire_enum {
         impl $name {
             /// The value as sent on the wire.
             #[allow(unreachable_patterns)] // an enum of no known values
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     Self::$catch_all(value) => value,
@@ -76,6 +81,7 @@ macro_rules! wire_enum {
             }
 
             /// The variant of a wire value; an unknown value lands in the catch-all.
+            #[inline]
             pub fn from_wire(value: &str) -> Self {
                 $crate::tables::variant_named(Self::VALUES, value)
                     .unwrap_or_else(|| Self::$catch_all(value.to_owned()))
@@ -85,12 +91,14 @@ macro_rules! wire_enum {
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
 
+            #[inline]
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from_wire(value))
             }
         }
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -135,6 +143,7 @@ macro_rules! error_codes {
     ($name:ident) => {
         impl $name {
             /// The code as sent by the server, e.g. `KT-CT-1111`.
+            #[inline]
             pub fn code(&self) -> &str {
                 match self {
                     Self::Other(code) => code,
@@ -143,11 +152,13 @@ macro_rules! error_codes {
             }
 
             /// The documented message, if the code is documented.
+            #[inline]
             pub fn message(&self) -> ::std::option::Option<&'static str> {
                 $crate::tables::row_of(Self::DOCUMENTED, self).map(|row| row.2)
             }
 
             /// The variant of a code; an undocumented code lands in `Other`.
+            #[inline]
             pub fn from_code(code: &str) -> Self {
                 $crate::tables::variant_named(Self::DOCUMENTED, code)
                     .unwrap_or_else(|| Self::Other(code.to_owned()))
@@ -180,6 +191,7 @@ macro_rules! error_codes {
             pub const DOCUMENTED: &'static [Self] = &[$(Self::$variant),*];
 
             /// The crate-wide variant of a documented code.
+            #[inline]
             fn root(&self) -> ::std::option::Option<$root> {
                 match self {
                     $(Self::$variant => ::std::option::Option::Some(<$root>::$variant),)*
@@ -189,6 +201,7 @@ macro_rules! error_codes {
 
             /// The code as sent by the server, e.g. `KT-CT-1111`.
             #[allow(unreachable_patterns)] // an operation that documents no codes
+            #[inline]
             pub fn code(&self) -> &str {
                 match (self, self.root()) {
                     (Self::Other(code), _) => code,
@@ -199,12 +212,14 @@ macro_rules! error_codes {
             }
 
             /// The documented message, if the code is documented.
+            #[inline]
             pub fn message(&self) -> ::std::option::Option<&'static str> {
                 self.root().and_then(|root| root.message())
             }
 
             /// The variant of a code; a code this operation does not document lands in
             /// `Other`.
+            #[inline]
             pub fn from_code(code: &str) -> Self {
                 match <$root>::from_code(code) {
                     $(<$root>::$variant => Self::$variant,)*
@@ -214,6 +229,7 @@ macro_rules! error_codes {
         }
 
         impl ::std::convert::From<$name> for $root {
+            #[inline]
             fn from(code: $name) -> Self {
                 match code.root() {
                     ::std::option::Option::Some(root) => root,
@@ -227,6 +243,7 @@ macro_rules! error_codes {
 
     (@common $name:ident) => {
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self.message() {
                     ::std::option::Option::Some(message) => write!(f, "{}: {}", self.code(), message),
@@ -238,12 +255,14 @@ macro_rules! error_codes {
         impl ::std::str::FromStr for $name {
             type Err = ::std::convert::Infallible;
 
+            #[inline]
             fn from_str(code: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from_code(code))
             }
         }
 
         impl $crate::ErrorCodeSet for $name {
+            #[inline]
             fn code(&self) -> &str {
                 $name::code(self)
             }

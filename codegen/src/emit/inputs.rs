@@ -176,6 +176,7 @@ pub(super) fn emit_struct(
                 let setter = methods.name(member.name);
                 setters.push(quote! {
                     #doc #deprecated
+                    #[inline]
                     pub fn #setter(mut self, value: #value_type) -> Self {
                         self.#field = Some(value);
                         self
@@ -208,6 +209,7 @@ pub(super) fn emit_struct(
 
         impl #ident {
             /// A value with the required fields set and every optional field absent.
+            #[inline]
             pub fn new(#(#params),*) -> Self {
                 Self { #(#inits)* }
             }
