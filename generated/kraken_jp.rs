@@ -288,38 +288,12 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(ActionUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Action {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("BackendScreenEventActionType") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::BackendScreenEventActionType)
-                    }
-                    Some("CloseActionType") => {
-                        ::serde_json::from_value(value).map(Self::CloseActionType)
-                    }
-                    Some("DeeplinkActionType") => {
-                        ::serde_json::from_value(value).map(Self::DeeplinkActionType)
-                    }
-                    Some("LinkActionType") => {
-                        ::serde_json::from_value(value).map(Self::LinkActionType)
-                    }
-                    Some("ScreenActionType") => {
-                        ::serde_json::from_value(value).map(Self::ScreenActionType)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Action { "BackendScreenEventActionType" => BackendScreenEventActionType,
+            "CloseActionType" => CloseActionType, "DeeplinkActionType" => DeeplinkActionType,
+            "LinkActionType" => LinkActionType, "ScreenActionType" => ScreenActionType, _ =>
+            UnknownMember }
+        );
         /// A member of `ActionType` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct ActionUnknownMember {
@@ -415,28 +389,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(EnrollmentProcessUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for EnrollmentProcess {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("JoinSupplierProcessType") => {
-                        ::serde_json::from_value(value).map(Self::JoinSupplierProcessType)
-                    }
-                    Some("OccupyPropertyProcessType") => {
-                        ::serde_json::from_value(value).map(Self::OccupyPropertyProcessType)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            EnrollmentProcess { "JoinSupplierProcessType" => JoinSupplierProcessType,
+            "OccupyPropertyProcessType" => OccupyPropertyProcessType, _ => UnknownMember }
+        );
         /// A member of `EnrollmentProcess` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct EnrollmentProcessUnknownMember {
@@ -947,29 +903,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("BankTransferPaymentMethodCreated") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::BankTransferPaymentMethodCreated)
-                    }
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "BankTransferPaymentMethodCreated" => BankTransferPaymentMethodCreated,
+            "CommonError" => CommonError, _ => UnknownMember }
+        );
         /// A member of `CreateBankTransferPaymentMethodResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -1425,28 +1362,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("KonbiniPaymentCreated") => {
-                        ::serde_json::from_value(value).map(Self::KonbiniPaymentCreated)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "KonbiniPaymentCreated" =>
+            KonbiniPaymentCreated, _ => UnknownMember }
+        );
         /// A member of `CreateKonbiniPaymentResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -1506,29 +1425,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("KonbiniPaymentMethodCreated") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::KonbiniPaymentMethodCreated)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "KonbiniPaymentMethodCreated" =>
+            KonbiniPaymentMethodCreated, _ => UnknownMember }
+        );
         /// A member of `CreateKonbiniPaymentMethodResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -1712,28 +1612,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("PaymentScheduleCreated") => {
-                        ::serde_json::from_value(value).map(Self::PaymentScheduleCreated)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "PaymentScheduleCreated" =>
+            PaymentScheduleCreated, _ => UnknownMember }
+        );
         /// A member of `CreatePaymentScheduleResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -2511,25 +2393,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("AmperageChangeInitiated") => {
-                        ::serde_json::from_value(value).map(Self::AmperageChangeInitiated)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "AmperageChangeInitiated" => AmperageChangeInitiated, _ =>
+            UnknownMember }
+        );
         /// A member of `InitiateAmperageChangeResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -2730,28 +2597,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("MoveInSuccess") => {
-                        ::serde_json::from_value(value).map(Self::MoveInSuccess)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "MoveInSuccess" => MoveInSuccess, _ =>
+            UnknownMember }
+        );
         /// A member of `InitiateMoveInResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -2834,31 +2683,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("MoveOutDateInvalid") => {
-                        ::serde_json::from_value(value).map(Self::MoveOutDateInvalid)
-                    }
-                    Some("MoveOutInitiated") => {
-                        ::serde_json::from_value(value).map(Self::MoveOutInitiated)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "MoveOutDateInvalid" =>
+            MoveOutDateInvalid, "MoveOutInitiated" => MoveOutInitiated, _ => UnknownMember }
+        );
         /// A member of `InitiateMoveOutResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -2945,34 +2773,11 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("MoveInDateInvalid") => {
-                        ::serde_json::from_value(value).map(Self::MoveInDateInvalid)
-                    }
-                    Some("MoveOutAndMoveInInitiated") => {
-                        ::serde_json::from_value(value).map(Self::MoveOutAndMoveInInitiated)
-                    }
-                    Some("MoveOutDateInvalid") => {
-                        ::serde_json::from_value(value).map(Self::MoveOutDateInvalid)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "MoveInDateInvalid" => MoveInDateInvalid,
+            "MoveOutAndMoveInInitiated" => MoveOutAndMoveInInitiated, "MoveOutDateInvalid" =>
+            MoveOutDateInvalid, _ => UnknownMember }
+        );
         /// A member of `InitiateMoveOutAndMoveInResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -3378,31 +3183,11 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("AlreadyLinkedError") => {
-                        ::serde_json::from_value(value).map(Self::AlreadyLinkedError)
-                    }
-                    Some("LineLinkRedirectResponse") => {
-                        ::serde_json::from_value(value).map(Self::LineLinkRedirectResponse)
-                    }
-                    Some("LinkTokenNotFound") => {
-                        ::serde_json::from_value(value).map(Self::LinkTokenNotFound)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "AlreadyLinkedError" => AlreadyLinkedError, "LineLinkRedirectResponse"
+            => LineLinkRedirectResponse, "LinkTokenNotFound" => LinkTokenNotFound, _ =>
+            UnknownMember }
+        );
         /// A member of `LinkUserToLineResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -3795,29 +3580,11 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("RegisterDemandResponseCampaignParticipantRegistered") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::RegisterDemandResponseCampaignParticipantRegistered)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError,
+            "RegisterDemandResponseCampaignParticipantRegistered" =>
+            RegisterDemandResponseCampaignParticipantRegistered, _ => UnknownMember }
+        );
         /// A member of `RegisterDemandResponseCampaignParticipantResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -4446,26 +4213,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("SwitchInCorrectionPerformed") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::SwitchInCorrectionPerformed)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "SwitchInCorrectionPerformed" => SwitchInCorrectionPerformed, _ =>
+            UnknownMember }
+        );
         /// A member of `SwitchInCorrectionResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -4926,28 +4677,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("RefundBankAccountStored") => {
-                        ::serde_json::from_value(value).map(Self::RefundBankAccountStored)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "RefundBankAccountStored" =>
+            RefundBankAccountStored, _ => UnknownMember }
+        );
         /// A member of `StoreRefundBankAccountResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -5153,29 +4886,10 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("FixedPaymentAmountSuggested") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::FixedPaymentAmountSuggested)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError, "FixedPaymentAmountSuggested" =>
+            FixedPaymentAmountSuggested, _ => UnknownMember }
+        );
         /// A member of `SuggestFixedPaymentAmountResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -5252,29 +4966,11 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("ProductWithFixedFuelCostAdjustmentSwitched") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::ProductWithFixedFuelCostAdjustmentSwitched)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError,
+            "ProductWithFixedFuelCostAdjustmentSwitched" =>
+            ProductWithFixedFuelCostAdjustmentSwitched, _ => UnknownMember }
+        );
         /// A member of `SwitchToProductWithFixedFuelCostAdjustmentResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -5477,31 +5173,11 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("LineCommonError") => {
-                        ::serde_json::from_value(value).map(Self::LineCommonError)
-                    }
-                    Some("LineUnlinkedResponse") => {
-                        ::serde_json::from_value(value).map(Self::LineUnlinkedResponse)
-                    }
-                    Some("LinkTokenNotFound") => {
-                        ::serde_json::from_value(value).map(Self::LinkTokenNotFound)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "LineCommonError" => LineCommonError, "LineUnlinkedResponse" =>
+            LineUnlinkedResponse, "LinkTokenNotFound" => LinkTokenNotFound, _ =>
+            UnknownMember }
+        );
         /// A member of `UnlinkUserFromLineResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -6515,31 +6191,11 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("DemandResponseCampaignParticipantCommsPreferencesUpdated") => {
-                        ::serde_json::from_value(value)
-                            .map(
-                                Self::DemandResponseCampaignParticipantCommsPreferencesUpdated,
-                            )
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError,
+            "DemandResponseCampaignParticipantCommsPreferencesUpdated" =>
+            DemandResponseCampaignParticipantCommsPreferencesUpdated, _ => UnknownMember }
+        );
         /// A member of `DemandResponseCampaignParticipantCommsPreferencesResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {
@@ -6616,29 +6272,11 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        impl<'de> ::serde::Deserialize<'de> for Payload {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                let decoded = match value
-                    .get("__typename")
-                    .and_then(::serde_json::Value::as_str)
-                {
-                    Some("CommonError") => {
-                        ::serde_json::from_value(value).map(Self::CommonError)
-                    }
-                    Some("DemandResponseCampaignParticipantTipUpdated") => {
-                        ::serde_json::from_value(value)
-                            .map(Self::DemandResponseCampaignParticipantTipUpdated)
-                    }
-                    _ => ::serde_json::from_value(value).map(Self::UnknownMember),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        crate::tagged_union!(
+            Payload { "CommonError" => CommonError,
+            "DemandResponseCampaignParticipantTipUpdated" =>
+            DemandResponseCampaignParticipantTipUpdated, _ => UnknownMember }
+        );
         /// A member of `UpdateDemandResponseCampaignParticipantTipResponse` not selected here or not known to this schema.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct PayloadUnknownMember {

@@ -10,6 +10,8 @@ pub mod scalars;
 pub mod secret;
 #[doc(hidden)]
 pub mod tables;
+#[doc(hidden)]
+pub mod union;
 
 include!(concat!(env!("OUT_DIR"), "/kraken_jp.rs"));
 

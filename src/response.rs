@@ -8,12 +8,12 @@ use serde::de::{DeserializeOwned, Error as _};
 use serde_json::Value;
 use std::time::Duration;
 
-/// The top level of a GraphQL answer.
+/// The top level of a GraphQL answer, with `data` as `D` or as a `Value`.
 #[derive(serde::Deserialize)]
-#[serde(bound(deserialize = "C: ErrorCodeSet"))]
-struct Envelope<C> {
+#[serde(bound(deserialize = "C: ErrorCodeSet, D: serde::Deserialize<'de>"))]
+struct Envelope<C, D> {
     #[serde(default)]
-    data: Option<Value>,
+    data: Option<D>,
     #[serde(default)]
     errors: Option<Vec<GraphQLError<C>>>,
 }
@@ -21,6 +21,10 @@ struct Envelope<C> {
 /// Decodes an answer: non-2xx becomes [`Error::Http`] (with the GraphQL errors of the
 /// body, if it has any); errors (with any partial data) become [`Error::GraphQL`];
 /// otherwise `data` is decoded as `D`.
+///
+/// The body is decoded with `data` as `D` in one pass. When that fails (partial data
+/// that is not `D`, or a malformed answer), it is decoded again with `data` as a
+/// `Value`, which is kept when it does not decode as `D`.
 pub(crate) fn decode<C: ErrorCodeSet, D: DeserializeOwned>(
     status: StatusCode,
     headers: &HeaderMap,
@@ -31,24 +35,36 @@ pub(crate) fn decode<C: ErrorCodeSet, D: DeserializeOwned>(
             status,
             retry_after: retry_after(headers),
             body_excerpt: excerpt(body),
-            errors: serde_json::from_slice::<Envelope<C>>(body)
+            errors: serde_json::from_slice::<Envelope<C, Value>>(body)
                 .ok()
                 .and_then(|envelope| envelope.errors)
                 .unwrap_or_default(),
         }));
     }
-    let envelope: Envelope<C> = serde_json::from_slice(body).map_err(Error::Decode)?;
-    let data = envelope.data.filter(|data| !data.is_null());
-    match envelope.errors {
+    // `data`: typed, or raw and not yet decoded as `D`.
+    let (data, errors) = match serde_json::from_slice::<Envelope<C, D>>(body) {
+        Ok(envelope) => (envelope.data.map(Ok), envelope.errors),
+        Err(_) => {
+            let envelope: Envelope<C, Value> =
+                serde_json::from_slice(body).map_err(Error::Decode)?;
+            let data = envelope.data.filter(|data| !data.is_null());
+            (data.map(Err), envelope.errors)
+        }
+    };
+    match errors {
         Some(errors) if !errors.is_empty() => Err(Error::GraphQL {
             errors,
-            partial_data: data.map(|data| match D::deserialize(&data) {
+            partial_data: data.map(|data| match data {
                 Ok(typed) => PartialData::Typed(typed),
-                Err(_) => PartialData::Raw(data),
+                Err(raw) => match D::deserialize(&raw) {
+                    Ok(typed) => PartialData::Typed(typed),
+                    Err(_) => PartialData::Raw(raw),
+                },
             }),
         }),
         _ => match data {
-            Some(data) => D::deserialize(data).map_err(Error::Decode),
+            Some(Ok(typed)) => Ok(typed),
+            Some(Err(raw)) => D::deserialize(raw).map_err(Error::Decode),
             None => Err(Error::Decode(serde_json::Error::custom(
                 "the response holds neither data nor errors",
             ))),
@@ -100,6 +116,29 @@ mod tests {
         body.extend_from_slice("エラー".as_bytes());
         let expected = format!("{}…", "a".repeat(EXCERPT_LIMIT - 1));
         assert_eq!(excerpt(&body), expected);
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Data {
+        x: i32,
+    }
+
+    fn decode_ok(body: &str) -> Result<Data, Error<crate::ErrorCode, Data>> {
+        decode(StatusCode::OK, &HeaderMap::new(), body.as_bytes())
+    }
+
+    #[test]
+    fn data_that_decodes_only_through_a_value_decodes_as_before() {
+        // A repeated key: the typed pass refuses it, a `Value` keeps the last.
+        let body = r#"{"data": {"x": 1, "x": 2}}"#;
+        assert_eq!(decode_ok(body).unwrap(), Data { x: 2 });
+        let body = r#"{"data": {"x": 1, "x": 2}, "errors": [{"message": "m"}]}"#;
+        match decode_ok(body) {
+            Err(Error::GraphQL { partial_data, .. }) => {
+                assert_eq!(partial_data, Some(PartialData::Typed(Data { x: 2 })));
+            }
+            other => panic!("expected GraphQL, got {other:?}"),
+        }
     }
 
     #[test]

@@ -7,13 +7,13 @@
 //! `__typename` and what is selected on the abstract type itself, so an interface's
 //! shared fields stay readable for any member.
 //!
-//! Decoding is hand-emitted: serde's `#[serde(tag = "__typename")]` with
-//! `#[serde(other)]` only allows a unit catch-all. The object is read once into a
-//! `serde_json::Value` (serde's own internally tagged enums buffer the same way), its
-//! `__typename` picks the variant, and the value is decoded into that variant's type;
-//! a known member that fails to decode is an error, never silently the catch-all.
-//! Encoding is derived (tag `__typename`, the catch-all untagged), so a decoded value
-//! encodes back to the same JSON.
+//! Decoding is the runtime's `tagged_union!`, given each member's `__typename` and
+//! variant (serde's `#[serde(tag = "__typename")]` with `#[serde(other)]` only allows a
+//! unit catch-all). When `__typename` comes first, the member is decoded straight from
+//! the object; otherwise the object is buffered first. A known member that fails to
+//! decode is an error, never silently the catch-all. Encoding is derived (tag
+//! `__typename`, the catch-all untagged), so a decoded value encodes back to the same
+//! JSON.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -40,7 +40,7 @@ pub(super) fn emit(
     let catch_all = variant_names.reserve(CATCH_ALL);
 
     let mut variants = Vec::new();
-    let mut arms = Vec::new();
+    let mut members = Vec::new();
     for variant in &selection.variants {
         let name = variant_names.name(&variant.type_name);
         let fields = without_typename(&variant.selection.fields);
@@ -75,9 +75,7 @@ pub(super) fn emit(
             .then(|| quote!(#[serde(rename = #wire)]));
         let variant_doc = docs::attrs(&format!("A `{wire}`."));
         variants.push(quote!(#variant_doc #rename #name(#payload),));
-        arms.push(quote! {
-            Some(#wire) => ::serde_json::from_value(value).map(Self::#name),
-        });
+        members.push(quote!(#wire => #name,));
     }
 
     let unknown = module.names.name(&format!("{ident}{CATCH_ALL}"));
@@ -107,6 +105,7 @@ pub(super) fn emit(
     );
     let doc = docs::attrs(doc);
     let catch_all_doc = docs::attrs(&unknown_doc);
+    let runtime = ctx.runtime();
     module.items[slot] = quote! {
         #doc
         #derives
@@ -118,16 +117,7 @@ pub(super) fn emit(
             #catch_all(#unknown),
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let decoded = match value.get("__typename").and_then(::serde_json::Value::as_str) {
-                    #(#arms)*
-                    _ => ::serde_json::from_value(value).map(Self::#catch_all),
-                };
-                decoded.map_err(::serde::de::Error::custom)
-            }
-        }
+        #runtime::tagged_union!(#ident { #(#members)* _ => #catch_all });
     };
 }
 
