@@ -270,5 +270,7 @@ macro_rules! error_codes {
     };
 }
 
+/// The serde the macros here and in [`union`](crate::union) expand to, whatever the
+/// calling crate names its own.
 #[doc(hidden)]
 pub use serde;
