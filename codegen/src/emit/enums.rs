@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, Context, Module};
+use super::{docs, Context};
 use crate::ir::Enum;
 use crate::naming::{Case, Namespace};
 
@@ -16,10 +16,11 @@ use crate::naming::{Case, Namespace};
 const CATCH_ALL: &str = "UnknownValue";
 
 /// Emits every enum into `types`.
-pub(super) fn emit(ctx: &Context, enums: &[Enum], module: &mut Module) {
-    for graphql in enums {
-        module.items.push(emit_enum(ctx, graphql));
-    }
+pub(super) fn emit(ctx: &Context, enums: &[Enum]) -> TokenStream {
+    enums
+        .iter()
+        .map(|graphql| emit_enum(ctx, graphql))
+        .collect()
 }
 
 fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {

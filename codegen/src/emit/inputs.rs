@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{docs, required_type, Context, Module, Scope};
+use super::{docs, required_type, Context, Scope};
 use crate::ir::{Deprecated, InputObject, TypeKind, TypeRef, Variable};
 use crate::naming::{Case, Namespace, WireNames};
 
@@ -43,7 +43,8 @@ impl<'a> Member<'a> {
 }
 
 /// Emits every input object into `types`.
-pub(super) fn emit_objects(ctx: &Context, objects: &[InputObject], module: &mut Module) {
+pub(super) fn emit_objects(ctx: &Context, objects: &[InputObject]) -> TokenStream {
+    let mut items = TokenStream::new();
     for object in objects {
         let members: Vec<_> = object
             .fields
@@ -65,10 +66,9 @@ pub(super) fn emit_objects(ctx: &Context, objects: &[InputObject], module: &mut 
             None => format!("The GraphQL input object `{}`.", object.name),
         };
         let ident = ctx.shared_type(&object.name);
-        module
-            .items
-            .push(emit_struct(ctx, &ident, &doc, &members, Scope::Types));
+        items.extend(emit_struct(ctx, &ident, &doc, &members, Scope::Types));
     }
+    items
 }
 
 /// How a member is held.

@@ -26,6 +26,7 @@ mod scalars;
 mod unions;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -74,41 +75,65 @@ pub enum EmitError {
 }
 
 /// The output, split into parts that are emitted and formatted independently, so the
-/// work spreads over threads: the shared `types` module, one part per operation, and the
-/// crate-wide error-code enum. [`assemble`] puts the formatted parts together in the
-/// file's order, which does not depend on how the work was spread.
+/// work spreads over threads: the shared `types` module (its enums, its input objects in
+/// chunks, its fragments), one part per operation, and the crate-wide error-code enum.
+/// [`assemble`] puts the formatted parts together in the file's order, which does not
+/// depend on how the work was spread.
 pub struct Plan<'a> {
     ir: &'a Ir,
     settings: &'a Settings,
     /// Module name of each operation, in IR order.
     modules: Vec<String>,
+    /// The input objects of each input part.
+    input_chunks: Vec<Range<usize>>,
 }
 
-/// Which part an index of [`Plan`] is. The biggest part comes first, so it starts first.
+/// Input objects per part: the input objects are the largest share of `types`, and one
+/// part for all of them would keep one thread busy while the others wait.
+const INPUTS_PER_PART: usize = 40;
+
+/// Which part an index of [`Plan`] is. The `types` parts, the biggest, come first, so
+/// they start first.
 enum Part {
-    Types,
+    Enums,
+    Inputs(Range<usize>),
+    Fragments,
     Operation(usize),
     ErrorCode,
 }
 
 impl<'a> Plan<'a> {
     pub fn new(ir: &'a Ir, settings: &'a Settings) -> Self {
+        let inputs = ir.input_objects.len();
+        let input_chunks = (0..inputs)
+            .step_by(INPUTS_PER_PART)
+            .map(|start| start..inputs.min(start + INPUTS_PER_PART))
+            .collect();
         Plan {
             ir,
             settings,
             modules: operations::module_names(&ir.operations),
+            input_chunks,
         }
     }
 
     /// The number of parts.
     pub fn parts(&self) -> usize {
-        self.ir.operations.len() + 2
+        self.types_parts() + self.ir.operations.len() + 1
+    }
+
+    /// The number of parts of the `types` module, which come first.
+    fn types_parts(&self) -> usize {
+        self.input_chunks.len() + 2
     }
 
     fn part(&self, index: usize) -> Part {
+        let types = self.types_parts();
         match index {
-            0 => Part::Types,
-            i if i <= self.ir.operations.len() => Part::Operation(i - 1),
+            0 => Part::Enums,
+            i if i < types - 1 => Part::Inputs(self.input_chunks[i - 1].clone()),
+            i if i == types - 1 => Part::Fragments,
+            i if i < types + self.ir.operations.len() => Part::Operation(i - types),
             _ => Part::ErrorCode,
         }
     }
@@ -140,11 +165,13 @@ impl<'a> Emitter<'a> {
     pub fn emit(&self, index: usize) -> Result<TokenStream, EmitError> {
         let (ctx, ir) = (&self.ctx, self.plan.ir);
         match self.plan.part(index) {
-            Part::Types => {
+            Part::Enums => Ok(enums::emit(ctx, &ir.enums)),
+            Part::Inputs(range) => Ok(inputs::emit_objects(ctx, &ir.input_objects[range])),
+            Part::Fragments => {
+                // Fragments name their nested types in the `types` namespace, so they are
+                // one part.
                 let mut types = Module::new(Scope::Types);
                 types.names = self.type_names.clone();
-                enums::emit(ctx, &ir.enums, &mut types);
-                inputs::emit_objects(ctx, &ir.input_objects, &mut types);
                 responses::emit_fragments(ctx, &ir.fragments, &mut types);
                 let items = types.items;
                 Ok(quote!(#(#items)*))
@@ -176,7 +203,8 @@ pub fn format(tokens: TokenStream) -> Result<String, EmitError> {
 /// then the crate-wide error codes. Parts inside a module are indented one level; no
 /// formatted part holds a multi-line token, so indenting every line is safe.
 pub fn assemble(plan: &Plan, parts: &[String]) -> String {
-    let operations = &parts[1..=plan.ir.operations.len()];
+    let (types, rest) = parts.split_at(plan.types_parts());
+    let operations = &rest[..plan.ir.operations.len()];
     let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() * 11 / 10);
     out.push_str(HEADER);
     out.push('\n');
@@ -197,7 +225,7 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
     module(
         "Types shared by the operations: input objects, enums and fragments.",
         "types",
-        &parts[..1],
+        types,
     );
     out.push_str(&parts[plan.parts() - 1]);
     out
