@@ -1061,7 +1061,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// Datetime when the credit transfer permission is valid.
-            pub valid_from: Option<chrono::DateTime<chrono::FixedOffset>>,
+            pub valid_from: Option<crate::DateTime>,
         }
         crate::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -2125,7 +2125,7 @@ pub mod operations {
             /// Reports whether the mutation applied successfully. Should always be 'true'.
             pub tokens_invalidated: bool,
             /// The time at which forced reauthentication is effective. Kraken and refresh tokens issued before this time will be invalid.
-            pub effective_at: chrono::DateTime<chrono::FixedOffset>,
+            pub effective_at: crate::DateTime,
         }
         crate::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -5046,7 +5046,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// Datetime when the credit transfer permission ends.
-            pub valid_to: Option<chrono::DateTime<chrono::FixedOffset>>,
+            pub valid_to: Option<crate::DateTime>,
         }
         crate::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -8365,10 +8365,10 @@ pub mod types {
         /// `accountNumber`.
         pub account_number: String,
         /// `activeFrom`.
-        pub active_from: chrono::DateTime<chrono::FixedOffset>,
+        pub active_from: crate::DateTime,
         /// `activeTo`.
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub active_to: crate::Nullable<chrono::DateTime<chrono::FixedOffset>>,
+        pub active_to: crate::Nullable<crate::DateTime>,
         /// `amount`.
         pub amount: i64,
         /// `interval`.
@@ -8381,7 +8381,7 @@ pub mod types {
         #[inline]
         pub fn new(
             account_number: String,
-            active_from: chrono::DateTime<chrono::FixedOffset>,
+            active_from: crate::DateTime,
             amount: i64,
             interval: Interval,
             scheme_code: String,
@@ -8398,7 +8398,7 @@ pub mod types {
         /// `activeTo`.
         pub fn active_to(
             mut self,
-            value: impl Into<crate::Nullable<chrono::DateTime<chrono::FixedOffset>>>,
+            value: impl Into<crate::Nullable<crate::DateTime>>,
         ) -> Self {
             self.active_to = value.into();
             self
@@ -8901,7 +8901,7 @@ pub mod types {
         pub contribution_agreement_id: String,
         /// `endAt`.
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub end_at: crate::Nullable<chrono::DateTime<chrono::FixedOffset>>,
+        pub end_at: crate::Nullable<crate::DateTime>,
     }
     impl EndContributionAgreementInput {
         /// A value with the required fields set and every optional field absent.
@@ -8913,10 +8913,7 @@ pub mod types {
             }
         }
         /// `endAt`.
-        pub fn end_at(
-            mut self,
-            value: impl Into<crate::Nullable<chrono::DateTime<chrono::FixedOffset>>>,
-        ) -> Self {
+        pub fn end_at(mut self, value: impl Into<crate::Nullable<crate::DateTime>>) -> Self {
             self.end_at = value.into();
             self
         }
@@ -10026,7 +10023,7 @@ pub mod types {
         pub bundle_id: String,
         /// `expiresAt`.
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub expires_at: crate::Nullable<chrono::DateTime<chrono::FixedOffset>>,
+        pub expires_at: crate::Nullable<crate::DateTime>,
         /// `service`.
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
         pub service: crate::Nullable<String>,
@@ -10047,7 +10044,7 @@ pub mod types {
         /// `expiresAt`.
         pub fn expires_at(
             mut self,
-            value: impl Into<crate::Nullable<chrono::DateTime<chrono::FixedOffset>>>,
+            value: impl Into<crate::Nullable<crate::DateTime>>,
         ) -> Self {
             self.expires_at = value.into();
             self
@@ -10334,7 +10331,7 @@ pub mod types {
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
         pub use_for_automated_payments: crate::Nullable<bool>,
         /// `validFrom`.
-        pub valid_from: chrono::DateTime<chrono::FixedOffset>,
+        pub valid_from: crate::DateTime,
     }
     impl SetUpDirectDebitInstructionInput {
         /// A value with the required fields set and every optional field absent.
@@ -10342,7 +10339,7 @@ pub mod types {
         pub fn new(
             account_number: String,
             bank_details: BankDetailsInput,
-            valid_from: chrono::DateTime<chrono::FixedOffset>,
+            valid_from: crate::DateTime,
         ) -> Self {
             Self {
                 account_number,
@@ -10407,7 +10404,7 @@ pub mod types {
         pub use_for_automated_payments: crate::Nullable<bool>,
         /// `validFrom`.
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub valid_from: crate::Nullable<chrono::DateTime<chrono::FixedOffset>>,
+        pub valid_from: crate::Nullable<crate::DateTime>,
         /// `vendorReference`.
         pub vendor_reference: String,
     }
@@ -10444,7 +10441,7 @@ pub mod types {
         /// `validFrom`.
         pub fn valid_from(
             mut self,
-            value: impl Into<crate::Nullable<chrono::DateTime<chrono::FixedOffset>>>,
+            value: impl Into<crate::Nullable<crate::DateTime>>,
         ) -> Self {
             self.valid_from = value.into();
             self
@@ -10484,7 +10481,7 @@ pub mod types {
     pub struct TerminateCreditTransferPermissionInput {
         /// `activeAt`.
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub active_at: crate::Nullable<chrono::DateTime<chrono::FixedOffset>>,
+        pub active_at: crate::Nullable<crate::DateTime>,
         /// `sourceLedgerNumber`.
         pub source_ledger_number: String,
         /// `targetLedgerNumber`.
@@ -10503,7 +10500,7 @@ pub mod types {
         /// `activeAt`.
         pub fn active_at(
             mut self,
-            value: impl Into<crate::Nullable<chrono::DateTime<chrono::FixedOffset>>>,
+            value: impl Into<crate::Nullable<crate::DateTime>>,
         ) -> Self {
             self.active_at = value.into();
             self
@@ -11530,7 +11527,7 @@ pub mod types {
         /// True if there is an active Hardship Agreement for this account. False otherwise.
         pub is_in_hardship: Option<bool>,
         /// The datetime that the account was originally created.
-        pub created_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub created_at: Option<crate::DateTime>,
         /// The language that the account preferred for communications.
         pub preferred_language_for_comms: Option<String>,
         /// A JSON object containing consent information.
@@ -11593,7 +11590,7 @@ pub mod types {
         /// True if there is an active Hardship Agreement for this account. False otherwise.
         pub is_in_hardship: Option<bool>,
         /// The datetime that the account was originally created.
-        pub created_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub created_at: Option<crate::DateTime>,
         /// The language that the account preferred for communications.
         pub preferred_language_for_comms: Option<String>,
     }
@@ -11622,8 +11619,8 @@ pub mod types {
     pub struct AccountReferenceTypeFragment {
         pub namespace: String,
         pub value: String,
-        pub created_at: chrono::DateTime<chrono::FixedOffset>,
-        pub updated_at: chrono::DateTime<chrono::FixedOffset>,
+        pub created_at: crate::DateTime,
+        pub updated_at: crate::DateTime,
     }
     /// The fragment `AccountUserCommsPreferencesFragment` on `AccountUserCommsPreferences`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -11652,7 +11649,7 @@ pub mod types {
         /// Song which will be used as hold music for the user.
         pub preferred_hold_music: Option<Songs>,
         /// The date the SMS opt-in was last changed.
-        pub sms_opt_in_last_change_date: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub sms_opt_in_last_change_date: Option<crate::DateTime>,
         /// Whether the user is opted in to life support call.
         pub is_opted_in_to_life_support_call: Option<bool>,
     }
@@ -11681,7 +11678,7 @@ pub mod types {
         pub is_deceased: bool,
         /// The user's secret key to access the Developer API.
         pub live_secret_key: Option<String>,
-        pub created_at: chrono::DateTime<chrono::FixedOffset>,
+        pub created_at: crate::DateTime,
         /// AccountUser's date of birth.
         pub date_of_birth: Option<chrono::NaiveDate>,
         /// A free text field to help identifying the customer (e.g. for a job title).
@@ -11783,9 +11780,9 @@ pub mod types {
         /// The frequency of contributions.
         pub interval: Option<Interval>,
         /// The start datetime of the agreement.
-        pub active_from: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub active_from: Option<crate::DateTime>,
         /// The end datetime of the agreement, if any.
-        pub active_to: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub active_to: Option<crate::DateTime>,
         /// The amount contributed per interval. Note, this is in the smallest domination that the currecy support. e.g. Pence, Cents, Yen, etc.
         pub amount: Option<i64>,
     }
@@ -11797,7 +11794,7 @@ pub mod types {
         /// The value attached to the source
         pub raw_score: Option<i64>,
         /// The datetime the feedback was submitted
-        pub submitted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub submitted_at: Option<crate::DateTime>,
     }
     /// The fragment `DeeplinkActionTypeFragment` on `DeeplinkActionType`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -11895,7 +11892,7 @@ pub mod types {
         /// Total net amount of the quote in cents.
         pub total_net_amount: Option<i64>,
         /// Date and time when the quote was created.
-        pub quoted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub quoted_at: Option<crate::DateTime>,
         /// Indicates whether or not the quote is expired.
         pub has_quote_expired: Option<bool>,
     }
@@ -11954,7 +11951,7 @@ pub mod types {
         /// The konbini payment voucher email is sent to this email address.
         pub receipt_email: String,
         /// The konbini payment expiration time.
-        pub expire_at: chrono::DateTime<chrono::FixedOffset>,
+        pub expire_at: crate::DateTime,
         /// The konbini payment voucher url.
         pub voucher_url: String,
     }
@@ -12077,7 +12074,7 @@ pub mod types {
         pub id: Option<String>,
         /// The status of the process.
         pub status: Option<LifecycleSupplyPointProcessStatus>,
-        pub occupy_at: chrono::DateTime<chrono::FixedOffset>,
+        pub occupy_at: crate::DateTime,
     }
     /// The fragment `PaymentInstructionTypeFragment` on `PaymentInstructionType`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -12093,7 +12090,7 @@ pub mod types {
         pub card_expiry_year: Option<i64>,
         pub bank_code: Option<String>,
         pub account_type: Option<String>,
-        pub valid_from: chrono::DateTime<chrono::FixedOffset>,
+        pub valid_from: crate::DateTime,
         pub vendor: String,
         pub card_number: String,
         pub card_type: Option<String>,
@@ -12179,8 +12176,8 @@ pub mod types {
     pub struct PushNotificationBindingTypeFragment {
         pub id: String,
         pub token: String,
-        pub registered_at: chrono::DateTime<chrono::FixedOffset>,
-        pub expires_at: chrono::DateTime<chrono::FixedOffset>,
+        pub registered_at: crate::DateTime,
+        pub expires_at: crate::DateTime,
     }
     /// The fragment `RefundBankAccountStoredFragment` on `RefundBankAccountStored`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -12195,7 +12192,7 @@ pub mod types {
         /// Campaign name.
         pub campaign_name: Option<String>,
         /// Date and time at which the participant was registered.
-        pub registered_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+        pub registered_at: Option<crate::DateTime>,
     }
     /// The fragment `RequestRepaymentOutputTypeFragment` on `RequestRepaymentOutputType`.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

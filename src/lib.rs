@@ -23,5 +23,5 @@ pub use error::{
 };
 pub use nullable::Nullable;
 pub use operation::{Endpoint, ErrorCodeSet, Operation};
-pub use scalars::JsonString;
+pub use scalars::{DateTime, JsonString};
 pub use secret::Secret;

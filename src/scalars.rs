@@ -27,10 +27,130 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for JsonString<T> {
     }
 }
 
+/// `DateTime`: an instant with the offset the server gave, RFC 3339 text on the wire.
+///
+/// A thin wrapper of `chrono::DateTime<FixedOffset>` (dereferences to it, converts both
+/// ways, compares and orders as it does). It decodes with chrono's strict RFC 3339 parser,
+/// several times faster than the relaxed one chrono's own `Deserialize` uses, and falls
+/// back to the relaxed one, so it accepts the same text. It encodes exactly as chrono does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DateTime(pub chrono::DateTime<chrono::FixedOffset>);
+
+impl DateTime {
+    /// Parses RFC 3339 text, or what chrono's relaxed parser accepts.
+    fn parse(text: &str) -> Result<Self, chrono::ParseError> {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .or_else(|_| text.parse())
+            .map(DateTime)
+    }
+}
+
+impl std::ops::Deref for DateTime {
+    type Target = chrono::DateTime<chrono::FixedOffset>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl From<chrono::DateTime<chrono::FixedOffset>> for DateTime {
+    fn from(instant: chrono::DateTime<chrono::FixedOffset>) -> Self {
+        DateTime(instant)
+    }
+}
+
+impl From<DateTime> for chrono::DateTime<chrono::FixedOffset> {
+    fn from(instant: DateTime) -> Self {
+        instant.0
+    }
+}
+
+impl std::fmt::Display for DateTime {
+    /// RFC 3339, as on the wire.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.to_rfc3339())
+    }
+}
+
+impl std::str::FromStr for DateTime {
+    type Err = chrono::ParseError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        DateTime::parse(text)
+    }
+}
+
+impl Serialize for DateTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for DateTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(DateTimeVisitor)
+    }
+}
+
+struct DateTimeVisitor;
+
+impl de::Visitor<'_> for DateTimeVisitor {
+    type Value = DateTime;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an RFC 3339 date-time")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<DateTime, E> {
+        DateTime::parse(text).map_err(E::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn date_time_decodes_and_encodes_as_chrono_does() {
+        let texts = [
+            "2024-03-01T09:30:00+09:00",
+            "2024-03-01T09:30:00.123456+09:00",
+            "2024-03-01T00:30:00Z",
+            // Only the relaxed parser takes a space for the `T`.
+            "2024-03-01 09:30:00+09:00",
+        ];
+        for text in texts {
+            let ours: DateTime = serde_json::from_value(json!(text)).unwrap();
+            let chrono: chrono::DateTime<chrono::FixedOffset> =
+                serde_json::from_value(json!(text)).unwrap();
+            assert_eq!(*ours, chrono, "{text}");
+            assert_eq!(ours.offset(), chrono.offset(), "{text}");
+            assert_eq!(
+                serde_json::to_value(ours).unwrap(),
+                serde_json::to_value(chrono).unwrap(),
+                "{text}"
+            );
+            assert_eq!(text.parse::<DateTime>().unwrap(), ours);
+        }
+        let decoded: DateTime = serde_json::from_str("\"2024-03-01T09:30:00+09:00\"").unwrap();
+        assert_eq!(decoded.to_string(), "2024-03-01T09:30:00+09:00");
+    }
+
+    #[test]
+    fn date_time_rejects_what_chrono_rejects() {
+        for value in [json!("2024-03-01"), json!("yesterday"), json!(1709253000)] {
+            assert!(
+                serde_json::from_value::<DateTime>(value.clone()).is_err(),
+                "{value}"
+            );
+            assert!(
+                serde_json::from_value::<chrono::DateTime<chrono::FixedOffset>>(value.clone())
+                    .is_err(),
+                "{value}"
+            );
+        }
+    }
 
     #[test]
     fn encodes_as_a_string_holding_json() {
