@@ -86,12 +86,16 @@ measure() {
 mib() { awk -v kib="$1" 'BEGIN { printf "%.1f", kib / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-# lines FILE...: "non-blank lines | non-blank lines that are not `//` comments | bytes".
+# lines FILE...: "non-blank lines | non-blank lines that are not `//` comments | bytes |
+# bytes of the lines that are not `//` comments". Doc comments count as comments: they
+# are not compiled, and graphql-client emits none.
 lines() {
-  cat "$@" | awk '
-    /[^[:space:]]/ { lines++; if ($0 !~ /^[[:space:]]*\/\//) code++ }
-    END { printf "%d | %d", lines, code }'
-  printf ' | %d' "$(cat "$@" | wc -c)"
+  cat "$@" | LC_ALL=C awk '
+    /[^[:space:]]/ { lines++ }
+    /[^[:space:]]/ && !/^[[:space:]]*\/\// { code++ }
+    !/^[[:space:]]*\/\// { code_bytes += length($0) + 1 }
+    { bytes += length($0) + 1 }
+    END { printf "%d | %d | %d | %d", lines, code, bytes, code_bytes }'
 }
 
 log "building the release CLI"
@@ -276,8 +280,8 @@ done
 ours_lines=$(lines "$tmp/regen/kraken_jp.rs")
 each_lines=$(lines "$tmp/gqlc-each"/*.rs)
 one_lines=$(lines "$tmp/gqlc-one"/*.rs)
-read -r ours_all _ ours_code _ ours_bytes <<<"$ours_lines"
-read -r each_all _ each_code _ each_bytes <<<"$each_lines"
+read -r ours_all _ ours_code _ ours_bytes _ ours_code_bytes <<<"$ours_lines"
+read -r each_all _ each_code _ each_bytes _ each_code_bytes <<<"$each_lines"
 # verdict CONDITION: "met" if the awk CONDITION holds.
 verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "not met"; fi; }
 
@@ -309,8 +313,8 @@ operation's \`QUERY\` is the whole file, not its own document.
 
 ## Generated code
 
-| output | non-blank lines | non-blank, non-\`//\` lines | bytes |
-|---|---:|---:|---:|
+| output | non-blank lines | non-blank, non-\`//\` lines | bytes | bytes of non-\`//\` lines |
+|---|---:|---:|---:|---:|
 | kraken-codegen \`kraken_jp.rs\` | $ours_lines |
 | graphql-client, one file per document | $each_lines |
 | graphql-client, one file | $one_lines |
@@ -364,8 +368,10 @@ $(awk -v a="${scale_ms[100]}" -v b="${scale_ms[1000]}" \
 |---|---|---|
 | JP codegen ≤ 100 ms wall | $ours_ms ms | $(verdict "$ours_ms <= 100") |
 | ≥ 3× faster than graphql-client, one call per document | $(ratio "$each_ms" "$ours_ms")× | $(verdict "$each_ms >= 3 * $ours_ms") |
-| generated code no larger than graphql-client's (lines, non-comment lines, bytes) | $ours_all / $ours_code / $ours_bytes against $each_all / $each_code / $each_bytes | $(verdict "$ours_all <= $each_all && $ours_code <= $each_code && $ours_bytes <= $each_bytes") |
+| generated code no larger than graphql-client's (non-comment lines, their bytes) | $ours_code / $ours_code_bytes against $each_code / $each_code_bytes | $(verdict "$ours_code <= $each_code && $ours_code_bytes <= $each_code_bytes") |
+| the same with comments (lines, bytes) | $ours_all / $ours_bytes against $each_all / $each_bytes | $(verdict "$ours_all <= $each_all && $ours_bytes <= $each_bytes") |
 | debug build no slower (ours against gqlc_cli, ours_build_rs against gqlc_derive) | ${build_ms[ours]} / ${build_ms[gqlc_cli]} ms, ${build_ms[ours_build_rs]} / ${build_ms[gqlc_derive]} ms | $(verdict "${build_ms[ours]} <= ${build_ms[gqlc_cli]} && ${build_ms[ours_build_rs]} <= ${build_ms[gqlc_derive]}") |
+| the same from an empty target directory | ${clean_ms[ours]} / ${clean_ms[gqlc_cli]} ms, ${clean_ms[ours_build_rs]} / ${clean_ms[gqlc_derive]} ms | $(verdict "${clean_ms[ours]} <= ${clean_ms[gqlc_cli]} && ${clean_ms[ours_build_rs]} <= ${clean_ms[gqlc_derive]}") |
 | JP codegen peak memory ≤ 64 MiB | $(mib "$ours_kib") MiB | $(verdict "$ours_kib <= 65536") |
 | no-op \`cargo build\` reruns nothing | $noop | $([[ $noop == yes ]] && echo met || echo "not met") |
 EOF
