@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use fuzz_support::{apply, check_diagnostics, edits, Campaign, Edit, Outcome};
 use kraken_codegen::builder::Error;
-use kraken_codegen::{schema, Builder, SourceFile};
+use kraken_codegen::{schema, Builder, Diagnostics, SourceFile};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
@@ -200,21 +200,11 @@ fn damaged_schemas_and_operations_load_or_fail_with_diagnostics() {
 /// rendering (the excerpt's padding is limited to 65535 columns).
 #[test]
 fn error_far_along_a_one_line_document_renders() {
-    let dir = fuzz_support::scratch_dir();
     let operations = format!(
         "query Q {{ shop(id: \"1\") {{ id{} ) }} }}\n",
         " id".repeat(30_000)
     );
-    let outcome = check_generate(dir.path(), &read(SCHEMA), &operations);
-    assert!(matches!(outcome, Ok(Outcome::Rejected)), "{outcome:?}");
-    let error = Builder::new()
-        .schema(dir.path().join("schema.graphql"))
-        .operations([dir.path().join("ops.graphql")])
-        .generate()
-        .expect_err("an unbalanced document");
-    let Error::Diagnostics(diagnostics) = error else {
-        panic!("not a diagnostic: {error}");
-    };
+    let diagnostics = rejection(&operations);
     assert!(
         diagnostics
             .0
@@ -224,6 +214,23 @@ fn error_far_along_a_one_line_document_renders() {
     );
     let rendered = diagnostics.render();
     assert!(rendered.contains("ops.graphql:1:"), "{rendered}");
+}
+
+/// The diagnostics of generating `operations` against the fixture schema, once
+/// `check_generate` has found them a well-formed rejection.
+fn rejection(operations: &str) -> Diagnostics {
+    let dir = fuzz_support::scratch_dir();
+    let outcome = check_generate(dir.path(), &read(SCHEMA), operations);
+    assert!(matches!(outcome, Ok(Outcome::Rejected)), "{outcome:?}");
+    let generated = Builder::new()
+        .schema(dir.path().join("schema.graphql"))
+        .operations([dir.path().join("ops.graphql")])
+        .generate();
+    match generated {
+        Err(Error::Diagnostics(diagnostics)) => diagnostics,
+        Err(other) => panic!("not a diagnostic: {other}"),
+        Ok(_) => panic!("generated code from a rejected document"),
+    }
 }
 
 /// The position of the only diagnostic of loading `text`.
@@ -258,18 +265,7 @@ fn comments_in_a_crlf_file_do_not_move_positions() {
 /// Tabs in operation documents: an unknown field after tabs is reported at its name.
 #[test]
 fn validation_error_after_tabs_points_at_the_field() {
-    let dir = fuzz_support::scratch_dir();
-    let operations = "query Q($id: ID!) {\n\tshop(id: $id) {\n\t\tnope\n\t}\n}\n";
-    let outcome = check_generate(dir.path(), &read(SCHEMA), operations);
-    assert!(matches!(outcome, Ok(Outcome::Rejected)), "{outcome:?}");
-    let error = Builder::new()
-        .schema(dir.path().join("schema.graphql"))
-        .operations([dir.path().join("ops.graphql")])
-        .generate()
-        .expect_err("an unknown field");
-    let Error::Diagnostics(diagnostics) = error else {
-        panic!("not a diagnostic: {error}");
-    };
+    let diagnostics = rejection("query Q($id: ID!) {\n\tshop(id: $id) {\n\t\tnope\n\t}\n}\n");
     let positions: Vec<(usize, usize)> = diagnostics
         .0
         .iter()
