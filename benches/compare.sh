@@ -149,6 +149,11 @@ cat >"$crates/Cargo.toml" <<'EOF'
 [workspace]
 members = ["ours", "ours_build_rs", "gqlc_cli", "gqlc_derive"]
 resolver = "2"
+
+# kraken-codegen is a path dependency here, which cargo compiles incrementally; from a
+# registry, as graphql_client's crates come, it would not be.
+[profile.dev.package.kraken-codegen]
+incremental = false
 EOF
 # The dependencies of kraken-jp's generated code; graphql-client's crates add graphql_client.
 deps='serde = { version = "1", features = ["derive"] }

@@ -45,7 +45,7 @@ const START: Position = Position { line: 1, column: 1 };
 /// Reads the shape of a document holding one named mutation with one root field.
 pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
     let text = parser_text(text);
-    let document: Document<'_, &str> = parse_query(&text).map_err(|error| {
+    let document: Document<'_, String> = parse_query(&text).map_err(|error| {
         let message = error.to_string();
         DocumentError::new(
             parse_error_position(&message).unwrap_or(START),
@@ -80,14 +80,14 @@ pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
             ))
         }
     };
-    let operation_name = mutation.name.ok_or_else(|| {
+    let operation_name = mutation.name.as_deref().ok_or_else(|| {
         DocumentError::new(pos(mutation.position), "the mutation has no operation name")
     })?;
     let root = single_root_field(&mutation.selection_set, pos(mutation.position))?;
     // GraphQL's argument and variable uniqueness: a catalogue documents each once.
     let mut arguments: Vec<&str> = Vec::new();
     for (name, _) in &root.arguments {
-        if arguments.contains(name) {
+        if arguments.contains(&name.as_str()) {
             return Err(DocumentError::new(
                 pos(root.position),
                 format!(
@@ -100,20 +100,20 @@ pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
     }
     let mut variables: Vec<&str> = Vec::new();
     for variable in &mutation.variable_definitions {
-        if variables.contains(&variable.name) {
+        if variables.contains(&variable.name.as_str()) {
             return Err(DocumentError::new(
                 pos(variable.position),
                 format!("the variable `${}` is declared twice", variable.name),
             ));
         }
-        variables.push(variable.name);
+        variables.push(&variable.name);
     }
     // A field selected twice (or under two aliases) is one field.
     let mut selections: Vec<String> = Vec::new();
     for selection in &root.selection_set.items {
         if let Selection::Field(field) = selection {
-            if !selections.iter().any(|name| name == field.name) {
-                selections.push(field.name.to_string());
+            if !selections.contains(&field.name) {
+                selections.push(field.name.clone());
             }
         }
     }
@@ -127,9 +127,9 @@ pub fn analyze(text: &str) -> Result<DocumentShape, DocumentError> {
 }
 
 fn single_root_field<'a, 'd>(
-    set: &'d SelectionSet<'a, &'a str>,
+    set: &'d SelectionSet<'a, String>,
     at: Position,
-) -> Result<&'d graphql_parser::query::Field<'a, &'a str>, DocumentError> {
+) -> Result<&'d graphql_parser::query::Field<'a, String>, DocumentError> {
     match set.items.as_slice() {
         [Selection::Field(field)] => Ok(field),
         [] => Err(DocumentError::new(at, "the mutation selects no field")),
@@ -151,7 +151,7 @@ fn pos(position: graphql_parser::Pos) -> Position {
     }
 }
 
-fn operation_position<'a>(operation: &OperationDefinition<'a, &'a str>) -> Position {
+fn operation_position(operation: &OperationDefinition<'_, String>) -> Position {
     match operation {
         OperationDefinition::SelectionSet(set) => pos(set.span.0),
         OperationDefinition::Query(query) => pos(query.position),
@@ -160,7 +160,7 @@ fn operation_position<'a>(operation: &OperationDefinition<'a, &'a str>) -> Posit
     }
 }
 
-fn selection_position<'a>(selection: &Selection<'a, &'a str>) -> Position {
+fn selection_position(selection: &Selection<'_, String>) -> Position {
     match selection {
         Selection::Field(field) => pos(field.position),
         Selection::FragmentSpread(spread) => pos(spread.position),

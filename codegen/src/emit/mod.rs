@@ -192,16 +192,24 @@ impl<'a> Emitter<'a> {
     }
 }
 
-/// Formats one part's items with prettyplease.
+/// One part's items as source text: formatted by prettyplease with the `format` feature.
+#[cfg(feature = "format")]
 pub fn format(tokens: TokenStream) -> Result<String, EmitError> {
     let file: syn::File =
         syn::parse2(tokens).map_err(|error| EmitError::Unparsable(error.to_string()))?;
     Ok(prettyplease::unparse(&file))
 }
 
-/// The file from the formatted parts, in plan order: header, `operations`, `types`,
-/// then the crate-wide error codes. Parts inside a module are indented one level; no
-/// formatted part holds a multi-line token, so indenting every line is safe.
+/// One part's items as source text: without the `format` feature, the tokens on one line
+/// (build scripts write code no one reads, and skip compiling a formatter).
+#[cfg(not(feature = "format"))]
+pub fn format(tokens: TokenStream) -> Result<String, EmitError> {
+    Ok(tokens.to_string() + "\n")
+}
+
+/// The file from the parts, in plan order: header, `operations`, `types`, then the
+/// crate-wide error codes. Parts inside a module are indented one level; no part holds a
+/// multi-line token, so indenting every line is safe.
 pub fn assemble(plan: &Plan, parts: &[String]) -> String {
     let (types, rest) = parts.split_at(plan.types_parts());
     let operations = &rest[..plan.ir.operations.len()];
@@ -231,7 +239,7 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
     out
 }
 
-/// The whole formatted file. Parts are emitted and formatted on every available core;
+/// The whole file. Parts are emitted and [`format`]ted on every available core;
 /// the result is the same whatever the number of threads.
 pub fn file(ir: &Ir, settings: &Settings) -> Result<String, EmitError> {
     let plan = Plan::new(ir, settings);
