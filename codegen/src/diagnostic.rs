@@ -1,11 +1,14 @@
 //! Errors about user input (schema, catalogue, operations, docs page), with
-//! `file:line:col`, a source excerpt and a hint, rendered by miette.
+//! `file:line:col`, a source excerpt and a hint, rendered by annotate-snippets in the
+//! form rustc and cargo print.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{Annotation, AnnotationKind, Level, Renderer, Snippet};
 
 /// A 1-based position in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,22 +32,56 @@ impl SourceFile {
         }
     }
 
-    /// Byte offset of a 1-based line/column (columns count characters), clamped to the text.
-    fn offset(&self, pos: Position) -> usize {
-        let mut offset = 0;
-        for (index, line) in self.text.split_inclusive('\n').enumerate() {
-            if index + 1 == pos.line {
-                let within: usize = line
-                    .chars()
-                    .take(pos.column.saturating_sub(1))
-                    .map(char::len_utf8)
-                    .sum();
-                return offset + within.min(line.trim_end_matches('\n').len());
+    /// The 1-based number and the bytes (with its line break) of `line`, or of the last
+    /// line when `line` is past it. The text after a final line break is a last, empty line.
+    fn line(&self, line: usize) -> (usize, Range<usize>) {
+        let text = &*self.text;
+        let (mut number, mut start) = (1, 0);
+        while number < line {
+            match text[start..].find('\n') {
+                Some(at) => {
+                    number += 1;
+                    start += at + 1;
+                }
+                None => break,
             }
-            offset += line.len();
         }
-        self.text.len()
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |at| start + at + 1);
+        (number, start..end)
     }
+
+    /// Where `position` is: its line (clamped to the text) and the bytes of the character
+    /// at its 1-based column (columns count characters), an empty range at the end of the
+    /// line or of the text.
+    fn place(&self, position: Position) -> Place {
+        let (line, bytes) = self.line(position.line);
+        let content = &self.text[bytes.clone()];
+        let content = content.strip_suffix('\n').unwrap_or(content);
+        let within: usize = content
+            .chars()
+            .take(position.column.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum();
+        let width = content[within..].chars().next().map_or(0, char::len_utf8);
+        let start = bytes.start + within;
+        Place {
+            line,
+            bytes,
+            mark: start..start + width,
+        }
+    }
+}
+
+/// A position found in its file.
+struct Place {
+    /// 1-based line number.
+    line: usize,
+    /// The bytes of the line, with its line break.
+    bytes: Range<usize>,
+    /// The bytes to mark: one character, or none at the end of the line.
+    mark: Range<usize>,
 }
 
 /// One problem in the user's input.
@@ -94,48 +131,92 @@ impl Diagnostic {
         )
     }
 
-    /// The full report: location, message, source excerpt and hint, without colours.
-    /// A place on a line too long to show ([`EXCERPT_LINE_LIMIT`]) is named without an
-    /// excerpt.
+    /// The full report as rustc prints an error, without colours: the message, the
+    /// location, an excerpt of the lines concerned with the position marked `here` and each
+    /// related place marked with its label and `(line:col)`, then the hint as `help:`.
     pub fn render(&self) -> String {
-        let mut out = String::new();
-        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-            .with_width(100)
-            .with_links(false);
-        let report = Report {
-            diagnostic: self,
-            excerpt: self.excerpt_fits(),
-        };
-        if handler.render_report(&mut out, &report).is_err() {
-            out = format!("{}: {}", self.location(), self.message);
+        let text = &*self.file.text;
+        let path = self.file.path.display().to_string();
+        let mut near = vec![Mark {
+            kind: AnnotationKind::Primary,
+            label: "here".to_string(),
+            place: self.file.place(self.position),
+        }];
+        let mut far = Vec::new();
+        for (label, position) in &self.related {
+            let mark = Mark {
+                kind: AnnotationKind::Context,
+                label: format!("{label} ({}:{})", position.line, position.column),
+                place: self.file.place(*position),
+            };
+            if position.column.abs_diff(self.position.column) <= SHARED_EXCERPT_COLUMNS {
+                near.push(mark);
+            } else {
+                far.push(mark);
+            }
         }
-        // Trailing spaces are an artefact of the renderer and make snapshots brittle.
-        out.lines()
+        let mut report = Level::ERROR
+            .primary_title(self.message.as_str())
+            .element(excerpt(text, &path, near));
+        for mark in far {
+            report = report.element(excerpt(text, &path, vec![mark]));
+        }
+        if let Some(hint) = &self.hint {
+            let hint = annotate_snippets::normalize_untrusted_str(hint);
+            report = report.element(Level::HELP.message(hint));
+        }
+        let rendered = Renderer::plain()
+            .decor_style(DecorStyle::Ascii)
+            .render(&[report]);
+        // Trailing spaces (a tab at the end of a line) make snapshots brittle.
+        rendered
+            .lines()
             .map(str::trim_end)
             .collect::<Vec<_>>()
             .join("\n")
             + "\n"
     }
-
-    /// Whether every line the excerpt would point into is short enough to show.
-    fn excerpt_fits(&self) -> bool {
-        std::iter::once(self.position)
-            .chain(self.related.iter().map(|(_, position)| *position))
-            .all(|position| {
-                let line = self
-                    .file
-                    .text
-                    .split('\n')
-                    .nth(position.line.saturating_sub(1));
-                line.map_or(0, |line| line.chars().count()) <= EXCERPT_LINE_LIMIT
-            })
-    }
 }
 
-/// The longest line (in characters) a rendered excerpt points into. The renderer pads
-/// up to the column it points at and cannot pad past 65535 (a tab counts as four, a wide
-/// character as two); a line this long shows nothing readable anyway.
-pub const EXCERPT_LINE_LIMIT: usize = 8_000;
+/// How many columns left or right of the position a related place may be and still share
+/// its excerpt. The renderer cuts long lines to a window
+/// ([`DEFAULT_TERM_WIDTH`](annotate_snippets::renderer::DEFAULT_TERM_WIDTH), 140 columns)
+/// around the places an excerpt marks; for places further apart it would print each line
+/// whole from the first place to the last, so such a place gets an excerpt of its own.
+const SHARED_EXCERPT_COLUMNS: usize = 100;
+
+/// A place to mark in an excerpt.
+struct Mark {
+    kind: AnnotationKind,
+    label: String,
+    place: Place,
+}
+
+/// The lines of `text` from the first to the last of `marks`, each place marked. The
+/// renderer shows the marked lines and elides long runs of the others.
+fn excerpt<'a>(text: &'a str, path: &str, marks: Vec<Mark>) -> Snippet<'a, Annotation<'a>> {
+    let first = marks
+        .iter()
+        .map(|mark| &mark.place)
+        .min_by_key(|place| place.line);
+    let last = marks
+        .iter()
+        .map(|mark| &mark.place)
+        .max_by_key(|place| place.line);
+    let (line_start, bytes) = first.zip(last).map_or((1, 0..0), |(first, last)| {
+        (first.line, first.bytes.start..last.bytes.end)
+    });
+    let offset = bytes.start;
+    Snippet::source(&text[bytes])
+        .line_start(line_start)
+        .path(path.to_string())
+        .annotations(marks.into_iter().map(|mark| {
+            let Range { start, end } = mark.place.mark;
+            mark.kind
+                .span(start - offset..end - offset)
+                .label(mark.label)
+        }))
+}
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -144,93 +225,6 @@ impl fmt::Display for Diagnostic {
 }
 
 impl std::error::Error for Diagnostic {}
-
-/// miette's view of a [`Diagnostic`]: with a source excerpt, or with the places in the
-/// message instead.
-struct Report<'a> {
-    diagnostic: &'a Diagnostic,
-    excerpt: bool,
-}
-
-impl fmt::Debug for Report<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diagnostic, f)
-    }
-}
-
-impl fmt::Display for Report<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let diagnostic = self.diagnostic;
-        if self.excerpt {
-            return write!(f, "{}", diagnostic.message);
-        }
-        write!(f, "{}: {}", diagnostic.location(), diagnostic.message)?;
-        for (label, position) in &diagnostic.related {
-            write!(f, "\n{label} at {}:{}", position.line, position.column)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Report<'_> {}
-
-impl miette::Diagnostic for Report<'_> {
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic
-            .hint
-            .as_ref()
-            .map(|hint| Box::new(hint) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.excerpt.then_some(self as &dyn miette::SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if !self.excerpt {
-            return None;
-        }
-        let diagnostic = self.diagnostic;
-        let file = &diagnostic.file;
-        let primary = LabeledSpan::new_primary_with_span(
-            Some("here".to_string()),
-            SourceSpan::from((file.offset(diagnostic.position), 1)),
-        );
-        let related = diagnostic.related.iter().map(|(label, pos)| {
-            LabeledSpan::new_with_span(
-                Some(format!("{label} ({}:{})", pos.line, pos.column)),
-                SourceSpan::from((file.offset(*pos), 1)),
-            )
-        });
-        Some(Box::new(std::iter::once(primary).chain(related)))
-    }
-}
-
-impl miette::SourceCode for Report<'_> {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let file = &self.diagnostic.file;
-        let named = NamedSource::new(file.path.display().to_string(), file.text.clone());
-        let contents = named.read_span(span, context_lines_before, context_lines_after)?;
-        // Re-wrap so the borrowed contents outlive the temporary NamedSource.
-        Ok(Box::new(miette::MietteSpanContents::new_named(
-            file.path.display().to_string(),
-            slice_of(&file.text, contents.span()),
-            *contents.span(),
-            contents.line(),
-            contents.column(),
-            contents.line_count(),
-        )))
-    }
-}
-
-fn slice_of<'a>(text: &'a str, span: &SourceSpan) -> &'a [u8] {
-    &text.as_bytes()[span.offset()..span.offset() + span.len()]
-}
 
 /// Every diagnostic of a run, reported together.
 #[derive(Debug, Clone, Default)]
@@ -257,9 +251,10 @@ impl Diagnostics {
         }
     }
 
-    /// All reports rendered one after another.
+    /// All reports rendered one after another, with an empty line between two.
     pub fn render(&self) -> String {
-        self.0.iter().map(Diagnostic::render).collect()
+        let reports: Vec<String> = self.0.iter().map(Diagnostic::render).collect();
+        reports.join("\n")
     }
 }
 
@@ -304,9 +299,10 @@ mod tests {
     }
 
     #[test]
-    fn renders_a_place_on_an_overlong_line_without_an_excerpt() {
-        // Past column 65535 the renderer's padding panics ("Formatting argument out of
-        // range"); found by fuzzing a one-line operation document.
+    fn renders_a_place_far_along_an_overlong_line_cut_around_it() {
+        // The former renderer panicked past column 65535 ("Formatting argument out of
+        // range"); found by fuzzing a one-line operation document. Each place far from the
+        // position has an excerpt of its own, so the line is never shown whole.
         let line = format!("{}\t", "x".repeat(70_000));
         let file = SourceFile::new("ops/long.graphql", format!("{{\n{line}\n}}\n"));
         let diagnostic = Diagnostic::new(
@@ -318,26 +314,140 @@ mod tests {
             "unexpected `x`",
         )
         .with_related("opened here", Position { line: 1, column: 1 })
+        .with_related("first selected here", Position { line: 2, column: 3 })
         .with_hint("shorten the line");
-        let rendered = diagnostic.render();
-        assert!(
-            rendered.contains("ops/long.graphql:2:69999: unexpected `x`"),
-            "{rendered}"
+        let expected = format!(
+            "error: unexpected `x`\n \
+             --> ops/long.graphql:2:69999\n  \
+             |\n\
+             2 | ...{}\n  \
+             |{}^ here\n  \
+             |\n \
+             ::: ops/long.graphql:1:1\n  \
+             |\n\
+             1 | {{\n  \
+             | - opened here (1:1)\n  \
+             |\n \
+             ::: ops/long.graphql:2:3\n  \
+             |\n\
+             2 | {}...\n  \
+             |   - first selected here (2:3)\n  \
+             |\n  \
+             = help: shorten the line\n",
+            "x".repeat(64),
+            " ".repeat(66),
+            "x".repeat(133),
         );
-        assert!(rendered.contains("opened here at 1:1"), "{rendered}");
-        assert!(rendered.contains("help: shorten the line"), "{rendered}");
-        assert!(!rendered.contains("xxxx"), "{rendered}");
+        assert_eq!(diagnostic.render(), expected);
+    }
+
+    /// The rendering of a diagnostic `m` in `a.graphql` at `position`, with a related
+    /// place `r` at each of `related`.
+    fn rendered(text: &str, position: (usize, usize), related: &[(usize, usize)]) -> String {
+        let file = SourceFile::new("a.graphql", text);
+        let at = |(line, column)| Position { line, column };
+        related
+            .iter()
+            .fold(
+                Diagnostic::new(&file, at(position), "m"),
+                |diagnostic, place| diagnostic.with_related("r", at(*place)),
+            )
+            .render()
     }
 
     #[test]
-    fn renders_an_excerpt_of_a_line_within_the_limit() {
-        let line = "x".repeat(EXCERPT_LINE_LIMIT);
-        let file = SourceFile::new("a.graphql", format!("{line}\n"));
-        let position = Position {
-            line: 1,
-            column: EXCERPT_LINE_LIMIT,
+    fn marks_characters_after_tabs_wide_characters_and_in_crlf_lines() {
+        // A tab shows as four spaces.
+        assert_eq!(
+            rendered("query {\n\tshop {\n\t\tnope\n\t}\n}\n", (3, 3), &[(2, 2)]),
+            "error: m\n --> a.graphql:3:3\n  |\n2 |     shop {\n  |     - r (2:2)\n\
+             3 |         nope\n  |         ^ here\n"
+        );
+        // A wide character is two columns wide and marked whole.
+        assert_eq!(
+            rendered("type 日本語 {\n  b: 名前\n}\n", (2, 6), &[(1, 6)]),
+            "error: m\n --> a.graphql:2:6\n  |\n1 | type 日本語 {\n  |      -- r (1:6)\n\
+             2 |   b: 名前\n  |      ^^ here\n"
+        );
+        let crlf = "# a type\r\ntype A {\r\n  b: Nope\r\n}\r\n";
+        assert_eq!(
+            rendered(crlf, (3, 6), &[(2, 6)]),
+            "error: m\n --> a.graphql:3:6\n  |\n2 | type A {\n  |      - r (2:6)\n\
+             3 |   b: Nope\n  |      ^ here\n"
+        );
+        // The carriage return itself, and the place after it.
+        for column in [10, 11] {
+            assert_eq!(
+                rendered(crlf, (3, column), &[]),
+                format!("error: m\n --> a.graphql:3:{column}\n  |\n3 |   b: Nope\n  |          ^ here\n")
+            );
+        }
+    }
+
+    #[test]
+    fn marks_the_end_of_a_line_and_of_the_text() {
+        let text = "type A {\n  b\n}\n";
+        let end_of_line = "error: m\n --> a.graphql:2:4\n  |\n2 |   b\n  |    ^ here\n";
+        assert_eq!(rendered(text, (2, 4), &[]), end_of_line);
+        // A column past the end of its line is shown at the end.
+        assert_eq!(rendered(text, (2, 40), &[]), end_of_line);
+        // After a final line break is an empty last line; a line past it is shown there.
+        let last_line = "error: m\n --> a.graphql:4:1\n  |\n4 |\n  | ^ here\n";
+        assert_eq!(rendered(text, (4, 1), &[]), last_line);
+        assert_eq!(rendered(text, (9, 9), &[]), last_line);
+        assert_eq!(
+            rendered("type A {", (1, 9), &[]),
+            "error: m\n --> a.graphql:1:9\n  |\n1 | type A {\n  |         ^ here\n"
+        );
+        assert_eq!(
+            rendered("", (1, 1), &[]),
+            "error: m\n --> a.graphql:1:1\n  |\n1 |\n  | ^ here\n"
+        );
+    }
+
+    #[test]
+    fn renders_any_place_in_short_texts_of_awkward_characters() {
+        // The renderer panics on a range past the text or inside a character; every place,
+        // in range or not, must become a range it accepts.
+        let alphabet = [
+            'a', ' ', '\t', '\r', '\n', '語', '😀', '\u{301}', '\u{200d}', '\u{202e}', '\u{feff}',
+            '\u{0}', '\u{1b}', '\u{7f}', '\u{85}', '\u{2028}',
+        ];
+        // xorshift64: the same texts on every run.
+        let mut state: u64 = 0x6b72_616b_656e;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
         };
-        let rendered = Diagnostic::new(&file, position, "here").render();
-        assert!(rendered.contains("╭─[a.graphql:1:8000]"), "{rendered}");
+        for _ in 0..2_000 {
+            let text: String = (0..next(40))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let lines = text.split('\n').count();
+            for _ in 0..5 {
+                let position = (next(lines + 2), next(42));
+                let related: Vec<(usize, usize)> = (0..next(3))
+                    .map(|_| (next(lines + 1) + 1, next(41) + 1))
+                    .collect();
+                let rendered = rendered(&text, position, &related);
+                assert!(
+                    rendered.starts_with("error: m\n --> a.graphql:"),
+                    "{rendered}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn elides_the_lines_between_distant_places() {
+        let text: String = (1..=40).map(|line| format!("line {line}\n")).collect();
+        assert_eq!(
+            rendered(&text, (40, 1), &[(1, 1), (3, 6)]),
+            "error: m\n  --> a.graphql:40:1\n   |\n 1 | line 1\n   | - r (1:1)\n \
+             2 | line 2\n 3 | line 3\n   |      - r (3:6)\n...\n\
+             40 | line 40\n   | ^ here\n"
+        );
     }
 }

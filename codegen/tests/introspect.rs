@@ -248,7 +248,7 @@ fn cli_reports_a_bad_file_with_its_position_and_writes_nothing() {
     ]);
     assert!(!output.status.success());
     let expected = format!(
-        "  × not an introspection result: expected value\n   ╭─[{}:1:25]\n 1 │ {{\"__schema\": {{\"types\": [}}\n   ·                         ┬\n   ·                         ╰── here\n   ╰────\n  help: expected {{\"data\":{{\"__schema\":…}}}}, {{\"__schema\":…}} or the __schema object\n",
+        "error: not an introspection result: expected value\n --> {}:1:25\n  |\n1 | {{\"__schema\": {{\"types\": [}}\n  |                         ^ here\n  |\n  = help: expected {{\"data\":{{\"__schema\":…}}}}, {{\"__schema\":…}} or the __schema object\n",
         input.display()
     );
     assert_eq!(String::from_utf8(output.stderr).unwrap(), expected);
