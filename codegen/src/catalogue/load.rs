@@ -227,24 +227,10 @@ fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 
 fn parse_toml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
     toml::from_str(&source.text).map_err(|error| {
-        let span = error.span();
-        let position = span
-            .clone()
+        let position = error
+            .span()
             .map_or(START, |span| position_at(&source.text, span.start));
-        let mut message = error.message().trim_end().to_string();
-        // toml names some culprits ("duplicate key") only by their place: name a short
-        // one in the message too.
-        if let Some(text) = span.and_then(|span| source.text.get(span)) {
-            let named = format!("`{text}`");
-            if !text.is_empty()
-                && text.len() <= 60
-                && !text.contains('\n')
-                && !message.contains(&named)
-            {
-                message = format!("{message} {named}");
-            }
-        }
-        Diagnostic::new(source, position, message)
+        Diagnostic::new(source, position, error.message().trim_end().to_string())
     })
 }
 
