@@ -140,7 +140,8 @@ impl Builder {
         self
     }
 
-    /// Reads every input, validates, and emits the formatted Rust.
+    /// Reads every input, validates, and emits the Rust (formatted with the `format`
+    /// feature).
     pub fn generate(&self) -> Result<Generated, Error> {
         let schema_files = self.schema_files()?;
         if schema_files.is_empty() {
@@ -293,7 +294,7 @@ fn documents(ir: &Ir) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The result of a run: the formatted Rust and what it was made from.
+/// The result of a run: the Rust and what it was made from.
 #[derive(Debug, Clone)]
 pub struct Generated {
     code: String,
@@ -341,7 +342,7 @@ impl Generated {
 }
 
 impl fmt::Display for Generated {
-    /// The formatted Rust file.
+    /// The Rust file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.code)
     }
