@@ -135,6 +135,15 @@ impl Diagnostic {
     /// location, an excerpt of the lines concerned with the position marked `here` and each
     /// related place marked with its label and `(line:col)`, then the hint as `help:`.
     pub fn render(&self) -> String {
+        self.render_at(Level::ERROR)
+    }
+
+    /// The full report as [`render`](Self::render) gives it, titled `warning:`.
+    pub fn render_warning(&self) -> String {
+        self.render_at(Level::WARNING)
+    }
+
+    fn render_at(&self, level: Level<'_>) -> String {
         let text = &*self.file.text;
         let path = self.file.path.display().to_string();
         let mut near = vec![Mark {
@@ -155,7 +164,7 @@ impl Diagnostic {
                 far.push(mark);
             }
         }
-        let mut report = Level::ERROR
+        let mut report = level
             .primary_title(self.message.as_str())
             .element(excerpt(text, &path, near));
         for mark in far {
@@ -296,6 +305,14 @@ mod tests {
             "ops/a.graphql:2:3: unknown field `nope` on `Mutation`"
         );
         insta::assert_snapshot!(diagnostic.render());
+        // A warning is the same report under another title.
+        assert_eq!(
+            diagnostic.render_warning(),
+            diagnostic.render().replacen("error:", "warning:", 1)
+        );
+        assert!(diagnostic
+            .render_warning()
+            .starts_with("warning: unknown field"));
     }
 
     #[test]

@@ -14,13 +14,13 @@ fn checked(name: &str) -> (usize, usize, String) {
     let document = graphql_parser::parse_schema::<String>(&text).unwrap();
     let result = check(&document, &file);
     let mut rendered = String::new();
-    for (label, diagnostics) in [("error", &result.errors), ("warning", &result.warnings)] {
-        for diagnostic in diagnostics {
-            rendered.push_str(&format!(
-                "[{label}] {diagnostic}\n{}\n",
-                diagnostic.render()
-            ));
-        }
+    let errors = result.errors.iter().map(|d| ("error", d, d.render()));
+    let warnings = result
+        .warnings
+        .iter()
+        .map(|d| ("warning", d, d.render_warning()));
+    for (label, diagnostic, report) in errors.chain(warnings) {
+        rendered.push_str(&format!("[{label}] {diagnostic}\n{report}\n"));
     }
     (result.errors.len(), result.warnings.len(), rendered)
 }
