@@ -198,7 +198,7 @@ fn damaged_schemas_and_operations_load_or_fail_with_diagnostics() {
 
 /// Found by fuzzing: an error past column 65535 of a one-line document panicked while
 /// rendering (the former renderer padded the excerpt up to the column, and formatting
-/// widths stop at 65535). The excerpt now shows the part of the line around the place.
+/// widths stop at 65535). A place on so long a line is named without an excerpt.
 #[test]
 fn error_far_along_a_one_line_document_renders() {
     let operations = format!(
@@ -211,16 +211,10 @@ fn error_far_along_a_one_line_document_renders() {
     };
     assert!(diagnostic.position.column > 65_535, "{diagnostic}");
     let expected = format!(
-        "error: syntax error: Unexpected `)`; Expected }}\n \
-         --> {}:1:90030\n  \
-         |\n\
-         1 | ...d{} ) }} }}\n  \
-         |{}^ here\n  \
-         |\n  \
+        "error: syntax error: Unexpected `)`; Expected }}\n\
+         --> {}:1:90030\n \
          = help: fix the GraphQL syntax at this position\n",
         diagnostic.path().display(),
-        " id".repeat(20),
-        " ".repeat(66),
     );
     assert_eq!(diagnostics.render(), expected);
 }
