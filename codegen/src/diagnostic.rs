@@ -336,23 +336,27 @@ mod tests {
             .starts_with("warning: unknown field"));
     }
 
+    /// A file whose second line is `length` `x`s and a tab, and a diagnostic at its last
+    /// `x` but one, related to the file's first character and to the line's third.
+    fn on_a_long_line(length: usize) -> (SourceFile, Diagnostic) {
+        let line = format!("{}\t", "x".repeat(length));
+        let file = SourceFile::new("ops/long.graphql", format!("{{\n{line}\n}}\n"));
+        let position = Position {
+            line: 2,
+            column: length - 1,
+        };
+        let diagnostic = Diagnostic::new(&file, position, "unexpected `x`")
+            .with_related("opened here", Position { line: 1, column: 1 })
+            .with_related("first selected here", Position { line: 2, column: 3 })
+            .with_hint("shorten the line");
+        (file, diagnostic)
+    }
+
     #[test]
     fn renders_a_place_far_along_a_long_line_cut_around_it() {
         // Each place far from the position has an excerpt of its own, so the line is never
         // shown whole.
-        let line = format!("{}\t", "x".repeat(4_000));
-        let file = SourceFile::new("ops/long.graphql", format!("{{\n{line}\n}}\n"));
-        let diagnostic = Diagnostic::new(
-            &file,
-            Position {
-                line: 2,
-                column: 3_999,
-            },
-            "unexpected `x`",
-        )
-        .with_related("opened here", Position { line: 1, column: 1 })
-        .with_related("first selected here", Position { line: 2, column: 3 })
-        .with_hint("shorten the line");
+        let (_, diagnostic) = on_a_long_line(4_000);
         let expected = format!(
             "error: unexpected `x`\n \
              --> ops/long.graphql:2:3999\n  \
@@ -398,19 +402,7 @@ mod tests {
         // range"); found by fuzzing a one-line operation document. This one reads the
         // whole line for every report, which fuzzing found slow (30 s for a case with
         // many errors on one huge line).
-        let line = format!("{}\t", "x".repeat(70_000));
-        let file = SourceFile::new("ops/long.graphql", format!("{{\n{line}\n}}\n"));
-        let diagnostic = Diagnostic::new(
-            &file,
-            Position {
-                line: 2,
-                column: 69_999,
-            },
-            "unexpected `x`",
-        )
-        .with_related("opened here", Position { line: 1, column: 1 })
-        .with_related("first selected here", Position { line: 2, column: 3 })
-        .with_hint("shorten the line");
+        let (file, diagnostic) = on_a_long_line(70_000);
         assert_eq!(
             diagnostic.render(),
             "error: unexpected `x`\n\
