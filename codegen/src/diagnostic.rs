@@ -206,7 +206,7 @@ impl Diagnostic {
 /// line but reads all of it, at about 25 ns a byte for every report, so many errors on
 /// one huge line (a minified document) took seconds each; a report on a longer line
 /// names its places without an excerpt.
-pub const EXCERPT_LINE_LIMIT: usize = 4_096;
+const EXCERPT_LINE_LIMIT: usize = 4_096;
 
 /// How many columns left or right of the position a related place may be and still share
 /// its excerpt. The renderer cuts long lines to a window
