@@ -1,15 +1,20 @@
 //! kraken-codegen: typed Rust from a GraphQL schema (SDL) and a catalogue of operations.
 
+#[cfg(feature = "tools")]
 pub mod assemble;
 pub mod builder;
 pub mod catalogue;
 pub mod diagnostic;
+#[cfg(feature = "tools")]
 pub mod docs_import;
 pub mod emit;
+#[cfg(feature = "tools")]
 pub mod introspect;
 pub mod ir;
 pub mod naming;
+#[cfg(feature = "tools")]
 pub mod operations_md;
+#[cfg(feature = "tools")]
 pub mod output_tree;
 mod parallel;
 pub mod project;

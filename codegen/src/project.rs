@@ -4,11 +4,11 @@
 //! Both front ends take their configuration from [`Project::builder`], so the checked-in
 //! copy and the build-script output are byte-identical by construction.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::builder::{Builder, Error, Generated};
-use crate::operations_md;
-use crate::output_tree::OutputTree;
+#[cfg(feature = "tools")]
+use crate::{operations_md, output_tree::OutputTree};
 
 /// File name of the generated Rust, in `OUT_DIR` and in `generated/`.
 pub const RUST_FILE: &str = "kraken_jp.rs";
@@ -54,12 +54,13 @@ impl Project {
 
 /// What `regenerate` writes under `generated/`: the Rust, each operation's wire document
 /// under `documents/<fieldName>.graphql`, and the `OPERATIONS.md` table.
+#[cfg(feature = "tools")]
 pub fn output_tree(generated: &Generated) -> OutputTree {
     let mut tree = OutputTree::default();
     tree.insert(RUST_FILE, generated.to_string());
     for (name, document) in generated.documents() {
         tree.insert(
-            Path::new("documents").join(format!("{name}.graphql")),
+            std::path::Path::new("documents").join(format!("{name}.graphql")),
             document.clone(),
         );
     }

@@ -23,6 +23,8 @@ fn builder() -> Builder {
         .runtime_path("::kraken_jp")
 }
 
+/// Compares formatted code, so it needs the `format` feature.
+#[cfg(feature = "format")]
 #[test]
 fn generated_code_snapshot() {
     let generated = builder().generate().unwrap();

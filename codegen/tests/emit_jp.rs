@@ -29,6 +29,8 @@ const SELECTED: [&str; 6] = [
     "updateUserDetails",
 ];
 
+/// Compares formatted code, so it needs the `format` feature.
+#[cfg(feature = "format")]
 #[test]
 fn representative_operations() {
     let generated = jp().select(SELECTED).generate().unwrap();

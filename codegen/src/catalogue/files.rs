@@ -4,10 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+#[cfg(feature = "tools")]
+use serde::Serialize;
 use toml::Spanned;
 
-use super::model::{Deprecation, Endpoint, Endpoints, FieldDoc, Operation};
+use super::model::{Deprecation, Endpoint, FieldDoc};
+#[cfg(feature = "tools")]
+use super::model::{Endpoints, Operation};
 
 /// File name of the catalogue-wide file.
 pub const CATALOGUE_FILE: &str = "catalogue.toml";
@@ -15,7 +19,8 @@ pub const CATALOGUE_FILE: &str = "catalogue.toml";
 pub const OPERATIONS_DIR: &str = "operations";
 
 /// `catalogue.toml`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "tools", derive(Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueFile {
     pub endpoints: EndpointsFile,
@@ -23,7 +28,8 @@ pub struct CatalogueFile {
     pub errors: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "tools", derive(Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct EndpointsFile {
     pub api: String,
@@ -31,7 +37,8 @@ pub struct EndpointsFile {
 }
 
 /// The endpoint as written in an operation file.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(feature = "tools", derive(Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum EndpointName {
     Api,
@@ -39,7 +46,8 @@ pub enum EndpointName {
 }
 
 /// `operations/<fieldName>.toml`. Plain values come first, tables last (TOML's rule).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "tools", derive(Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct OperationFile {
     pub endpoint: EndpointName,
@@ -68,7 +76,8 @@ pub struct OperationFile {
     pub return_fields: Vec<FieldFile>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "tools", derive(Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct DeprecationFile {
     pub note: String,
@@ -82,7 +91,8 @@ pub struct DeprecationFile {
     pub announcement: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "tools", derive(Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct FieldFile {
     pub name: Spanned<String>,
@@ -101,6 +111,7 @@ impl From<EndpointName> for Endpoint {
     }
 }
 
+#[cfg(feature = "tools")]
 impl From<Endpoint> for EndpointName {
     fn from(endpoint: Endpoint) -> Self {
         match endpoint {
@@ -110,6 +121,7 @@ impl From<Endpoint> for EndpointName {
     }
 }
 
+#[cfg(feature = "tools")]
 impl CatalogueFile {
     pub fn new(endpoints: &Endpoints, errors: &BTreeMap<String, String>) -> Self {
         CatalogueFile {
@@ -122,6 +134,7 @@ impl CatalogueFile {
     }
 }
 
+#[cfg(feature = "tools")]
 impl From<&Deprecation> for DeprecationFile {
     fn from(deprecation: &Deprecation) -> Self {
         DeprecationFile {
@@ -146,6 +159,7 @@ impl From<DeprecationFile> for Deprecation {
     }
 }
 
+#[cfg(feature = "tools")]
 impl From<&FieldDoc> for FieldFile {
     fn from(field: &FieldDoc) -> Self {
         FieldFile {
@@ -166,6 +180,7 @@ impl From<FieldFile> for FieldDoc {
     }
 }
 
+#[cfg(feature = "tools")]
 impl From<&Operation> for OperationFile {
     fn from(operation: &Operation) -> Self {
         OperationFile {

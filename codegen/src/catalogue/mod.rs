@@ -2,11 +2,14 @@
 
 pub mod document;
 pub(crate) mod files;
+#[cfg(feature = "tools")]
 pub mod listing;
 mod load;
 pub mod model;
+#[cfg(feature = "tools")]
 mod save;
 
 pub use load::load;
 pub use model::{Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation};
+#[cfg(feature = "tools")]
 pub use save::{write, WriteSummary};

@@ -262,6 +262,8 @@ pub(super) fn sample() -> Ir {
     }
 }
 
+/// Compares formatted code, so it needs the `format` feature.
+#[cfg(feature = "format")]
 #[test]
 fn emits_every_concern() {
     let code = file(&sample(), &Settings::default()).unwrap();
