@@ -189,7 +189,7 @@ fn reports_a_code_with_two_messages() {
     fs::write(&path, text).unwrap();
     assert_eq!(
         load_errors(dir.path()),
-        "<dir>/catalogue.toml:8:1: duplicate key `KT-CT-1111` in table `errors`"
+        "<dir>/catalogue.toml:8:1: duplicate key `KT-CT-1111`"
     );
 }
 

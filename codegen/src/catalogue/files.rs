@@ -1,17 +1,19 @@
 //! The on-disk form of the catalogue: `catalogue.toml` (endpoints and the global
 //! error table) and, per operation, `operations/<fieldName>.toml` beside the
 //! document `operations/<fieldName>.graphql`.
+//!
+//! Reading goes through [`super::read`]; writing (the `tools` feature) through serde.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
 #[cfg(feature = "tools")]
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use toml::Spanned;
 
 use super::model::{Deprecation, Endpoint, FieldDoc};
 #[cfg(feature = "tools")]
 use super::model::{Endpoints, Operation};
+use super::read::{self, ReadError, Table};
 
 /// File name of the catalogue-wide file.
 pub const CATALOGUE_FILE: &str = "catalogue.toml";
@@ -19,105 +21,194 @@ pub const CATALOGUE_FILE: &str = "catalogue.toml";
 pub const OPERATIONS_DIR: &str = "operations";
 
 /// `catalogue.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 #[cfg_attr(feature = "tools", derive(Serialize))]
-#[serde(deny_unknown_fields)]
 pub struct CatalogueFile {
     pub endpoints: EndpointsFile,
     /// Code → message, exactly as documented.
     pub errors: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 #[cfg_attr(feature = "tools", derive(Serialize))]
-#[serde(deny_unknown_fields)]
 pub struct EndpointsFile {
     pub api: String,
     pub auth: String,
 }
 
-/// The endpoint as written in an operation file.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[cfg_attr(feature = "tools", derive(Serialize))]
-#[serde(rename_all = "lowercase")]
-pub enum EndpointName {
-    Api,
-    Auth,
-}
-
 /// `operations/<fieldName>.toml`. Plain values come first, tables last (TOML's rule).
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 #[cfg_attr(feature = "tools", derive(Serialize))]
-#[serde(deny_unknown_fields)]
 pub struct OperationFile {
-    pub endpoint: EndpointName,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Endpoint,
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub return_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
     /// Documented error codes in documented order (repeats kept).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub errors: Vec<Spanned<String>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub notes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub validation_error_codes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub damage: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub variables_example: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub response_example: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub deprecation: Option<DeprecationFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub arguments: Vec<FieldFile>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub return_fields: Vec<FieldFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 #[cfg_attr(feature = "tools", derive(Serialize))]
-#[serde(deny_unknown_fields)]
 pub struct DeprecationFile {
     pub note: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub marked_on: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub removal_on: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub replacement: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub announcement: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 #[cfg_attr(feature = "tools", derive(Serialize))]
-#[serde(deny_unknown_fields)]
 pub struct FieldFile {
     pub name: Spanned<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub deprecation: Option<DeprecationFile>,
 }
 
-impl From<EndpointName> for Endpoint {
-    fn from(name: EndpointName) -> Self {
-        match name {
-            EndpointName::Api => Endpoint::Api,
-            EndpointName::Auth => Endpoint::Auth,
-        }
+impl CatalogueFile {
+    /// Reads `catalogue.toml` from its text.
+    pub fn read(text: &str) -> read::Result<Self> {
+        let document = read::parse(text)?;
+        let file = Table::document(&document, CATALOGUE_FILE, &["endpoints", "errors"])?;
+        let endpoints = file.required_table("endpoints", "`[endpoints]`", &["api", "auth"])?;
+        Ok(CatalogueFile {
+            endpoints: EndpointsFile {
+                api: endpoints.required_string("api")?.into_inner(),
+                auth: endpoints.required_string("auth")?.into_inner(),
+            },
+            errors: file.required_string_map("errors")?,
+        })
     }
 }
 
+impl OperationFile {
+    /// Reads `operations/<fieldName>.toml` from its text.
+    pub fn read(text: &str) -> read::Result<Self> {
+        let document = read::parse(text)?;
+        let file = Table::document(
+            &document,
+            "an operation file",
+            &[
+                "endpoint",
+                "return_type",
+                "description",
+                "errors",
+                "notes",
+                "validation_error_codes",
+                "damage",
+                "variables_example",
+                "response_example",
+                "deprecation",
+                "arguments",
+                "return_fields",
+            ],
+        )?;
+        Ok(OperationFile {
+            endpoint: endpoint(file.required_string("endpoint")?)?,
+            return_type: file.string("return_type")?,
+            description: file.string("description")?,
+            errors: file.spanned_strings("errors")?,
+            notes: file.strings("notes")?,
+            validation_error_codes: file.strings("validation_error_codes")?,
+            damage: file.strings("damage")?,
+            variables_example: file.string("variables_example")?,
+            response_example: file.string("response_example")?,
+            deprecation: file
+                .table("deprecation", "`[deprecation]`", DeprecationFile::KEYS)?
+                .map(|table| DeprecationFile::read(&table))
+                .transpose()?,
+            arguments: fields(&file, "arguments")?,
+            return_fields: fields(&file, "return_fields")?,
+        })
+    }
+}
+
+/// The documented fields under `key` (`[[arguments]]` or `[[return_fields]]`).
+fn fields(file: &Table<'_, '_>, key: &str) -> read::Result<Vec<FieldFile>> {
+    file.tables(
+        key,
+        "a documented field",
+        &["name", "description", "deprecation"],
+    )?
+    .iter()
+    .map(|field| {
+        Ok(FieldFile {
+            name: field.required_string("name")?,
+            description: field.string("description")?,
+            deprecation: field
+                .table(
+                    "deprecation",
+                    "a field's `deprecation`",
+                    DeprecationFile::KEYS,
+                )?
+                .map(|table| DeprecationFile::read(&table))
+                .transpose()?,
+        })
+    })
+    .collect()
+}
+
+fn endpoint(name: Spanned<String>) -> read::Result<Endpoint> {
+    match name.get_ref().as_str() {
+        "api" => Ok(Endpoint::Api),
+        "auth" => Ok(Endpoint::Auth),
+        other => Err(ReadError {
+            span: name.span(),
+            message: format!("`endpoint` must be `api` or `auth`, not `{other}`"),
+        }),
+    }
+}
+
+impl DeprecationFile {
+    const KEYS: &'static [&'static str] = &[
+        "note",
+        "marked_on",
+        "removal_on",
+        "replacement",
+        "announcement",
+    ];
+
+    fn read(table: &Table<'_, '_>) -> read::Result<Self> {
+        Ok(DeprecationFile {
+            note: table.required_string("note")?.into_inner(),
+            marked_on: table.string("marked_on")?,
+            removal_on: table.string("removal_on")?,
+            replacement: table.string("replacement")?,
+            announcement: table.string("announcement")?,
+        })
+    }
+}
+
+/// An endpoint is written by its name (`api` or `auth`).
 #[cfg(feature = "tools")]
-impl From<Endpoint> for EndpointName {
-    fn from(endpoint: Endpoint) -> Self {
-        match endpoint {
-            Endpoint::Api => EndpointName::Api,
-            Endpoint::Auth => EndpointName::Auth,
-        }
+impl Serialize for Endpoint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -184,7 +275,7 @@ impl From<FieldFile> for FieldDoc {
 impl From<&Operation> for OperationFile {
     fn from(operation: &Operation) -> Self {
         OperationFile {
-            endpoint: operation.endpoint.into(),
+            endpoint: operation.endpoint,
             return_type: operation.return_type.clone(),
             description: operation.description.clone(),
             errors: operation

@@ -8,11 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
-
 use super::document::{analyze, DocumentShape};
 use super::files::{CatalogueFile, FieldFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR};
 use super::model::{Catalogue, Endpoints, FieldDoc, Operation};
+use super::read;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 
 const START: Position = Position { line: 1, column: 1 };
@@ -21,7 +20,7 @@ const START: Position = Position { line: 1, column: 1 };
 /// `operations/`. Reports every problem found, each at its file:line:col.
 pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     let source = read_source(&dir.join(CATALOGUE_FILE))?;
-    let file: CatalogueFile = parse_toml(&source)?;
+    let file = read_toml(&source, CatalogueFile::read)?;
     let mut diagnostics = Diagnostics::default();
     let mut operations = Vec::new();
     for stem in operation_stems(&dir.join(OPERATIONS_DIR), &mut diagnostics)? {
@@ -91,7 +90,7 @@ fn load_operation(
 ) -> Result<Operation, Diagnostics> {
     let operations = dir.join(OPERATIONS_DIR);
     let metadata_source = read_source(&operations.join(format!("{stem}.toml")))?;
-    let metadata: OperationFile = parse_toml(&metadata_source)?;
+    let metadata = read_toml(&metadata_source, OperationFile::read)?;
     let document_path = operations.join(format!("{stem}.graphql"));
     let document_source = read_source(&document_path)?;
     let shape = analyze(&document_source.text)
@@ -145,7 +144,7 @@ fn load_operation(
     diagnostics.into_result(Operation {
         field_name: stem.to_string(),
         operation_name,
-        endpoint: metadata.endpoint.into(),
+        endpoint: metadata.endpoint,
         return_type: metadata.return_type,
         description: metadata.description,
         errors: metadata
@@ -225,12 +224,14 @@ fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     Ok(SourceFile::new(path, text))
 }
 
-fn parse_toml<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
-    toml::from_str(&source.text).map_err(|error| {
-        let position = error
-            .span()
-            .map_or(START, |span| position_at(&source.text, span.start));
-        Diagnostic::new(source, position, error.message().trim_end().to_string())
+/// Reads a catalogue file with `read`, reporting what is wrong at its place.
+fn read_toml<T>(source: &SourceFile, read: fn(&str) -> read::Result<T>) -> Result<T, Diagnostic> {
+    read(&source.text).map_err(|error| {
+        Diagnostic::new(
+            source,
+            position_at(&source.text, error.span.start),
+            error.message,
+        )
     })
 }
 

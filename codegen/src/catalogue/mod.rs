@@ -6,6 +6,7 @@ pub(crate) mod files;
 pub mod listing;
 mod load;
 pub mod model;
+mod read;
 #[cfg(feature = "tools")]
 mod save;
 
