@@ -11,14 +11,14 @@
 #   GRAPHQL_CLIENT  the graphql-client binary (default: `graphql-client` on PATH)
 #   RUNS            runs per codegen measurement (default 11)
 #   BUILD_RUNS      runs per crate build with dependencies already built (default 3)
-#   CLEAN_RUNS      runs per crate build from an empty target directory (default 1)
+#   CLEAN_RUNS      runs per crate build from an empty target directory (default 3)
 #   KEEP=1          keep the temporary directory (its path is printed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${RUNS:-11}
 build_runs=${BUILD_RUNS:-3}
-clean_runs=${CLEAN_RUNS:-1}
+clean_runs=${CLEAN_RUNS:-3}
 gqlc=${GRAPHQL_CLIENT:-graphql-client}
 command -v "$gqlc" >/dev/null || {
   echo "error: $gqlc not found; cargo install graphql_client_cli --version 0.16.0 --locked," \
@@ -239,18 +239,34 @@ build_names=(ours ours_build_rs gqlc_cli gqlc_derive)
 declare -A build_ms build_kib clean_ms clean_kib
 clean_crate() { "${cargo_crates[@]}" clean -q -p "$crate" "${in_crates[@]}"; }
 clean_all() { "${cargo_crates[@]}" clean -q "${in_crates[@]}"; }
+# interleave COUNT SETUP MS KIB: COUNT rounds, each building every crate once after
+# SETUP, so that the machine's drift falls on all crates alike. Stores each crate's
+# median in the array named MS and its peak RSS in the one named KIB.
+interleave() {
+  local count=$1 setup=$2 round
+  local -n medians=$3 peaks=$4
+  local -A runs=()
+  for ((round = 1; round <= count; round++)); do
+    for crate in "${build_names[@]}"; do
+      measure 1 "$setup" "${cargo_crates[@]}" build -q -p "$crate" "${in_crates[@]}"
+      log "  round $round of $count: $crate $ms ms"
+      runs[$crate]+="$ms "
+      if ((kib > ${peaks[$crate]:-0})); then peaks[$crate]=$kib; fi
+    done
+  done
+  for crate in "${build_names[@]}"; do
+    # shellcheck disable=SC2086 # one run per word
+    medians[$crate]=$(printf '%s\n' ${runs[$crate]} | sort -n | sed -n "$(((count + 1) / 2))p")
+  done
+}
+log "debug builds with the dependencies built"
 for crate in "${build_names[@]}"; do
-  log "debug build of $crate"
   # Its dependencies, with the features it alone selects.
   "${cargo_crates[@]}" build -q -p "$crate" "${in_crates[@]}"
-  measure "$build_runs" clean_crate "${cargo_crates[@]}" build -q -p "$crate" "${in_crates[@]}"
-  build_ms[$crate]=$ms build_kib[$crate]=$kib
 done
-for crate in "${build_names[@]}"; do
-  log "debug build of $crate from an empty target directory"
-  measure "$clean_runs" clean_all "${cargo_crates[@]}" build -q -p "$crate" "${in_crates[@]}"
-  clean_ms[$crate]=$ms clean_kib[$crate]=$kib
-done
+interleave "$build_runs" clean_crate build_ms build_kib
+log "debug builds from an empty target directory"
+interleave "$clean_runs" clean_all clean_ms clean_kib
 
 # --- No-op build of this repository ----------------------------------------------------
 

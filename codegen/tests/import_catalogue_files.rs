@@ -182,6 +182,23 @@ fn reports_an_unknown_error_code_at_its_place() {
 }
 
 #[test]
+fn reports_an_unknown_key_at_its_place() {
+    let dir = written();
+    edit(
+        &dir.path().join("operations/signIn.toml"),
+        "description = ",
+        "descripton = ",
+    );
+    assert_eq!(
+        load_errors(dir.path()),
+        "<dir>/operations/signIn.toml:3:1: unknown key `descripton` in an operation file; \
+         expected one of: endpoint, return_type, description, errors, notes, \
+         validation_error_codes, damage, variables_example, response_example, deprecation, \
+         arguments, return_fields"
+    );
+}
+
+#[test]
 fn reports_a_code_with_two_messages() {
     let dir = written();
     let path = dir.path().join("catalogue.toml");

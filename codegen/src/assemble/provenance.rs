@@ -76,9 +76,7 @@ pub fn render(summary: &Summary<'_>) -> String {
         summary
             .records
             .values()
-            .filter(|r| {
-                kind.map_or(true, |k| k == r.kind) && source.map_or(true, |s| s == r.source)
-            })
+            .filter(|r| kind.is_none_or(|k| k == r.kind) && source.is_none_or(|s| s == r.source))
             .count()
     };
     for (kind, label) in KINDS {

@@ -353,7 +353,7 @@ impl Context {
             .derives
             .iter()
             .filter(|path| {
-                path.segments.last().map_or(true, |last| {
+                path.segments.last().is_none_or(|last| {
                     let name = last.ident.to_string();
                     !base.contains(&name.as_str()) && !skip.contains(&name.as_str())
                 })

@@ -82,7 +82,7 @@ impl Printer {
         ];
         let default_names = roots
             .iter()
-            .all(|(_, root, default)| root.as_ref().map_or(true, |r| r.name == *default));
+            .all(|(_, root, default)| root.as_ref().is_none_or(|r| r.name == *default));
         if default_names {
             return;
         }

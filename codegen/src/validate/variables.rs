@@ -39,7 +39,7 @@ pub(crate) fn check(
             None => diagnostics.push(undefined(operation, usage)),
             Some(None) => {}
             Some(Some((ty, has_default))) => {
-                let fits = usage.expected.as_ref().map_or(true, |expected| {
+                let fits = usage.expected.as_ref().is_none_or(|expected| {
                     variable_fits(ty, *has_default, expected, usage.place_has_default)
                 });
                 if !fits {
