@@ -167,30 +167,25 @@ fn load_errors(dir: &Path) -> String {
         .replace(&dir.display().to_string(), "<dir>")
 }
 
+/// The one-line diagnostics of loading the catalogue after one edit of `file`.
+fn load_errors_after(file: &str, from: &str, to: &str) -> String {
+    let dir = written();
+    edit(&dir.path().join(file), from, to);
+    load_errors(dir.path())
+}
+
 #[test]
 fn reports_an_unknown_error_code_at_its_place() {
-    let dir = written();
-    edit(
-        &dir.path().join("operations/signIn.toml"),
-        "\"KT-CT-1111\"",
-        "\"KT-CT-9999\"",
-    );
     assert_eq!(
-        load_errors(dir.path()),
+        load_errors_after("operations/signIn.toml", "\"KT-CT-1111\"", "\"KT-CT-9999\""),
         "<dir>/operations/signIn.toml:4:11: unknown error code `KT-CT-9999`"
     );
 }
 
 #[test]
 fn reports_an_unknown_key_at_its_place() {
-    let dir = written();
-    edit(
-        &dir.path().join("operations/signIn.toml"),
-        "description = ",
-        "descripton = ",
-    );
     assert_eq!(
-        load_errors(dir.path()),
+        load_errors_after("operations/signIn.toml", "description = ", "descripton = "),
         "<dir>/operations/signIn.toml:3:1: unknown key `descripton` in an operation file; \
          expected one of: endpoint, return_type, description, errors, notes, \
          validation_error_codes, damage, variables_example, response_example, deprecation, \

@@ -269,72 +269,65 @@ mod tests {
 
     #[test]
     fn reports_each_problem_at_its_place() {
-        assert_eq!(
-            read_error("name = \"a\"\nnmae = \"b\"\n", |table| table
-                .string("name")
-                .map(drop)),
+        type Read = fn(&Table<'_, '_>) -> Result<()>;
+        // The text, what is read from it, the message, and the text the error spans.
+        let cases: [(&str, Read, &str, &str); 8] = [
             (
-                "unknown key `nmae` in the file; expected one of: name, tags, inner, items, map"
-                    .to_string(),
-                "nmae".to_string()
-            )
-        );
-        assert_eq!(
-            read_error("name = 3\n", |table| table.string("name").map(drop)),
+                "name = \"a\"\nnmae = \"b\"\n",
+                |table| table.string("name").map(drop),
+                "unknown key `nmae` in the file; expected one of: name, tags, inner, items, map",
+                "nmae",
+            ),
             (
-                "`name` must be a string, not an integer".to_string(),
-                "3".to_string()
-            )
-        );
-        assert_eq!(
-            read_error("tags = [\"x\", true]\n", |table| table
-                .strings("tags")
-                .map(drop)),
+                "name = 3\n",
+                |table| table.string("name").map(drop),
+                "`name` must be a string, not an integer",
+                "3",
+            ),
             (
-                "`tags` must be a string, not a boolean".to_string(),
-                "true".to_string()
-            )
-        );
-        assert_eq!(
-            read_error("tags = \"x\"\n", |table| table.strings("tags").map(drop)),
+                "tags = [\"x\", true]\n",
+                |table| table.strings("tags").map(drop),
+                "`tags` must be a string, not a boolean",
+                "true",
+            ),
             (
-                "`tags` must be an array, not a string".to_string(),
-                "\"x\"".to_string()
-            )
-        );
-        assert_eq!(
-            read_error("inner = 1.5\n", |table| table
-                .table("inner", "`[inner]`", KEYS)
-                .map(drop)),
+                "tags = \"x\"\n",
+                |table| table.strings("tags").map(drop),
+                "`tags` must be an array, not a string",
+                "\"x\"",
+            ),
             (
-                "`inner` must be a table, not a float".to_string(),
-                "1.5".to_string()
-            )
-        );
-        assert_eq!(
-            read_error("[inner]\nother = 1\n", |table| table
-                .table("inner", "`[inner]`", &["name"])
-                .map(drop)),
+                "inner = 1.5\n",
+                |table| table.table("inner", "`[inner]`", KEYS).map(drop),
+                "`inner` must be a table, not a float",
+                "1.5",
+            ),
             (
-                "unknown key `other` in `[inner]`; expected one of: name".to_string(),
-                "other".to_string()
-            )
-        );
-        assert_eq!(
-            read_error("map = { k = 1 }\n", |table| table
-                .required_string_map("map")
-                .map(drop)),
+                "[inner]\nother = 1\n",
+                |table| table.table("inner", "`[inner]`", &["name"]).map(drop),
+                "unknown key `other` in `[inner]`; expected one of: name",
+                "other",
+            ),
             (
-                "`k` must be a string, not an integer".to_string(),
-                "1".to_string()
-            )
-        );
-        assert_eq!(
-            read_error("tags = []\n", |table| table
-                .required_string("name")
-                .map(drop)),
-            ("missing key `name` in the file".to_string(), String::new())
-        );
+                "map = { k = 1 }\n",
+                |table| table.required_string_map("map").map(drop),
+                "`k` must be a string, not an integer",
+                "1",
+            ),
+            (
+                "tags = []\n",
+                |table| table.required_string("name").map(drop),
+                "missing key `name` in the file",
+                "",
+            ),
+        ];
+        for (text, read, message, spanned) in cases {
+            assert_eq!(
+                read_error(text, read),
+                (message.to_string(), spanned.to_string()),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
