@@ -138,10 +138,7 @@ impl OperationFile {
             damage: file.strings("damage")?,
             variables_example: file.string("variables_example")?,
             response_example: file.string("response_example")?,
-            deprecation: file
-                .table("deprecation", "`[deprecation]`", DeprecationFile::KEYS)?
-                .map(|table| DeprecationFile::read(&table))
-                .transpose()?,
+            deprecation: DeprecationFile::read_in(&file, "`[deprecation]`")?,
             arguments: fields(&file, "arguments")?,
             return_fields: fields(&file, "return_fields")?,
         })
@@ -160,14 +157,7 @@ fn fields(file: &Table<'_, '_>, key: &str) -> read::Result<Vec<FieldFile>> {
         Ok(FieldFile {
             name: field.required_string("name")?,
             description: field.string("description")?,
-            deprecation: field
-                .table(
-                    "deprecation",
-                    "a field's `deprecation`",
-                    DeprecationFile::KEYS,
-                )?
-                .map(|table| DeprecationFile::read(&table))
-                .transpose()?,
+            deprecation: DeprecationFile::read_in(field, "a field's `deprecation`")?,
         })
     })
     .collect()
@@ -185,22 +175,29 @@ fn endpoint(name: Spanned<String>) -> read::Result<Endpoint> {
 }
 
 impl DeprecationFile {
-    const KEYS: &'static [&'static str] = &[
-        "note",
-        "marked_on",
-        "removal_on",
-        "replacement",
-        "announcement",
-    ];
-
-    fn read(table: &Table<'_, '_>) -> read::Result<Self> {
-        Ok(DeprecationFile {
+    /// The `deprecation` table of `parent` (named `name` in messages), if present.
+    fn read_in(parent: &Table<'_, '_>, name: &'static str) -> read::Result<Option<Self>> {
+        let Some(table) = parent.table(
+            "deprecation",
+            name,
+            &[
+                "note",
+                "marked_on",
+                "removal_on",
+                "replacement",
+                "announcement",
+            ],
+        )?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(DeprecationFile {
             note: table.required_string("note")?.into_inner(),
             marked_on: table.string("marked_on")?,
             removal_on: table.string("removal_on")?,
             replacement: table.string("replacement")?,
             announcement: table.string("announcement")?,
-        })
+        }))
     }
 }
 
