@@ -10,8 +10,8 @@
 # Usage: benches/compare.sh > report.md
 #   GRAPHQL_CLIENT  the graphql-client binary (default: `graphql-client` on PATH)
 #   RUNS            runs per codegen measurement (default 11)
-#   BUILD_RUNS      runs per crate build with dependencies already built (default 3)
-#   CLEAN_RUNS      runs per crate build from an empty target directory (default 3)
+#   BUILD_RUNS      rounds of crate builds with dependencies already built (default 3)
+#   CLEAN_RUNS      rounds of crate builds from an empty target directory (default 3)
 #   KEEP=1          keep the temporary directory (its path is printed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,10 +78,11 @@ measure() {
     rss=$(tail -n1 "$tmp/rss")
     if ((rss > kib)); then kib=$rss; fi
   done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((count + 1) / 2))p")
-  ms=$(awk -v us="$median" 'BEGIN { printf "%.1f", us / 1000 }')
+  ms=$(awk -v us="$(median "${times[@]}")" 'BEGIN { printf "%.1f", us / 1000 }')
 }
+
+# median N...: the middle number (the lower middle of an even count).
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 
 mib() { awk -v kib="$1" 'BEGIN { printf "%.1f", kib / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -256,7 +257,7 @@ interleave() {
   done
   for crate in "${build_names[@]}"; do
     # shellcheck disable=SC2086 # one run per word
-    medians[$crate]=$(printf '%s\n' ${runs[$crate]} | sort -n | sed -n "$(((count + 1) / 2))p")
+    medians[$crate]=$(median ${runs[$crate]})
   done
 }
 log "debug builds with the dependencies built"
