@@ -5,8 +5,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
-use super::files::AvailabilityFile;
-use super::files::AVAILABILITY_FILE;
+use super::files::{AvailabilityFile, AVAILABILITY_FILE};
 use super::load::{position_at, read_toml, unreadable};
 use super::model::{Availability, Catalogue, Operation};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
