@@ -34,10 +34,9 @@ pub struct Endpoints {
 }
 
 /// Whether the live API still has an operation's root field.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Availability {
     /// In the live schema, or no snapshot of it says otherwise.
-    #[default]
     Live,
     /// Documented, but absent from the live schema snapshot taken on `snapshot`
     /// (`YYYY-MM-DD`): the API is likely to reject it.
