@@ -63,7 +63,7 @@ pub(super) fn apply(
 
 /// One warning per docs-only operation of `catalogue`, at its document, for the caller
 /// to show: the generated code sends it, and the API is likely to refuse it.
-pub fn warnings(catalogue: &Catalogue) -> Vec<Diagnostic> {
+pub(crate) fn warnings(catalogue: &Catalogue) -> Vec<Diagnostic> {
     catalogue
         .operations
         .iter()

@@ -1,6 +1,6 @@
 //! The operation catalogue under `schema/catalogue/`.
 
-pub mod availability;
+pub(crate) mod availability;
 pub mod document;
 pub(crate) mod files;
 #[cfg(feature = "tools")]
