@@ -2488,8 +2488,12 @@ pub mod operations {
         );
     }
     /// The `initiateLiveChat` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
     pub mod initiate_live_chat {
         /// The `InitiateLiveChat` mutation.
+        ///
+        /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateLiveChat;
         impl crate::Operation for InitiateLiveChat {
@@ -4291,8 +4295,12 @@ pub mod operations {
         );
     }
     /// The `sendLiveChatMessage` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
     pub mod send_live_chat_message {
         /// The `SendLiveChatMessage` mutation.
+        ///
+        /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SendLiveChatMessage;
         impl crate::Operation for SendLiveChatMessage {

@@ -188,10 +188,14 @@ impl Builder {
         diagnostics.into_result(())?;
 
         let scalars = scalars::mappings(&self.scalars, &self.settings.runtime);
+        let mut warnings = schema.warnings.clone();
         let ir = match catalogue {
             Some((dir, loaded)) => {
                 let catalogue = self.selected(loaded?)?;
                 inputs.extend(files_under(dir)?);
+                warnings
+                    .0
+                    .extend(catalogue::availability::warnings(&catalogue));
                 validate::resolve_catalogue(&schema, &catalogue, &sources, scalars)?
             }
             None => {
@@ -207,7 +211,7 @@ impl Builder {
             code,
             documents: documents(&ir),
             inputs,
-            warnings: schema.warnings.clone(),
+            warnings,
             ir,
         })
     }
@@ -311,8 +315,9 @@ impl Generated {
         &self.documents
     }
 
-    /// Problems in the schema the run worked around (e.g. a field defined twice: the
-    /// first definition is used), for the caller to show.
+    /// Problems the run worked around, for the caller to show: in the schema (e.g. a
+    /// field defined twice: the first definition is used), then in the catalogue (an
+    /// operation absent from the live schema snapshot, generated all the same).
     pub fn warnings(&self) -> &Diagnostics {
         &self.warnings
     }

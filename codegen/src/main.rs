@@ -23,7 +23,8 @@ enum Command {
         #[arg(long, default_value = "schema/catalogue")]
         out: PathBuf,
     },
-    /// List the catalogue's operations: field name, endpoint, documented errors, deprecation.
+    /// List the catalogue's operations: field name, endpoint, documented errors, deprecation,
+    /// availability (`live`, or `docs-only` when the live schema snapshot lacks it).
     List {
         #[arg(long, default_value = "schema/catalogue")]
         catalogue: PathBuf,

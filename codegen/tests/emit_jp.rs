@@ -2,7 +2,8 @@
 //! catalogue: a plain payload (`acceptGoodsQuote`), a union result
 //! (`createKonbiniPayment`), a five-member union (`backendScreenEvent`), no variables
 //! (`regenerateSecretKey`), a deprecated operation (`updateUserDetails`) and one on the
-//! authentication server (`createMfaDevice`).
+//! authentication server (`createMfaDevice`); and what a docs-only operation
+//! (`initiateLiveChat`, `sendLiveChatMessage`) gets: a warning and a note in its rustdoc.
 
 mod emit_support;
 
@@ -70,5 +71,89 @@ fn whole_catalogue_generates() {
     assert_eq!(
         generated.inputs()[..2],
         [repository("schema"), repository("schema/kraken-jp.graphql")]
+    );
+}
+
+/// The rendered warnings about the catalogue (not the schema) of `generated`.
+fn catalogue_warnings(generated: &kraken_codegen::Generated) -> Vec<String> {
+    let schema = repository("schema/kraken-jp.graphql");
+    let root = emit_support::workspace_root().display().to_string();
+    generated
+        .warnings()
+        .0
+        .iter()
+        .filter(|warning| warning.path() != schema)
+        .map(|warning| warning.render_warning().replace(&root, "<root>"))
+        .collect()
+}
+
+#[test]
+fn docs_only_operations_are_generated_with_a_warning_each() {
+    let generated = jp()
+        .select(["acceptGoodsQuote", "sendLiveChatMessage"])
+        .generate()
+        .unwrap();
+    assert_eq!(
+        generated.documents().keys().collect::<Vec<_>>(),
+        ["acceptGoodsQuote", "sendLiveChatMessage"]
+    );
+    assert_eq!(
+        catalogue_warnings(&generated),
+        [
+            "warning: operation `sendLiveChatMessage` is documented but absent from the live \
+          schema snapshot of 2026-06-16; the API is likely to refuse it\n \
+          --> <root>/schema/catalogue/operations/sendLiveChatMessage.graphql:1:1\n  \
+          |\n\
+          1 | mutation SendLiveChatMessage($input: SendLiveChatMessageInput!) {\n  \
+          | ^ here\n  \
+          |\n  \
+          = help: the catalogue keeps every documented operation; availability.toml lists \
+          those the live schema lacks\n"
+        ]
+    );
+    let live_only = jp().select(["acceptGoodsQuote"]).generate().unwrap();
+    assert_eq!(catalogue_warnings(&live_only), Vec::<String>::new());
+}
+
+/// The `///` lines above the line starting with `item` and its attributes (trimmed), in
+/// order.
+#[cfg(feature = "format")]
+fn doc_above<'c>(code: &'c str, item: &str) -> Vec<&'c str> {
+    let lines: Vec<&str> = code.lines().map(str::trim).collect();
+    let mut end = lines
+        .iter()
+        .position(|line| line.starts_with(item))
+        .unwrap();
+    while lines[end - 1].starts_with("#[") {
+        end -= 1;
+    }
+    let start = lines[..end]
+        .iter()
+        .rposition(|line| !line.starts_with("///"))
+        .map_or(0, |index| index + 1);
+    lines[start..end].to_vec()
+}
+
+/// Looks at formatted code, so it needs the `format` feature.
+#[cfg(feature = "format")]
+#[test]
+fn docs_only_operations_say_so_in_their_rustdoc() {
+    let code = jp()
+        .select(["initiateLiveChat"])
+        .generate()
+        .unwrap()
+        .to_string();
+    let note = "/// **Docs-only.** Documented, but absent from the live schema snapshot of \
+                2026-06-16: the API is likely to refuse it.";
+    assert_eq!(
+        doc_above(&code, "pub mod initiate_live_chat {"),
+        ["/// The `initiateLiveChat` mutation.", "///", note]
+    );
+    assert_eq!(
+        doc_above(
+            &code,
+            "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]"
+        ),
+        ["/// The `InitiateLiveChat` mutation.", "///", note]
     );
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use kraken_codegen::catalogue::{
-    Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation as Documented,
+    Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation as Documented,
 };
 use kraken_codegen::ir::{Ir, ScalarMapping, SelectionSet, TypeKind};
 use kraken_codegen::schema::{self, Schema};
@@ -417,6 +417,7 @@ fn documented() -> Documented {
         field_name: "updateAccount".to_string(),
         operation_name: "UpdateAccount".to_string(),
         endpoint: Endpoint::Api,
+        availability: Availability::Live,
         return_type: Some("UpdateAccount".to_string()),
         description: Some("Update an account.".to_string()),
         errors: vec!["KT-CT-1111".to_string()],

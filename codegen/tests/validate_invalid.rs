@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kraken_codegen::catalogue::{Endpoint, Operation as Documented};
+use kraken_codegen::catalogue::{Availability, Endpoint, Operation as Documented};
 use kraken_codegen::schema::{self, Schema};
 use kraken_codegen::validate::{self, ExecutableSource, Options};
 use kraken_codegen::{Diagnostics, SourceFile};
@@ -99,6 +99,7 @@ fn documented(field_name: &str, operation_name: &str, document: &str) -> Executa
         field_name: field_name.to_string(),
         operation_name: operation_name.to_string(),
         endpoint: Endpoint::Api,
+        availability: Availability::Live,
         return_type: None,
         description: None,
         errors: Vec::new(),

@@ -1,6 +1,7 @@
 //! The on-disk form of the catalogue: `catalogue.toml` (endpoints and the global
 //! error table) and, per operation, `operations/<fieldName>.toml` beside the
-//! document `operations/<fieldName>.graphql`.
+//! document `operations/<fieldName>.graphql`; optionally `availability.toml`, which
+//! `assemble-schema` writes and `import-docs` leaves alone.
 //!
 //! Reading goes through [`super::read`]; writing (the `tools` feature) through serde.
 
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 use toml::Spanned;
 
-use super::model::{Deprecation, Endpoint, FieldDoc};
+use super::model::{is_date, Deprecation, Endpoint, FieldDoc};
 #[cfg(feature = "tools")]
 use super::model::{Endpoints, Operation};
 use super::read::{self, ReadError, Table};
@@ -19,6 +20,8 @@ use super::read::{self, ReadError, Table};
 pub const CATALOGUE_FILE: &str = "catalogue.toml";
 /// Directory holding one `.toml` and one `.graphql` per operation.
 pub const OPERATIONS_DIR: &str = "operations";
+/// File name of the record of the operations the live schema lacks.
+pub const AVAILABILITY_FILE: &str = "availability.toml";
 
 /// `catalogue.toml`.
 #[derive(Debug)]
@@ -88,6 +91,37 @@ pub struct FieldFile {
     pub description: Option<String>,
     #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
     pub deprecation: Option<DeprecationFile>,
+}
+
+/// `availability.toml`: the operations whose root field the live schema snapshot lacks.
+#[derive(Debug)]
+pub struct AvailabilityFile {
+    /// The snapshot's date (`YYYY-MM-DD`).
+    pub snapshot: String,
+    /// Field names of the docs-only operations, each with its span.
+    pub docs_only: Vec<Spanned<String>>,
+}
+
+impl AvailabilityFile {
+    /// Reads `availability.toml` from its text.
+    pub fn read(text: &str) -> read::Result<Self> {
+        let document = read::parse(text)?;
+        let file = Table::document(&document, AVAILABILITY_FILE, &["snapshot", "docs_only"])?;
+        let snapshot = file.required_string("snapshot")?;
+        if !is_date(snapshot.get_ref()) {
+            return Err(ReadError {
+                span: snapshot.span(),
+                message: format!(
+                    "`snapshot` must be a date written YYYY-MM-DD, not `{}`",
+                    snapshot.get_ref()
+                ),
+            });
+        }
+        Ok(AvailabilityFile {
+            snapshot: snapshot.into_inner(),
+            docs_only: file.spanned_strings("docs_only")?,
+        })
+    }
 }
 
 impl CatalogueFile {

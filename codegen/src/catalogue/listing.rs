@@ -3,7 +3,7 @@
 use super::model::Catalogue;
 
 /// One line per operation, sorted by field name:
-/// `<fieldName>\t<api|auth>\t<number of documented errors>\t<deprecated|->`.
+/// `<fieldName>\t<api|auth>\t<number of documented errors>\t<deprecated|->\t<live|docs-only>`.
 pub fn operation_lines(catalogue: &Catalogue) -> String {
     let mut operations: Vec<_> = catalogue.operations.iter().collect();
     operations.sort_by(|a, b| a.field_name.cmp(&b.field_name));
@@ -11,7 +11,7 @@ pub fn operation_lines(catalogue: &Catalogue) -> String {
         .iter()
         .map(|operation| {
             format!(
-                "{}\t{}\t{}\t{}\n",
+                "{}\t{}\t{}\t{}\t{}\n",
                 operation.field_name,
                 operation.endpoint.as_str(),
                 operation.errors.len(),
@@ -19,7 +19,8 @@ pub fn operation_lines(catalogue: &Catalogue) -> String {
                     "deprecated"
                 } else {
                     "-"
-                }
+                },
+                operation.availability.as_str(),
             )
         })
         .collect()

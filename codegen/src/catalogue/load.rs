@@ -8,28 +8,32 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::availability;
 use super::document::{analyze, DocumentShape};
 use super::files::{CatalogueFile, FieldFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR};
-use super::model::{Catalogue, Endpoints, FieldDoc, Operation};
+use super::model::{Availability, Catalogue, Endpoints, FieldDoc, Operation};
 use super::read;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 
 const START: Position = Position { line: 1, column: 1 };
 
-/// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml` and every operation in
-/// `operations/`. Reports every problem found, each at its file:line:col.
+/// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, every operation in
+/// `operations/` and, when present, `availability.toml`. Reports every problem found,
+/// each at its file:line:col.
 pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     let source = read_source(&dir.join(CATALOGUE_FILE))?;
     let file = read_toml(&source, CatalogueFile::read)?;
     let mut diagnostics = Diagnostics::default();
     let mut operations = Vec::new();
-    for stem in operation_stems(&dir.join(OPERATIONS_DIR), &mut diagnostics)? {
-        match load_operation(dir, &stem, &file.errors) {
+    let stems = operation_stems(&dir.join(OPERATIONS_DIR), &mut diagnostics)?;
+    for stem in &stems {
+        match load_operation(dir, stem, &file.errors) {
             Ok(operation) => operations.push(operation),
             Err(found) => diagnostics.0.extend(found.0),
         }
     }
     check_operation_names(&operations, &mut diagnostics);
+    availability::apply(dir, &stems, &mut operations, &mut diagnostics);
     diagnostics.into_result(Catalogue {
         endpoints: Endpoints {
             api: file.endpoints.api,
@@ -145,6 +149,7 @@ fn load_operation(
         field_name: stem.to_string(),
         operation_name,
         endpoint: metadata.endpoint,
+        availability: Availability::Live,
         return_type: metadata.return_type,
         description: metadata.description,
         errors: metadata
@@ -225,7 +230,10 @@ fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 }
 
 /// Reads a catalogue file with `read`, reporting what is wrong at its place.
-fn read_toml<T>(source: &SourceFile, read: fn(&str) -> read::Result<T>) -> Result<T, Diagnostic> {
+pub(super) fn read_toml<T>(
+    source: &SourceFile,
+    read: fn(&str) -> read::Result<T>,
+) -> Result<T, Diagnostic> {
     read(&source.text).map_err(|error| {
         Diagnostic::new(
             source,
@@ -235,7 +243,7 @@ fn read_toml<T>(source: &SourceFile, read: fn(&str) -> read::Result<T>) -> Resul
     })
 }
 
-fn unreadable(path: &Path, error: &std::io::Error) -> Diagnostic {
+pub(super) fn unreadable(path: &Path, error: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
         &SourceFile::new(PathBuf::from(path), ""),
         START,
@@ -244,7 +252,7 @@ fn unreadable(path: &Path, error: &std::io::Error) -> Diagnostic {
 }
 
 /// The 1-based line and column (in characters) of a byte offset.
-fn position_at(text: &str, offset: usize) -> Position {
+pub(super) fn position_at(text: &str, offset: usize) -> Position {
     let before = &text[..offset.min(text.len())];
     let line_start = before.rfind('\n').map_or(0, |index| index + 1);
     Position {

@@ -1,5 +1,6 @@
 //! The operation catalogue under `schema/catalogue/`.
 
+pub(crate) mod availability;
 pub mod document;
 pub(crate) mod files;
 #[cfg(feature = "tools")]
@@ -11,6 +12,6 @@ mod read;
 mod save;
 
 pub use load::load;
-pub use model::{Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation};
+pub use model::{Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation};
 #[cfg(feature = "tools")]
 pub use save::{write, WriteSummary};

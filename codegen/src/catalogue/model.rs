@@ -33,6 +33,26 @@ pub struct Endpoints {
     pub auth: String,
 }
 
+/// Whether the live API still has an operation's root field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Availability {
+    /// In the live schema, or no snapshot of it says otherwise.
+    Live,
+    /// Documented, but absent from the live schema snapshot taken on `snapshot`
+    /// (`YYYY-MM-DD`): the API is likely to reject it.
+    DocsOnly { snapshot: String },
+}
+
+impl Availability {
+    /// The name used in `list` output (`live` or `docs-only`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Availability::Live => "live",
+            Availability::DocsOnly { .. } => "docs-only",
+        }
+    }
+}
+
 /// The whole catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
@@ -76,6 +96,8 @@ pub struct Operation {
     /// Operation name in the document (e.g. `AcceptGoodsQuote`).
     pub operation_name: String,
     pub endpoint: Endpoint,
+    /// Whether the live API has it (from `availability.toml`; the docs page cannot say).
+    pub availability: Availability,
     /// The `Type:` line, when the page has one.
     pub return_type: Option<String>,
     /// `None` when the page lost the description (recorded, not invented).
@@ -101,4 +123,15 @@ pub struct Operation {
     /// File the document was loaded from, for file:line:col in diagnostics. After
     /// `docs_import::import` (nothing written yet) it is relative to the catalogue directory.
     pub document_path: PathBuf,
+}
+
+/// Whether `text` has the form of the catalogue's dates, `YYYY-MM-DD`.
+pub(crate) fn is_date(text: &str) -> bool {
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.chars().all(|c| c.is_ascii_digit());
+    let mut parts = text.split('-');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(y), Some(m), Some(d), None) if digits(y, 4) && digits(m, 2) && digits(d, 2)
+    )
 }

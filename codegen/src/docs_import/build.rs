@@ -10,7 +10,7 @@ use super::prose;
 use super::table;
 use crate::catalogue::document::{analyze, DocumentShape};
 use crate::catalogue::files::OPERATIONS_DIR;
-use crate::catalogue::Operation;
+use crate::catalogue::{Availability, Operation};
 use crate::diagnostic::{Diagnostic, Position};
 
 /// A record with the damage found on the way, each at its 0-based page line.
@@ -98,6 +98,7 @@ pub fn build(page: &Page<'_>, section: &Section<'_>) -> Result<Built, Diagnostic
         operation: Operation {
             operation_name: shape.operation_name,
             endpoint: section.endpoint,
+            availability: Availability::Live,
             return_type: section.return_type.clone(),
             description: prose.description,
             errors: section

@@ -2,6 +2,7 @@
 //! ends with when its field is deprecated.
 
 use super::page::{is_block_marker, Cursor};
+use crate::catalogue::model::is_date;
 use crate::catalogue::Deprecation;
 use crate::diagnostic::Diagnostic;
 
@@ -74,14 +75,7 @@ fn replacement(note: &str) -> Option<String> {
 /// `YYYY-MM-DD.` → `YYYY-MM-DD`.
 fn date_of(text: &str) -> Option<String> {
     let date = text.strip_suffix('.').unwrap_or(text);
-    let digits =
-        |part: &str, len: usize| part.len() == len && part.chars().all(|c| c.is_ascii_digit());
-    let mut parts = date.split('-');
-    let ok = matches!(
-        (parts.next(), parts.next(), parts.next(), parts.next()),
-        (Some(y), Some(m), Some(d), None) if digits(y, 4) && digits(m, 2) && digits(d, 2)
-    );
-    ok.then(|| date.to_string())
+    is_date(date).then(|| date.to_string())
 }
 
 fn bad_date(cursor: &Cursor<'_, '_>, index: usize) -> Diagnostic {

@@ -10,7 +10,7 @@ use super::error_codes::{self, RootVariants};
 use super::inputs::{self, Member};
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
-use crate::catalogue::Endpoint;
+use crate::catalogue::{Availability, Endpoint};
 use crate::ir::{Operation, OperationKind};
 use crate::naming::{self, ident, Case, Namespace};
 
@@ -126,7 +126,8 @@ pub(super) fn emit_operation(
     })
 }
 
-/// The one-line module doc: which operation, and the first sentence of its description.
+/// The module doc: which operation and the first sentence of its description, then
+/// whether the live API lacks it.
 fn module_doc(operation: &Operation) -> String {
     let kind = kind_name(operation.kind);
     let summary = operation
@@ -141,10 +142,26 @@ fn module_doc(operation: &Operation) -> String {
     } else {
         &operation.root_field
     };
-    format!("The `{field}` {kind}{summary}")
+    let summary = format!("The `{field}` {kind}{summary}");
+    match docs_only_note(operation) {
+        Some(note) => format!("{summary}\n\n{note}"),
+        None => summary,
+    }
 }
 
-/// The full operation doc: description, deprecation, documented errors, notes.
+/// For an operation the live schema snapshot lacks, the paragraph saying so.
+fn docs_only_note(operation: &Operation) -> Option<String> {
+    match &operation.docs.as_ref()?.availability {
+        Availability::DocsOnly { snapshot } => Some(format!(
+            "**Docs-only.** Documented, but absent from the live schema snapshot of \
+             {snapshot}: the API is likely to refuse it."
+        )),
+        Availability::Live => None,
+    }
+}
+
+/// The full operation doc: description, availability, deprecation, documented errors,
+/// notes.
 fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) -> String {
     let mut sections = Vec::new();
     let catalogue = operation.docs.as_ref();
@@ -156,6 +173,7 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
             kind_name(operation.kind)
         )),
     }
+    sections.extend(docs_only_note(operation));
     if let Some(deprecation) = catalogue.and_then(|docs| docs.deprecation.as_ref()) {
         let mut text = format!("**Deprecated.** {}", docs::sanitize(&deprecation.note));
         if let Some(date) = &deprecation.marked_on {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{assemble, file, format, Emitter, Plan, Settings};
-use crate::catalogue::{self, Endpoint};
+use crate::catalogue::{self, Availability, Endpoint};
 use crate::ir::*;
 
 fn named(name: &str) -> TypeRef {
@@ -57,6 +57,7 @@ fn catalogue_entry(field_name: &str, name: &str, errors: &[&str]) -> catalogue::
         field_name: field_name.to_string(),
         operation_name: name.to_string(),
         endpoint: Endpoint::Auth,
+        availability: Availability::Live,
         return_type: None,
         description: Some("Create a [payment] with Vec<T>.\n    Indented.".to_string()),
         errors: errors.iter().map(|e| e.to_string()).collect(),
