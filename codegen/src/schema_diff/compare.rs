@@ -17,15 +17,14 @@ pub fn changes(old: &Schema, new: &Schema, today: Date) -> Vec<Change> {
         ty.name.as_str()
     });
     for ty in removed {
-        out.push(
-            Change::at(Kind::TypeRemoved, Coordinate::Type(ty.name.clone()))
-                .was(kind_name(ty.kind)),
-        );
+        let change = Change::at(Kind::TypeRemoved, Coordinate::Type(ty.name.clone()));
+        out.push(change.was(kind_name(ty.kind)));
+        implementations(Kind::ImplementationRemoved, ty, &ty.interfaces, &mut out);
     }
     for ty in added {
-        out.push(
-            Change::at(Kind::TypeAdded, Coordinate::Type(ty.name.clone())).now(kind_name(ty.kind)),
-        );
+        let change = Change::at(Kind::TypeAdded, Coordinate::Type(ty.name.clone()));
+        out.push(change.now(kind_name(ty.kind)));
+        implementations(Kind::ImplementationAdded, ty, &ty.interfaces, &mut out);
     }
     for (old_ty, new_ty) in kept {
         type_changes(old_ty, new_ty, &mut out);
@@ -65,18 +64,8 @@ fn type_changes(old: &TypeDef, new: &TypeDef, out: &mut Vec<Change>) {
     );
     field_changes(old, new, out);
     let (removed, added, _) = by_name(&old.interfaces, &new.interfaces, |i| i.as_str());
-    let implementation =
-        |interface: &String| Coordinate::Implementation(name.clone(), interface.clone());
-    out.extend(
-        removed
-            .into_iter()
-            .map(|i| Change::at(Kind::ImplementationRemoved, implementation(i))),
-    );
-    out.extend(
-        added
-            .into_iter()
-            .map(|i| Change::at(Kind::ImplementationAdded, implementation(i))),
-    );
+    implementations(Kind::ImplementationRemoved, old, removed, out);
+    implementations(Kind::ImplementationAdded, new, added, out);
     let (removed, added, _) = by_name(&old.members, &new.members, |m| m.as_str());
     let member = |member: &String| Coordinate::Member(name.clone(), member.clone());
     out.extend(
@@ -93,6 +82,19 @@ fn type_changes(old: &TypeDef, new: &TypeDef, out: &mut Vec<Change>) {
     let split = by_name(&old.input_fields, &new.input_fields, |f| f.name.as_str());
     let at = |field: &InputValueDef| Coordinate::InputField(name.clone(), field.name.clone());
     input_value_changes(&INPUT_FIELD, split, at, out);
+}
+
+/// One change of `kind` for each of `interfaces` that `ty` implements.
+fn implementations<'a>(
+    kind: Kind,
+    ty: &TypeDef,
+    interfaces: impl IntoIterator<Item = &'a String>,
+    out: &mut Vec<Change>,
+) {
+    for interface in interfaces {
+        let at = Coordinate::Implementation(ty.name.clone(), interface.clone());
+        out.push(Change::at(kind, at));
+    }
 }
 
 fn field_changes(old: &TypeDef, new: &TypeDef, out: &mut Vec<Change>) {
@@ -148,7 +150,7 @@ fn enum_value_changes(old: &TypeDef, new: &TypeDef, out: &mut Vec<Change>) {
     for value in removed {
         let mut change = Change::at(Kind::EnumValueRemoved, at(&value.name));
         if let Some(deprecated) = &value.deprecated {
-            change = change.was(deprecation_summary(deprecated));
+            change = change.was(deprecated_words(deprecated));
         }
         out.push(change);
     }
@@ -295,7 +297,7 @@ fn deprecation(
 ) {
     match (old, new) {
         (None, Some(new)) => {
-            out.push(Change::at(Kind::Deprecated, at).now(deprecation_summary(new)))
+            out.push(Change::at(Kind::Deprecated, at).now(deprecation_detail(new)))
         }
         (Some(_), None) => out.push(Change::at(Kind::DeprecationRemoved, at)),
         (Some(old), Some(new)) if old != new => {
@@ -305,23 +307,35 @@ fn deprecation(
     }
 }
 
-/// A deprecation in a few words: its removal date when the reason gives one, else
-/// the reason's first line.
-fn deprecation_summary(deprecated: &Deprecated) -> String {
+/// A deprecation in a few words: its removal date when the reason gives one
+/// ("for removal on or after 2025-03-01"), else the reason's first line.
+fn deprecation_detail(deprecated: &Deprecated) -> String {
     match Date::of_removal(&deprecated.note) {
-        Some(date) => format!("deprecated for removal on or after {date}"),
-        None => format!(
-            "deprecated: {}",
-            deprecated.note.lines().next().unwrap_or_default().trim()
-        ),
+        Some(date) => format!("for removal on or after {date}"),
+        None => deprecated
+            .note
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
+}
+
+/// "deprecated for removal on or after 2025-03-01", "deprecated: Use `b`.".
+fn deprecated_words(deprecated: &Deprecated) -> String {
+    let separator = match Date::of_removal(&deprecated.note) {
+        Some(_) => " ",
+        None => ": ",
+    };
+    format!("deprecated{separator}{}", deprecation_detail(deprecated))
 }
 
 /// A removed member's type, and its deprecation if it had one: the server may still
 /// accept a deprecated member that introspection no longer shows.
 fn with_deprecation(ty: impl Display, deprecated: &Option<Deprecated>) -> String {
     match deprecated {
-        Some(deprecated) => format!("{ty}, {}", deprecation_summary(deprecated)),
+        Some(deprecated) => format!("{ty}, {}", deprecated_words(deprecated)),
         None => ty.to_string(),
     }
 }

@@ -72,7 +72,7 @@ pub fn check(
         }
     };
     let ir = validate::resolve(&old, sources, &Options::default()).map_err(Error::Operations)?;
-    compare(&old, &new, &ir.operations, today).map_err(|d| Error::Operations(d.into()))
+    compare(&old, &new, &ir.operations, today).map_err(Error::Operations)
 }
 
 /// Sorts every change from `old` to `new` under the operations (validated against
@@ -82,7 +82,7 @@ pub fn compare(
     new: &Schema,
     operations: &[ir::Operation],
     today: Date,
-) -> Result<Report, crate::Diagnostic> {
+) -> Result<Report, Diagnostics> {
     let changes = compare::changes(old, new, today);
     let mut listed = BTreeSet::new();
     let mut reports = Vec::new();
@@ -118,3 +118,6 @@ pub fn compare(
         other,
     })
 }
+
+#[cfg(test)]
+mod tests;

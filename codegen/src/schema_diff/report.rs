@@ -56,7 +56,7 @@ pub fn severity(change: &Change, usage: &Usage) -> Option<Severity> {
         | Kind::RequiredInputFieldAdded
         | Kind::EnumValueRemoved => used.then_some(Breaking),
         Kind::ArgumentMadeRequired | Kind::RequiredArgumentAdded => {
-            usage.selects_field_of(at).then_some(Breaking)
+            (usage.selects_field_of(at) && !usage.gives_non_null(at)).then_some(Breaking)
         }
         Kind::UnionMemberRemoved | Kind::ImplementationRemoved => {
             if usage.conditions.contains(&abstract_and_object(at)?) {

@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use graphql_parser::query::{
     Definition, FragmentDefinition, OperationDefinition, Selection, SelectionSet, TypeCondition,
+    Value,
 };
 
 use super::change::Coordinate;
-use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::ir::{self, TypeKind};
+use crate::diagnostic::{Diagnostics, SourceFile};
+use crate::ir::{self, TypeKind, TypeRef};
 use crate::schema::syntax::{parse_error, type_ref};
 use crate::schema::Schema;
 
@@ -25,8 +26,9 @@ pub struct Usage {
     pub input_types: BTreeSet<String>,
     /// Selected fields: (type selected on, field).
     pub fields: BTreeSet<(String, String)>,
-    /// Arguments given: (type, field, argument).
-    pub arguments: BTreeSet<(String, String, String)>,
+    /// Arguments given: (type, field, argument), and whether the value given may be
+    /// null (`null`, or a variable of a nullable type).
+    pub arguments: BTreeMap<(String, String, String), bool>,
     /// Type conditions inside a selection on an interface or union: (abstract type,
     /// type of the condition). Each is a variant of a generated enum.
     pub conditions: BTreeSet<(String, String)>,
@@ -34,13 +36,13 @@ pub struct Usage {
 
 impl Usage {
     /// Reads what `operation` uses of `schema`, the schema it was validated against.
-    pub fn of(schema: &Schema, operation: &ir::Operation) -> Result<Usage, Diagnostic> {
+    pub fn of(schema: &Schema, operation: &ir::Operation) -> Result<Usage, Diagnostics> {
         let file = SourceFile::new(
             format!("<wire document of {}>", operation.name),
             operation.wire_document.as_str(),
         );
         let document = graphql_parser::parse_query::<String>(&operation.wire_document)
-            .map_err(|error| parse_error(&file, &error.to_string()))?
+            .map_err(|error| Diagnostics::from(parse_error(&file, &error.to_string())))?
             .into_static();
         let fragments: Fragments = document
             .definitions
@@ -53,6 +55,7 @@ impl Usage {
         let mut walk = Walk {
             schema,
             fragments: &fragments,
+            nullable_variables: BTreeSet::new(),
             usage: Usage::default(),
             spread: BTreeSet::new(),
         };
@@ -69,7 +72,11 @@ impl Usage {
                 OperationDefinition::SelectionSet(set) => (&[][..], set),
             };
             for variable in variables {
-                walk.input(type_ref(&variable.var_type).name());
+                let ty = type_ref(&variable.var_type);
+                walk.input(ty.name());
+                if !matches!(ty, TypeRef::NonNull(_)) {
+                    walk.nullable_variables.insert(variable.name.clone());
+                }
             }
             if let Some(root) = schema.root_type(operation.kind) {
                 walk.usage.output_types.insert(root.name.clone());
@@ -88,7 +95,7 @@ impl Usage {
             Coordinate::Field(ty, field) => self.fields.contains(&(ty.clone(), field.clone())),
             Coordinate::Argument(ty, field, arg) => {
                 self.arguments
-                    .contains(&(ty.clone(), field.clone(), arg.clone()))
+                    .contains_key(&(ty.clone(), field.clone(), arg.clone()))
             }
             Coordinate::InputField(ty, _) => self.input_types.contains(ty),
             Coordinate::Member(abstract_type, _) | Coordinate::Implementation(_, abstract_type) => {
@@ -113,6 +120,16 @@ impl Usage {
         }
     }
 
+    /// Whether the operation gives the argument at `coordinate` a value that cannot be null.
+    pub fn gives_non_null(&self, coordinate: &Coordinate) -> bool {
+        let Coordinate::Argument(ty, field, arg) = coordinate else {
+            return false;
+        };
+        self.arguments
+            .get(&(ty.clone(), field.clone(), arg.clone()))
+            == Some(&false)
+    }
+
     /// Whether the operation selects members of the abstract type with `... on`, so
     /// that its response type is an enum with a catch-all variant.
     pub fn has_variants(&self, abstract_type: &str) -> bool {
@@ -124,6 +141,8 @@ impl Usage {
 struct Walk<'a> {
     schema: &'a Schema,
     fragments: &'a Fragments<'a>,
+    /// The operation's variables whose type is nullable.
+    nullable_variables: BTreeSet<String>,
     usage: Usage,
     /// Fragments already walked, with the type they were spread on.
     spread: BTreeSet<(String, String)>,
@@ -166,10 +185,16 @@ impl Walk<'_> {
         self.usage
             .fields
             .insert((parent.to_string(), field.name.clone()));
-        for (name, _) in &field.arguments {
-            self.usage
-                .arguments
-                .insert((parent.to_string(), field.name.clone(), name.clone()));
+        for (name, value) in &field.arguments {
+            let may_be_null = match value {
+                Value::Null => true,
+                Value::Variable(variable) => self.nullable_variables.contains(variable),
+                _ => false,
+            };
+            self.usage.arguments.insert(
+                (parent.to_string(), field.name.clone(), name.clone()),
+                may_be_null,
+            );
             if let Some(arg) = definition.arg(name) {
                 self.input(arg.ty.name());
             }
