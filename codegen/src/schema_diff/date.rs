@@ -56,7 +56,7 @@ impl FromStr for Date {
 
     /// `YYYY-MM-DD`, a day that exists.
     fn from_str(text: &str) -> Result<Date, String> {
-        let invalid = || format!("`{text}` is not a date of the form YYYY-MM-DD");
+        let invalid = || format!("`{text}` is not a calendar date (YYYY-MM-DD)");
         let mut parts = text.split('-');
         let (Some(year), Some(month), Some(day), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -134,7 +134,7 @@ mod tests {
         ] {
             assert_eq!(
                 bad.parse::<Date>(),
-                Err(format!("`{bad}` is not a date of the form YYYY-MM-DD"))
+                Err(format!("`{bad}` is not a calendar date (YYYY-MM-DD)"))
             );
         }
     }

@@ -138,8 +138,9 @@ impl Report {
             out.push('\n');
         }
         let breaking = affected.iter().filter(|op| !op.breaking.is_empty()).count();
-        out.push_str(&format!("{} operations checked: {breaking} with breaking changes, {} with risky changes only, {} unaffected (removal dates compared with {}).\n",
-            self.operations.len(),
+        out.push_str(&format!(
+            "{} checked: {breaking} with breaking changes, {} with risky changes only, {} unaffected (removal dates compared with {}).\n",
+            counted(self.operations.len(), "operation", "operations"),
             affected.len() - breaking,
             self.operations.len() - affected.len(),
             self.today,
@@ -165,8 +166,8 @@ impl Report {
             return;
         }
         out.push_str(&format!(
-            "\n{} other changes to the schema, used by no operation:\n",
-            self.other.len()
+            "\n{} to the schema, used by no operation:\n",
+            counted(self.other.len(), "other change", "other changes")
         ));
         let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
         for change in &self.other {
@@ -192,4 +193,9 @@ fn label_width<'a>(changes: impl Iterator<Item = &'a Change>) -> usize {
         .map(|change| change.kind.label().len())
         .max()
         .unwrap_or(0)
+}
+
+/// `1 operation`, `2 operations`.
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
