@@ -381,11 +381,11 @@ fn removal_dates(schema: &Schema, today: Date, out: &mut Vec<Change>) {
     }
 }
 
-/// Splits two lists by name: only in `old`, only in `new`, and in both (paired), each
-/// sorted by name. A name listed twice counts once, its first entry, as the schema
-/// index keeps it.
+/// Items only in the old list, only in the new one, and in both (paired).
 type Split<'a, T> = (Vec<&'a T>, Vec<&'a T>, Vec<(&'a T, &'a T)>);
 
+/// Splits two lists by name, each part sorted by name. A name listed twice counts once,
+/// its first entry, as the schema index keeps it.
 fn by_name<'a, T>(
     old: impl IntoIterator<Item = &'a T>,
     new: impl IntoIterator<Item = &'a T>,
