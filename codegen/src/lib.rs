@@ -20,6 +20,8 @@ mod parallel;
 pub mod project;
 pub mod scalars;
 pub mod schema;
+#[cfg(feature = "tools")]
+pub mod schema_diff;
 pub mod validate;
 pub mod write;
 

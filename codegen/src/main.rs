@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser};
 use kraken_codegen::output_tree::OutputTree;
 use kraken_codegen::project::{self, Project};
+use kraken_codegen::schema_diff::{self, Date};
+use kraken_codegen::validate::ExecutableSource;
 use kraken_codegen::write::write_if_changed;
 use kraken_codegen::{assemble, builder, catalogue, docs_import, introspect, SourceFile};
 
@@ -43,6 +45,47 @@ enum Command {
     /// Build the schema from the JP facts, the docs page, the platform facts and overlays,
     /// with a provenance summary.
     AssembleSchema(AssembleArgs),
+    /// List what changes from one SDL schema to another, per operation: breaking and
+    /// risky changes, then the rest in summary. Exit status 1 when an operation breaks,
+    /// 2 on bad input.
+    SchemaDiff(SchemaDiffArgs),
+}
+
+#[derive(Args)]
+struct SchemaDiffArgs {
+    /// The schema the operations were written against.
+    old: PathBuf,
+    /// The schema to compare it with.
+    new: PathBuf,
+    #[command(flatten)]
+    drift: DriftArgs,
+}
+
+/// What `schema-diff` and `introspect --diff` report against.
+#[derive(Args)]
+struct DriftArgs {
+    /// The catalogue whose operations are checked (default `schema/catalogue` when no
+    /// --operations file is given).
+    #[arg(long)]
+    catalogue: Option<PathBuf>,
+    /// A file of operations and fragments to check, as the Builder reads (repeatable).
+    #[arg(long)]
+    operations: Vec<PathBuf>,
+    /// The date removal dates are compared with, YYYY-MM-DD (default: today, UTC).
+    #[arg(long)]
+    today: Option<Date>,
+    /// List the other changes one by one and name the unaffected operations.
+    #[arg(long)]
+    verbose: bool,
+}
+
+impl DriftArgs {
+    fn given(&self) -> bool {
+        self.catalogue.is_some()
+            || !self.operations.is_empty()
+            || self.today.is_some()
+            || self.verbose
+    }
 }
 
 #[derive(Args)]
@@ -93,10 +136,27 @@ struct IntrospectArgs {
     /// Write the SDL here instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Compare the new SDL with the existing --output file first, as `schema-diff`
+    /// does, and print the report; with breaking changes the file is not overwritten
+    /// (exit status 1) unless --force.
+    #[arg(long, requires = "output")]
+    diff: bool,
+    /// With --diff: write the file even when an operation breaks (exit status still 1).
+    #[arg(long, requires = "diff")]
+    force: bool,
+    #[command(flatten)]
+    drift: DriftArgs,
 }
 
 fn main() -> ExitCode {
-    let result = match Command::parse() {
+    let command = Command::parse();
+    // Drift checks exit with 1 for "an operation breaks", so their errors use 2.
+    let error_status = match &command {
+        Command::SchemaDiff(_) => 2,
+        Command::Introspect(args) if args.diff => 2,
+        _ => 1,
+    };
+    let result = match command {
         Command::ImportDocs { page, out } => import_docs(&page, &out),
         Command::List { catalogue } => {
             print_catalogue(&catalogue, catalogue::listing::operation_lines)
@@ -108,18 +168,27 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::AssembleSchema(args) => run_assemble(args),
         Command::Introspect(args) => run_introspect(args),
+        Command::SchemaDiff(args) => run_schema_diff(&args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Status::Done) => ExitCode::SUCCESS,
+        Ok(Status::Breaking) => ExitCode::from(1),
         Err(message) => {
             eprint!("{message}");
-            ExitCode::FAILURE
+            ExitCode::from(error_status)
         }
     }
 }
 
+/// How a command that did its work ends.
+enum Status {
+    Done,
+    /// A drift check found an operation that the new schema breaks.
+    Breaking,
+}
+
 /// A failure message for the user, ending in a newline.
-type Outcome = Result<(), String>;
+type Outcome = Result<Status, String>;
 
 fn import_docs(page: &Path, out: &Path) -> Outcome {
     let text = std::fs::read_to_string(page)
@@ -137,13 +206,13 @@ fn import_docs(page: &Path, out: &Path) -> Outcome {
         summary.unchanged,
         summary.removed.len()
     );
-    Ok(())
+    Ok(Status::Done)
 }
 
 fn print_catalogue(dir: &Path, render: fn(&catalogue::Catalogue) -> String) -> Outcome {
     let catalogue = catalogue::load(dir).map_err(|d| d.render())?;
     print!("{}", render(&catalogue));
-    Ok(())
+    Ok(Status::Done)
 }
 
 /// Generates from `<root>/schema/` the tree that belongs in `<out>` (default `<root>/generated`).
@@ -178,7 +247,7 @@ fn regenerate(args: &ProjectArgs) -> Outcome {
         report.removed.len(),
         report.unchanged
     );
-    Ok(())
+    Ok(Status::Done)
 }
 
 fn check(args: &ProjectArgs) -> Outcome {
@@ -188,7 +257,7 @@ fn check(args: &ProjectArgs) -> Outcome {
         .map_err(|error| format!("error: cannot read {}: {error}\n", out.display()))?;
     if stale.is_empty() {
         eprintln!("{} is up to date", out.display());
-        return Ok(());
+        return Ok(Status::Done);
     }
     let mut message = format!(
         "error: {} is stale; run `cargo run -p kraken-codegen -- regenerate`\n",
@@ -200,11 +269,14 @@ fn check(args: &ProjectArgs) -> Outcome {
     Err(message)
 }
 
-fn run_introspect(args: IntrospectArgs) -> Result<(), String> {
+fn run_introspect(args: IntrospectArgs) -> Outcome {
+    if !args.diff && args.drift.given() {
+        return Err(
+            "error: --catalogue, --operations, --today and --verbose need --diff\n".to_string(),
+        );
+    }
     let file = if let Some(path) = &args.input {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("error: cannot read {}: {e}\n", path.display()))?;
-        SourceFile::new(path, text)
+        read_source(path)?
     } else {
         let endpoint = args.endpoint.as_deref().unwrap_or_default();
         let text = introspect::fetch::fetch(endpoint, &args.header)
@@ -222,18 +294,86 @@ fn run_introspect(args: IntrospectArgs) -> Result<(), String> {
     {
         eprintln!("{note}");
     }
-    match &args.output {
-        Some(path) => write_if_changed(path, printed.sdl.as_bytes())
-            .map(|_| ())
-            .map_err(|e| format!("error: cannot write {}: {e}\n", path.display())),
-        None => {
-            print!("{}", printed.sdl);
-            Ok(())
+    let Some(path) = &args.output else {
+        print!("{}", printed.sdl);
+        return Ok(Status::Done);
+    };
+    let status = if args.diff {
+        introspect_diff(
+            path,
+            SourceFile::new(&file.path, printed.sdl.as_str()),
+            &args,
+        )?
+    } else {
+        Status::Done
+    };
+    if matches!(status, Status::Breaking) && !args.force {
+        eprintln!(
+            "error: {} not written: the new schema breaks the operations above; fix them, or pass --force to write it anyway",
+            path.display()
+        );
+        return Ok(status);
+    }
+    write_if_changed(path, printed.sdl.as_bytes())
+        .map_err(|e| format!("error: cannot write {}: {e}\n", path.display()))?;
+    Ok(status)
+}
+
+/// `introspect --diff`: the report of the existing `path` against `new`, when `path`
+/// exists.
+fn introspect_diff(path: &Path, new: SourceFile, args: &IntrospectArgs) -> Outcome {
+    match std::fs::read_to_string(path) {
+        Ok(text) => drift(SourceFile::new(path, text), new, &args.drift),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "note: {} does not exist yet; nothing to compare",
+                path.display()
+            );
+            Ok(Status::Done)
         }
+        Err(error) => Err(format!("error: cannot read {}: {error}\n", path.display())),
     }
 }
 
-fn run_assemble(args: AssembleArgs) -> Result<(), String> {
+fn run_schema_diff(args: &SchemaDiffArgs) -> Outcome {
+    drift(
+        read_source(&args.old)?,
+        read_source(&args.new)?,
+        &args.drift,
+    )
+}
+
+/// Prints the report of `old` → `new` against the operations `args` names.
+fn drift(old: SourceFile, new: SourceFile, args: &DriftArgs) -> Outcome {
+    let mut sources = Vec::new();
+    let default_catalogue = args
+        .operations
+        .is_empty()
+        .then(|| PathBuf::from("schema/catalogue"));
+    if let Some(dir) = args.catalogue.clone().or(default_catalogue) {
+        let catalogue = catalogue::load(&dir).map_err(|d| d.render())?;
+        sources.extend(ExecutableSource::from_catalogue(&catalogue));
+    }
+    for path in &args.operations {
+        sources.push(ExecutableSource::read(path).map_err(|d| d.render())?);
+    }
+    let today = args.today.unwrap_or_else(Date::today);
+    let report = schema_diff::check(old, new, &sources, today).map_err(|error| error.render())?;
+    print!("{}", report.render(args.verbose));
+    Ok(if report.is_breaking() {
+        Status::Breaking
+    } else {
+        Status::Done
+    })
+}
+
+fn read_source(path: &Path) -> Result<SourceFile, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("error: cannot read {}: {e}\n", path.display()))?;
+    Ok(SourceFile::new(path, text))
+}
+
+fn run_assemble(args: AssembleArgs) -> Outcome {
     let inputs = assemble::Inputs {
         introspection: args.introspection,
         docs: args.docs,
@@ -248,5 +388,5 @@ fn run_assemble(args: AssembleArgs) -> Result<(), String> {
         write_if_changed(path, contents.as_bytes())
             .map_err(|e| format!("error: cannot write {}: {e}\n", path.display()))?;
     }
-    Ok(())
+    Ok(Status::Done)
 }
