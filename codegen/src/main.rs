@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser};
 use kraken_codegen::output_tree::OutputTree;
 use kraken_codegen::project::{self, Project};
-use kraken_codegen::schema_diff::{self, Date};
+use kraken_codegen::schema_diff::{self, date, Date};
 use kraken_codegen::validate::ExecutableSource;
 use kraken_codegen::write::write_if_changed;
 use kraken_codegen::{assemble, builder, catalogue, docs_import, introspect, SourceFile};
@@ -72,7 +72,7 @@ struct DriftArgs {
     #[arg(long)]
     operations: Vec<PathBuf>,
     /// The date removal dates are compared with, YYYY-MM-DD (default: today, UTC).
-    #[arg(long)]
+    #[arg(long, value_parser = date::parse)]
     today: Option<Date>,
     /// List the other changes one by one and name the unaffected operations.
     #[arg(long)]
@@ -357,7 +357,7 @@ fn drift(old: SourceFile, new: SourceFile, args: &DriftArgs) -> Outcome {
     for path in &args.operations {
         sources.push(ExecutableSource::read(path).map_err(|d| d.render())?);
     }
-    let today = args.today.unwrap_or_else(Date::today);
+    let today = args.today.unwrap_or_else(date::today);
     let report = schema_diff::check(old, new, &sources, today).map_err(|error| error.render())?;
     print!("{}", report.render(args.verbose));
     Ok(if report.is_breaking() {

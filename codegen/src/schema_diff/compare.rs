@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Display;
 
 use super::change::{Change, Coordinate, Kind};
-use super::date::Date;
+use super::date::{self, Date};
 use crate::ir::{Deprecated, TypeKind, TypeRef};
 use crate::schema::{InputValueDef, Schema, TypeDef};
 
@@ -310,7 +310,7 @@ fn deprecation(
 /// A deprecation in a few words: its removal date when the reason gives one
 /// ("for removal on or after 2025-03-01"), else the reason's first line.
 fn deprecation_detail(deprecated: &Deprecated) -> String {
-    match Date::of_removal(&deprecated.note) {
+    match date::of_removal(&deprecated.note) {
         Some(date) => format!("for removal on or after {date}"),
         None => deprecated
             .note
@@ -324,7 +324,7 @@ fn deprecation_detail(deprecated: &Deprecated) -> String {
 
 /// "deprecated for removal on or after 2025-03-01", "deprecated: Use `b`.".
 fn deprecated_words(deprecated: &Deprecated) -> String {
-    let separator = match Date::of_removal(&deprecated.note) {
+    let separator = match date::of_removal(&deprecated.note) {
         Some(_) => " ",
         None => ": ",
     };
@@ -344,7 +344,7 @@ fn with_deprecation(ty: impl Display, deprecated: &Option<Deprecated>) -> String
 /// announces a removal date that is `today` or earlier.
 fn removal_dates(schema: &Schema, today: Date, out: &mut Vec<Change>) {
     let mut due = |deprecated: &Option<Deprecated>, at: Coordinate| {
-        if let Some(date) = deprecated.as_ref().and_then(|d| Date::of_removal(&d.note)) {
+        if let Some(date) = deprecated.as_ref().and_then(|d| date::of_removal(&d.note)) {
             if date <= today {
                 out.push(
                     Change::at(Kind::RemovalDateReached, at).now(format!("on or after {date}")),

@@ -8,7 +8,7 @@
 
 mod change;
 mod compare;
-mod date;
+pub mod date;
 mod report;
 mod usage;
 

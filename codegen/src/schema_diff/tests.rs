@@ -21,7 +21,7 @@ fn exposure(old: &str, new: &str, document: &str) -> (Vec<String>, Vec<String>) 
     };
     let ir =
         validate::resolve(&old, &[source], &Options::default()).expect("the operation validates");
-    let today = "2026-06-16".parse().unwrap();
+    let today = super::date::parse("2026-06-16").unwrap();
     let report = compare(&old, &new, &ir.operations, today).expect("the wire document parses");
     let line =
         |severity: &str, change: &Change| format!("{severity} {}: {change}", change.kind.label());
