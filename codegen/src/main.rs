@@ -56,7 +56,11 @@ struct ProjectArgs {
 
 #[derive(Args)]
 struct AssembleArgs {
-    /// The JP introspection result (may be partial).
+    /// The Markdown rendering of a full introspection of the live JP API, the most
+    /// trusted source.
+    #[arg(long)]
+    live: PathBuf,
+    /// The older JP introspection result (may be partial).
     #[arg(long)]
     introspection: PathBuf,
     /// The docs page of the mutations, as text.
@@ -74,6 +78,9 @@ struct AssembleArgs {
     /// Where to write the provenance summary (Markdown).
     #[arg(long)]
     provenance: PathBuf,
+    /// Where to write the catalogue operations the live schema lacks (TOML).
+    #[arg(long)]
+    availability: PathBuf,
 }
 
 #[derive(Args)]
@@ -234,6 +241,7 @@ fn run_introspect(args: IntrospectArgs) -> Result<(), String> {
 
 fn run_assemble(args: AssembleArgs) -> Result<(), String> {
     let inputs = assemble::Inputs {
+        live: args.live,
         introspection: args.introspection,
         docs: args.docs,
         platform: args.platform,
@@ -243,6 +251,7 @@ fn run_assemble(args: AssembleArgs) -> Result<(), String> {
     for (path, contents) in [
         (&args.output, &assembled.sdl),
         (&args.provenance, &assembled.provenance),
+        (&args.availability, &assembled.availability),
     ] {
         write_if_changed(path, contents.as_bytes())
             .map_err(|e| format!("error: cannot write {}: {e}\n", path.display()))?;

@@ -203,11 +203,12 @@ fn catalogue_inputs_include_its_directory_and_files() {
     let inputs = generated.inputs();
     assert_eq!(inputs[0], root.join("schema/kraken-jp.graphql"));
     assert_eq!(inputs[1], catalogue);
-    assert_eq!(inputs[2], catalogue.join("catalogue.toml"));
-    assert_eq!(inputs[3], catalogue.join("operations"));
+    assert_eq!(inputs[2], catalogue.join("availability.toml"));
+    assert_eq!(inputs[3], catalogue.join("catalogue.toml"));
+    assert_eq!(inputs[4], catalogue.join("operations"));
     let operation_files = fs::read_dir(catalogue.join("operations")).unwrap().count();
-    assert_eq!(inputs.len(), 4 + operation_files);
-    assert!(inputs[4..]
+    assert_eq!(inputs.len(), 5 + operation_files);
+    assert!(inputs[5..]
         .windows(2)
         .all(|pair| pair[0] < pair[1] && pair[0].parent() == Some(&catalogue.join("operations"))));
 }
