@@ -42,7 +42,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Accept a goods quote. The possible errors that can be raised are: - KT-CT-8223: Unauthorized. - KT-CT-8201: Received an invalid quoteId. - KT-CT-8224: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Accept a goods quote.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-8223: Unauthorized.
+            /// - KT-CT-8201: Received an invalid quoteId.
+            /// - KT-CT-8224: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub accept_goods_quote: Option<Payload>,
         }
         /// Selection on `AcceptGoodsQuote`.
@@ -159,7 +168,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Amend an existing payment. The possible errors that can be raised are: - KT-CT-3924: Unauthorized. - KT-CT-4123: Unauthorized. - KT-CT-3970: The account cannot amend payments. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Amend an existing payment.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3924: Unauthorized.
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-3970: The account cannot amend payments.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub amend_payment: Option<Payload>,
         }
         /// Selection on `AmendPayment`.
@@ -218,7 +236,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Look up an event to perform from its event_id, and return the next action to perform. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-8002: No event found. - KT-CT-8003: Event has no execute function. - KT-CT-8004: Error executing event in the backend. - KT-CT-8007: Incorrect or missing parameters for backend screen event. - KT-GB-9310: Account ineligible for joining Octoplus. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Look up an event to perform from its event_id, and return the next action to perform.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-8002: No event found.
+            /// - KT-CT-8003: Event has no execute function.
+            /// - KT-CT-8004: Error executing event in the backend.
+            /// - KT-CT-8007: Incorrect or missing parameters for backend screen event.
+            /// - KT-GB-9310: Account ineligible for joining Octoplus.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub backend_screen_event: Option<Payload>,
         }
         /// Selection on `BackendScreenEvent`.
@@ -314,7 +342,21 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Cancel an enrollment for an account and a set of supply points. The possible errors that can be raised are: - KT-CT-10312: Mutation not enabled in this environment. - KT-CT-10318: Enrollment process not found. - KT-CT-10319: Enrollment process failed to cancel. - KT-CT-10320: Enrollment process not cancellable. - KT-CT-10321: Enrollment cancellation workflow not defined. - KT-CT-10323: Enrollment process failed to cancel. - KT-CT-10338: Enrollment process cannot be cancelled. - KT-CT-10331: Missing required process number. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Cancel an enrollment for an account and a set of supply points.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-10312: Mutation not enabled in this environment.
+            /// - KT-CT-10318: Enrollment process not found.
+            /// - KT-CT-10319: Enrollment process failed to cancel.
+            /// - KT-CT-10320: Enrollment process not cancellable.
+            /// - KT-CT-10321: Enrollment cancellation workflow not defined.
+            /// - KT-CT-10323: Enrollment process failed to cancel.
+            /// - KT-CT-10338: Enrollment process cannot be cancelled.
+            /// - KT-CT-10331: Missing required process number.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub cancel_enrollment: Payload,
         }
         /// Selection on `EnrollmentCancelled`.
@@ -400,7 +442,20 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Cancel an ongoing move out. The possible errors that can be raised are: - KT-JP-4537: Move out cancel input data is invalid. - KT-JP-4501: Unauthorized. - KT-JP-4536: Move out active process not found. - KT-JP-4535: Move out cancel cannot self-service. - KT-JP-4101: Unauthorized. - KT-JP-4520: Unable to process request. - KT-JP-4538: Move out process not withdrawable. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Cancel an ongoing move out.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-4537: Move out cancel input data is invalid.
+            /// - KT-JP-4501: Unauthorized.
+            /// - KT-JP-4536: Move out active process not found.
+            /// - KT-JP-4535: Move out cancel cannot self-service.
+            /// - KT-JP-4101: Unauthorized.
+            /// - KT-JP-4520: Unable to process request.
+            /// - KT-JP-4538: Move out process not withdrawable.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub cancel_move_out: Option<Payload>,
         }
         /// Selection on `CancelMoveOut`.
@@ -458,7 +513,14 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Cancel a repayment or refund request. The possible errors that can be raised are: - KT-CT-4231: Unauthorized. - KT-CT-3930: The repayment or refund request does not exist. - KT-CT-3931: This repayment or refund request cannot be cancelled. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Cancel a repayment or refund request.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4231: Unauthorized.
+            /// - KT-CT-3930: The repayment or refund request does not exist.
+            /// - KT-CT-3931: This repayment or refund request cannot be cancelled.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub cancel_repayment_request: Option<Payload>,
         }
         /// Selection on `CancelRepaymentRequest`.
@@ -519,7 +581,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully. The possible errors that can be raised are: - KT-CT-3932: Invalid data. - KT-CT-3820: Received both ledger ID and number. - KT-CT-3821: Received neither ledger ID nor ledger number. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3932: Invalid data.
+            /// - KT-CT-3820: Received both ledger ID and number.
+            /// - KT-CT-3821: Received neither ledger ID nor ledger number.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub collect_payment: Option<Payload>,
         }
         /// Selection on `CollectPayment`.
@@ -593,7 +664,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Confirm a double opt in The possible errors that can be raised are: - KT-CT-9016: Consent management not enabled. - KT-CT-9020: Invalid consent expiring token. - KT-CT-9021: Consent expiring token not found. - KT-CT-9022: Consent for given token already accepted. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Confirm a double opt in
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-9016: Consent management not enabled.
+            /// - KT-CT-9020: Invalid consent expiring token.
+            /// - KT-CT-9021: Consent expiring token not found.
+            /// - KT-CT-9022: Consent for given token already accepted.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub confirm_double_opt_in: Option<Payload>,
         }
         /// Selection on `ConfirmDoubleOptIn`.
@@ -721,7 +802,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create an account reference. The possible errors that can be raised are: - KT-CT-4123: Unauthorized. - KT-CT-8310: Invalid data. - KT-CT-8311: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create an account reference.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-8310: Invalid data.
+            /// - KT-CT-8311: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_account_reference: Option<Payload>,
         }
         /// Selection on `CreateAccountReference`.
@@ -849,7 +939,18 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create a contribution agreement for an account. The possible errors that can be raised are: - KT-CT-4123: Unauthorized. - KT-CT-9601: Invalid data. - KT-CT-9602: Unable to create contribution agreement. - KT-CT-9605: Contribution amount cannot be 0 or negative. - KT-CT-9606: Scheme is not accepting contributions at this time. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create a contribution agreement for an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-9601: Invalid data.
+            /// - KT-CT-9602: Unable to create contribution agreement.
+            /// - KT-CT-9605: Contribution amount cannot be 0 or negative.
+            /// - KT-CT-9606: Scheme is not accepting contributions at this time.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_contribution_agreement: Option<Payload>,
         }
         /// Selection on `CreateContributionAgreement`.
@@ -914,7 +1015,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create a credit transfer permission. The possible errors that can be raised are: - KT-CT-3822: Unauthorized. - KT-CT-3827: The ledger is not valid. - KT-CT-3828: At least one of the provided ledgers must be a credit storage ledger. - KT-CT-3829: The credit transfer permission already exists. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create a credit transfer permission.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3827: The ledger is not valid.
+            /// - KT-CT-3828: At least one of the provided ledgers must be a credit storage ledger.
+            /// - KT-CT-3829: The credit transfer permission already exists.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_credit_transfer_permission: Option<Payload>,
         }
         /// Selection on `CreateCreditTransferPermission`.
@@ -966,7 +1077,9 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path. This field requires the `Authorization` header to be set.
+            /// Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path.
+            ///
+            /// This field requires the `Authorization` header to be set.
             pub create_form_submission: Option<Payload>,
         }
         /// Selection on `FormSubmissionOuput`.
@@ -1021,7 +1134,15 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create a goods purchase. The possible errors that can be raised are: - KT-CT-8206: Invalid data. - KT-CT-1131: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create a goods purchase.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-8206: Invalid data.
+            /// - KT-CT-1131: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_goods_purchase: Option<Payload>,
         }
         /// Selection on `CreateGoodsPurchase`.
@@ -1079,7 +1200,15 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create a goods quote. The possible errors that can be raised are: - KT-CT-8202: Invalid data. - KT-CT-8205: Unable to create quote. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create a goods quote.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-8202: Invalid data.
+            /// - KT-CT-8205: Unable to create quote.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_goods_quote: Option<Payload>,
         }
         /// Selection on `CreateGoodsQuote`.
@@ -1138,7 +1267,14 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create a goods quote without an account. The possible errors that can be raised are: - KT-CT-8202: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create a goods quote without an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-8202: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_goods_quote_without_account: Option<Payload>,
         }
         /// Selection on `CreateGoodsQuoteWithoutAccount`.
@@ -1318,7 +1454,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create MFA Device for user. The possible errors that can be raised are: - KT-CT-1128: Unauthorized. - KT-CT-1151: MFA device not found. - KT-CT-1153: Unable to create MFA device. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create MFA Device for user.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1128: Unauthorized.
+            /// - KT-CT-1151: MFA device not found.
+            /// - KT-CT-1153: Unable to create MFA device.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_mfa_device: Option<Payload>,
         }
         /// Selection on `CreateMfaDevice`.
@@ -1501,7 +1646,18 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals. The possible errors that can be raised are: - KT-CT-6723: Unauthorized. - KT-CT-6710: Unable to create referral. - KT-CT-6711: Accounts may not self-refer. - KT-CT-6713: Referring and referred account brands do not match. - KT-CT-6712: Invalid reference. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-6723: Unauthorized.
+            /// - KT-CT-6710: Unable to create referral.
+            /// - KT-CT-6711: Accounts may not self-refer.
+            /// - KT-CT-6713: Referring and referred account brands do not match.
+            /// - KT-CT-6712: Invalid reference.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_referral: Option<Payload>,
         }
         /// Selection on `CreateReferral`.
@@ -1558,7 +1714,15 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Delete MFA Device for user. The possible errors that can be raised are: - KT-CT-1150: MFA device not found. - KT-CT-1154: Unable to delete MFA device. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Delete MFA Device for user.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1150: MFA device not found.
+            /// - KT-CT-1154: Unable to delete MFA device.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub delete_mfa_device: Option<Payload>,
         }
         /// Selection on `DeleteMfaDevice`.
@@ -1618,7 +1782,20 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Delete a device token used for push notifications. This field requires the `Authorization` header to be set. The possible errors that can be raised are: - KT-CT-5411: Invalid token or no push notification binding found for the given account user. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Delete a device token used for push notifications.
+            ///
+            ///
+            ///
+            /// This field requires the `Authorization` header to be set.
+            ///
+            ///
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-5411: Invalid token or no push notification binding found for the given account user.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub delete_push_notification_binding: Option<Payload>,
         }
         /// Selection on `DeletePushNotificationBinding`.
@@ -1672,7 +1849,12 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Email quote The possible errors that can be raised are: - KT-JP-4609: Terms and conditions not found. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Email quote
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-4609: Terms and conditions not found.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub email_quote: Option<Payload>,
         }
         /// Selection on `EmailQuote`.
@@ -1730,7 +1912,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// End a contribution agreement for an account. The possible errors that can be raised are: - KT-CT-9603: Unable to find contribution agreement. - KT-CT-4123: Unauthorized. - KT-CT-9604: Unable to end contribution agreement. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// End a contribution agreement for an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-9603: Unable to find contribution agreement.
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-9604: Unable to end contribution agreement.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub end_contribution_agreement: Option<Payload>,
         }
         /// Selection on `EndContributionAgreement`.
@@ -1890,7 +2081,9 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate. Calling this mutation will cause all Kraken Tokens and refresh tokens issued to the authenticated viewer before the mutation was called to become invalid.
+            /// Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate.
+            ///
+            /// Calling this mutation will cause all Kraken Tokens and refresh tokens issued to the authenticated viewer before the mutation was called to become invalid.
             pub force_reauthentication: Option<Payload>,
         }
         /// Selection on `ForceReauthentication`.
@@ -1948,7 +2141,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Get the client secret needed to create a new payment instruction using an embedded form. The possible errors that can be raised are: - KT-CT-4177: Unauthorized. - KT-CT-3822: Unauthorized. - KT-CT-3820: Received both ledger ID and number. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Get the client secret needed to create a new payment instruction using an embedded form.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3820: Received both ledger ID and number.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub get_embedded_secret_for_new_payment_instruction: Option<Payload>,
         }
         /// Selection on `GetEmbeddedSecretForNewPaymentInstruction`.
@@ -2125,7 +2327,20 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate amperage change procedure. The possible errors that can be raised are: - KT-JP-4542: Amperage change date cannot be in the past. - KT-JP-4101: Unauthorized. - KT-JP-4501: Unauthorized. - KT-JP-4102: Unauthorized. - KT-JP-4543: Initiate amperage change input data is invalid. - KT-JP-4544: Initiate amperage change cannot self-service. - KT-JP-4545: Unavailable amperage value. - KT-JP-4546: Process already exists. - KT-JP-1501: Active agreement not found. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Initiate amperage change procedure.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-4542: Amperage change date cannot be in the past.
+            /// - KT-JP-4101: Unauthorized.
+            /// - KT-JP-4501: Unauthorized.
+            /// - KT-JP-4102: Unauthorized.
+            /// - KT-JP-4543: Initiate amperage change input data is invalid.
+            /// - KT-JP-4544: Initiate amperage change cannot self-service.
+            /// - KT-JP-4545: Unavailable amperage value.
+            /// - KT-JP-4546: Process already exists.
+            /// - KT-JP-1501: Active agreement not found.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub initiate_amperage_change: Payload,
         }
         /// Selection on `InitiateAmperageChangeResponse`.
@@ -2198,7 +2413,18 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate a standalone payment and return the url where the customer can complete it. The possible errors that can be raised are: - KT-CT-1128: Unauthorized. - KT-CT-3822: Unauthorized. - KT-CT-3943: Invalid ledger. - KT-CT-3957: No collection method provided. - KT-CT-3958: Provide either ledger ID or ledger number. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Initiate a standalone payment and return the url where the customer can complete it.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1128: Unauthorized.
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3943: Invalid ledger.
+            /// - KT-CT-3957: No collection method provided.
+            /// - KT-CT-3958: Provide either ledger ID or ledger number.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub initiate_hosted_standalone_payment: Option<Payload>,
         }
         /// Selection on `InitiateHostedStandalonePayment`.
@@ -2307,7 +2533,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate move in procedure. The possible errors that can be raised are: - KT-JP-3903: Unable to create payment customer. - KT-JP-4103: Please set a password for the user before creating a new one using the same information. - KT-JP-4105: Unable to reactivate account. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Initiate move in procedure.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-3903: Unable to create payment customer.
+            /// - KT-JP-4103: Please set a password for the user before creating a new one using the same information.
+            /// - KT-JP-4105: Unable to reactivate account.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub initiate_move_in: Payload,
         }
         /// Selection on `InitiateMoveInResponse`.
@@ -2598,7 +2833,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate a standalone payment and return the client secret required to complete it. The possible errors that can be raised are: - KT-CT-3820: Received both ledger ID and number. - KT-CT-4177: Unauthorized. - KT-CT-3822: Unauthorized. - KT-CT-3943: Invalid ledger. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Initiate a standalone payment and return the client secret required to complete it.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3820: Received both ledger ID and number.
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3943: Invalid ledger.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub initiate_standalone_payment: Option<Payload>,
         }
         /// Selection on `InitiateStandalonePayment`.
@@ -2659,7 +2904,14 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Invalidate an existing instruction. The possible errors that can be raised are: - KT-CT-3926: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Invalidate an existing instruction.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3926: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub invalidate_payment_instruction: Option<Payload>,
         }
         /// Selection on `InvalidatePaymentInstruction`.
@@ -2715,7 +2967,12 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Invalidate a previously-issued pre-signed token. The possible errors that can be raised are: - KT-CT-1129: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Invalidate a previously-issued pre-signed token.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1129: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub invalidate_pre_signed_token: Option<Payload>,
         }
         /// Selection on `InvalidatePreSignedToken`.
@@ -2944,7 +3201,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Create a Kraken Token (JWT) for authentication. Provide the required input fields to obtain the token. The token should be used as the `Authorization` header for any authenticated requests. The possible errors that can be raised are: - KT-CT-1135: Invalid data. - KT-CT-1134: Invalid data. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Create a Kraken Token (JWT) for authentication.
+            ///
+            /// Provide the required input fields to obtain the token.
+            ///
+            /// The token should be used as the `Authorization` header for any authenticated requests.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1135: Invalid data.
+            /// - KT-CT-1134: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub obtain_kraken_token: Option<Payload>,
         }
         /// Selection on `ObtainKrakenJSONWebToken`.
@@ -3074,7 +3341,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Redeem the referral claim code from certain referral scheme. The possible errors that can be raised are: - KT-CT-6723: Unauthorized. - KT-CT-6724: Referral claim code not found. - KT-CT-6725: Referral claim code redeeming error. - KT-CT-6726: Referral claim code has already been redeemed. - KT-CT-6727: Referral claim code is not available. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Redeem the referral claim code from certain referral scheme.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-6723: Unauthorized.
+            /// - KT-CT-6724: Referral claim code not found.
+            /// - KT-CT-6725: Referral claim code redeeming error.
+            /// - KT-CT-6726: Referral claim code has already been redeemed.
+            /// - KT-CT-6727: Referral claim code is not available.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub redeem_referral_claim_code: Option<Payload>,
         }
         /// Selection on `RedeemReferralClaimCode`.
@@ -3252,7 +3528,11 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Register a device token to be used for push notifications for an app. This field requires the `Authorization` header to be set.
+            /// Register a device token to be used for push notifications for an app.
+            ///
+            ///
+            ///
+            /// This field requires the `Authorization` header to be set.
             pub register_push_notification_binding: Option<Payload>,
         }
         /// Selection on `RegisterPushNotificationBinding`.
@@ -3379,7 +3659,13 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Provide the email address of an account user to send them an email with instructions on how to reset their password. The possible errors that can be raised are: - KT-CT-11331: Invalid input data. - KT-CT-11332: Invalid data. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Provide the email address of an account user to send them an email with instructions on how to reset their password.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-11331: Invalid input data.
+            /// - KT-CT-11332: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub request_password_reset: Option<Payload>,
         }
         /// Selection on `RequestPasswordResetOutputType`.
@@ -3431,7 +3717,15 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Request an issued bill to be printed and (re)posted to billing address of the account. The possible errors that can be raised are: - KT-CT-3824: Unauthorized. - KT-CT-9705: The billing document has not been issued. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Request an issued bill to be printed and (re)posted to billing address of the account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3824: Unauthorized.
+            /// - KT-CT-9705: The billing document has not been issued.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub request_printed_bill: Option<Payload>,
         }
         /// Selection on `RequestPrintedBill`.
@@ -3488,7 +3782,7 @@ pub mod operations {
         pub struct ResponseData {
             /// Reset the password of an account user indicated by the userId to the value supplied.
             #[deprecated(
-                note = "The 'resetPassword' field is deprecated. Please use `resetUserPassword` instead. - Marked as deprecated on 2024-12-04. - Scheduled for removal on or after 2025-06-01. You can read more about this deprecation on: https://announcements.kraken.tech/announcements/public/81/"
+                note = "The 'resetPassword' field is deprecated.\nPlease use `resetUserPassword` instead.\n- Marked as deprecated on 2024-12-04.\n- Scheduled for removal on or after 2025-06-01.\nYou can read more about this deprecation on:\nhttps://announcements.kraken.tech/announcements/public/81/"
             )]
             pub reset_password: Option<Payload>,
         }
@@ -3600,7 +3894,57 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Reset the password of an account user. Raises `KT-CT-5450` if password validation fails. Inspect the `validationErrors` extension to get the exact validation error: ```json { "data": {"resetUserPassword": null}, "errors": [ { "message": "Password is invalid.", "path": ["resetUserPassword"], "extensions": { "errorType": "VALIDATION", "errorCode": "KT-CT-5450", "errorDescription": "Given password fails password policy requirements.", "validationErrors": [ { "code": "password_too_short", "message": "This password is too short. It must contain at least 7 characters.", "inputPath": ["input", "password"] }, { "code": "password_too_common", "message": "This password is too common.", "inputPath": ["input", "password"] } ] } } ] } ``` The validation error's `code` can be any of - `password_too_short` - `password_too_common` - `password_reused` - `password_matches_current` - `password_has_too_few_numeric_characters` - `password_has_too_few_special_characters` - `password_has_too_few_lowercase_characters` - `password_has_too_few_uppercase_characters` - `password_contains_account_number` - `password_contains_part_of_email_address` The possible errors that can be raised are: - KT-CT-4125: Unauthorized. - KT-CT-1132: Unauthorized. - KT-CT-5450: Password is invalid. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Reset the password of an account user.
+            ///
+            /// Raises `KT-CT-5450` if password validation fails. Inspect the `validationErrors` extension to get the exact validation error:
+            ///
+            /// ```text
+            /// {
+            /// "data": {"resetUserPassword": null},
+            /// "errors": [
+            /// {
+            /// "message": "Password is invalid.",
+            /// "path": ["resetUserPassword"],
+            /// "extensions": {
+            /// "errorType": "VALIDATION",
+            /// "errorCode": "KT-CT-5450",
+            /// "errorDescription": "Given password fails password policy requirements.",
+            /// "validationErrors": [
+            /// {
+            /// "code": "password_too_short",
+            /// "message": "This password is too short. It must contain at least 7 characters.",
+            /// "inputPath": ["input", "password"]
+            /// },
+            /// {
+            /// "code": "password_too_common",
+            /// "message": "This password is too common.",
+            /// "inputPath": ["input", "password"]
+            /// }
+            /// ]
+            /// }
+            /// }
+            /// ]
+            /// }
+            /// ```
+            ///
+            /// The validation error's `code` can be any of
+            /// - `password_too_short`
+            /// - `password_too_common`
+            /// - `password_reused`
+            /// - `password_matches_current`
+            /// - `password_has_too_few_numeric_characters`
+            /// - `password_has_too_few_special_characters`
+            /// - `password_has_too_few_lowercase_characters`
+            /// - `password_has_too_few_uppercase_characters`
+            /// - `password_contains_account_number`
+            /// - `password_contains_part_of_email_address`
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4125: Unauthorized.
+            /// - KT-CT-1132: Unauthorized.
+            /// - KT-CT-5450: Password is invalid.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub reset_user_password: Option<Payload>,
         }
         /// Selection on `ResetUserPasswordOutput`.
@@ -3661,7 +4005,14 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Schedule a quote follow-up to the provided recipient. The possible errors that can be raised are: - KT-CT-4619: Quote with given code not found. - KT-CT-4632: Invalid recipient information. - KT-CT-4633: Mutation not enabled in this environment. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Schedule a quote follow-up to the provided recipient.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4619: Quote with given code not found.
+            /// - KT-CT-4632: Invalid recipient information.
+            /// - KT-CT-4633: Mutation not enabled in this environment.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub schedule_quote_follow_up: Option<Payload>,
         }
         /// Selection on `ScheduleQuoteFollowUp`.
@@ -3723,7 +4074,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Self-serve switch-in correction. The possible errors that can be raised are: - KT-JP-4547: Switch-in correction input data is invalid. - KT-JP-4548: Switch-in request not found. - KT-JP-4101: Unauthorized. - KT-JP-4549: Switch-in correction action unavailable. - KT-JP-4550: Switch-in correction invalid request. - KT-JP-4520: Unable to process request. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Self-serve switch-in correction.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-4547: Switch-in correction input data is invalid.
+            /// - KT-JP-4548: Switch-in request not found.
+            /// - KT-JP-4101: Unauthorized.
+            /// - KT-JP-4549: Switch-in correction action unavailable.
+            /// - KT-JP-4550: Switch-in correction invalid request.
+            /// - KT-JP-4520: Unable to process request.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub self_serve_switch_in_correction: Payload,
         }
         /// Selection on `SwitchInCorrectionResponse`.
@@ -3790,7 +4151,12 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Mutation to send family switch in offer to the customer. The possible errors that can be raised are: - KT-CT-4123: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Mutation to send family switch in offer to the customer.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub send_family_switch_in_offer: Option<Payload>,
         }
         /// Selection on `SendFamilySwitchInOffer`.
@@ -3959,7 +4325,20 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Set up a new direct debit instruction. The possible errors that can be raised are: - KT-CT-3820: Received both ledger ID and number. - KT-CT-3821: Received neither ledger ID nor ledger number. - KT-CT-3940: Invalid data. - KT-CT-5415: Account user not found. - KT-CT-11103: Business not found. - KT-CT-3971: Instruction owners are not valid. - KT-CT-3979: Invalid ledger. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Set up a new direct debit instruction.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3820: Received both ledger ID and number.
+            /// - KT-CT-3821: Received neither ledger ID nor ledger number.
+            /// - KT-CT-3940: Invalid data.
+            /// - KT-CT-5415: Account user not found.
+            /// - KT-CT-11103: Business not found.
+            /// - KT-CT-3971: Instruction owners are not valid.
+            /// - KT-CT-3979: Invalid ledger.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub set_up_direct_debit_instruction: Option<Payload>,
         }
         /// Selection on `SetUpDirectDebitInstruction`.
@@ -4017,7 +4396,13 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Share a goods quote. The possible errors that can be raised are: - KT-CT-4122: Invalid email. - KT-CT-8203: Received an invalid quote code. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Share a goods quote.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4122: Invalid email.
+            /// - KT-CT-8203: Received an invalid quote code.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub share_goods_quote: Option<Payload>,
         }
         /// Selection on `ShareGoodsQuote`.
@@ -4076,7 +4461,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Store a new payment instruction created through the embedded process. The possible errors that can be raised are: - KT-CT-3820: Received both ledger ID and number. - KT-CT-4177: Unauthorized. - KT-CT-3822: Unauthorized. - KT-CT-3979: Invalid ledger. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Store a new payment instruction created through the embedded process.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3820: Received both ledger ID and number.
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3979: Invalid ledger.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub store_payment_instruction: Option<Payload>,
         }
         /// Selection on `StorePaymentInstruction`.
@@ -4214,7 +4609,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Submit customer feedback. The possible errors that can be raised are: - KT-CT-5514: Unable to submit feedback. - KT-CT-5511: The feedback_id should be provided for feedback source. - KT-CT-5512: The feedback doesn't match the account. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Submit customer feedback.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-5514: Unable to submit feedback.
+            /// - KT-CT-5511: The feedback_id should be provided for feedback source.
+            /// - KT-CT-5512: The feedback doesn't match the account.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub submit_customer_feedback: Option<Payload>,
         }
         /// Selection on `SubmitCustomerFeedback`.
@@ -4276,7 +4680,20 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Submit a repayment request. The possible errors that can be raised are: - KT-CT-1132: Unauthorized. - KT-CT-3820: Received both ledger ID and number. - KT-CT-3821: Received neither ledger ID nor ledger number. - KT-CT-3823: Unauthorized. - KT-CT-3926: Unauthorized. - KT-CT-3927: Invalid Amount. - KT-CT-3928: Idempotency key used for another repayment request. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Submit a repayment request.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1132: Unauthorized.
+            /// - KT-CT-3820: Received both ledger ID and number.
+            /// - KT-CT-3821: Received neither ledger ID nor ledger number.
+            /// - KT-CT-3823: Unauthorized.
+            /// - KT-CT-3926: Unauthorized.
+            /// - KT-CT-3927: Invalid Amount.
+            /// - KT-CT-3928: Idempotency key used for another repayment request.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub submit_repayment_request: Option<Payload>,
         }
         /// Selection on `SubmitRepaymentRequest`.
@@ -4484,7 +4901,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Terminate credit transfer permission. The possible errors that can be raised are: - KT-CT-3822: Unauthorized. - KT-CT-3825: Credit transfer permission not found. - KT-CT-3827: The ledger is not valid. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Terminate credit transfer permission.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3825: Credit transfer permission not found.
+            /// - KT-CT-3827: The ledger is not valid.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub terminate_credit_transfer_permission: Option<Payload>,
         }
         /// Selection on `TerminateCreditTransferPermission`.
@@ -4667,7 +5093,15 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update the account billing address. The possible errors that can be raised are: - KT-CT-4145: Invalid address. - KT-CT-7123: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update the account billing address.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4145: Invalid address.
+            /// - KT-CT-7123: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_account_billing_address: Option<Payload>,
         }
         /// Selection on `UpdateAccountBillingAddress`.
@@ -4725,7 +5159,15 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update account billing email. The possible errors that can be raised are: - KT-CT-4123: Unauthorized. - KT-CT-4122: Invalid email. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update account billing email.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-4122: Invalid email.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_account_billing_email: Option<Payload>,
         }
         /// Selection on `UpdateAccountBillingEmail`.
@@ -4848,7 +5290,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update the consents of an account The possible errors that can be raised are: - KT-CT-9014: Duplicate consent. - KT-CT-9016: Consent management not enabled. - KT-CT-9017: Consent type not found. - KT-CT-9018: Account not found. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update the consents of an account
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-9014: Duplicate consent.
+            /// - KT-CT-9016: Consent management not enabled.
+            /// - KT-CT-9017: Consent type not found.
+            /// - KT-CT-9018: Account not found.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_account_consents: Option<Payload>,
         }
         /// Selection on `UpdateAccountConsents`.
@@ -4908,7 +5360,16 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update an account reference. The possible errors that can be raised are: - KT-CT-4123: Unauthorized. - KT-CT-8310: Invalid data. - KT-CT-8311: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update an account reference.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-8310: Invalid data.
+            /// - KT-CT-8311: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_account_reference: Option<Payload>,
         }
         /// Selection on `UpdateAccountReference`.
@@ -4981,7 +5442,22 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days. This field requires the `Authorization` header to be set. The possible errors that can be raised are: - KT-CT-5414: Invalid data. - KT-JP-5401: Account user details not found. - KT-JP-5402: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+            ///
+            ///
+            ///
+            /// This field requires the `Authorization` header to be set.
+            ///
+            ///
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-5414: Invalid data.
+            /// - KT-JP-5401: Account user details not found.
+            /// - KT-JP-5402: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_account_user: Option<Payload>,
         }
         /// Selection on `UpdateAccountUser`.
@@ -5131,7 +5607,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update an active purchase. The possible errors that can be raised are: - KT-CT-8225: Received an invalid purchaseId. - KT-CT-8226: The provided purchase is not active. - KT-CT-8206: Invalid data. - KT-CT-8227: Available grants could not be applied. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update an active purchase.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-8225: Received an invalid purchaseId.
+            /// - KT-CT-8226: The provided purchase is not active.
+            /// - KT-CT-8206: Invalid data.
+            /// - KT-CT-8227: Available grants could not be applied.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_active_purchase: Option<Payload>,
         }
         /// Selection on `UpdateActivePurchase`.
@@ -5196,7 +5682,22 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Change the auto top up amount for the payment schedule. The possible errors that can be raised are: - KT-CT-3815: No active payment schedule found for this account. - KT-CT-3941: Invalid data. - KT-CT-3942: An unexpected error occurred. - KT-CT-3947: An unexpected error occurred. - KT-CT-3953: The payment schedule is not a balance triggered schedule. - KT-CT-3820: Received both ledger ID and number. - KT-CT-3821: Received neither ledger ID nor ledger number. - KT-CT-3822: Unauthorized. - KT-CT-4123: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Change the auto top up amount for the payment schedule.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-3815: No active payment schedule found for this account.
+            /// - KT-CT-3941: Invalid data.
+            /// - KT-CT-3942: An unexpected error occurred.
+            /// - KT-CT-3947: An unexpected error occurred.
+            /// - KT-CT-3953: The payment schedule is not a balance triggered schedule.
+            /// - KT-CT-3820: Received both ledger ID and number.
+            /// - KT-CT-3821: Received neither ledger ID nor ledger number.
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_auto_top_up_amount: Option<Payload>,
         }
         /// Selection on `UpdateAutoTopUpAmount`.
@@ -5317,7 +5818,15 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update account communication delivery preference. The possible errors that can be raised are: - KT-CT-4123: Unauthorized. - KT-CT-4136: Cannot set comms preference to email when account has no email. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update account communication delivery preference.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-4136: Cannot set comms preference to email when account has no email.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_comms_delivery_preference: Option<Payload>,
         }
         /// Selection on `UpdateCommsDeliveryPreference`.
@@ -5445,7 +5954,12 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Updates credit card details for an account. The possible errors that can be raised are: - KT-JP-3902: Payment instruction creation using the same card number on the same day is not allowed. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Updates credit card details for an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-3902: Payment instruction creation using the same card number on the same day is not allowed.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub update_credit_card_details: Option<Payload>,
         }
         /// Selection on `UpdateCreditCardDetails`.
@@ -5796,7 +6310,18 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update a supply point's move-out date. The possible errors that can be raised are: - KT-JP-4539: Move out date update input data is invalid. - KT-JP-4501: Unauthorized. - KT-JP-4536: Move out active process not found. - KT-JP-4540: Move out date update cannot self-service. - KT-JP-4101: Unauthorized. - KT-JP-4541: Not allowed to update move out process. - KT-JP-4520: Unable to process request. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Update a supply point's move-out date.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-4539: Move out date update input data is invalid.
+            /// - KT-JP-4501: Unauthorized.
+            /// - KT-JP-4536: Move out active process not found.
+            /// - KT-JP-4540: Move out date update cannot self-service.
+            /// - KT-JP-4101: Unauthorized.
+            /// - KT-JP-4541: Not allowed to update move out process.
+            /// - KT-JP-4520: Unable to process request.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub update_move_out_date: Option<Payload>,
         }
         /// Selection on `UpdateMoveOutDate`.
@@ -5869,7 +6394,19 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update password of the authenticated user This field requires the `Authorization` header to be set. The possible errors that can be raised are: - KT-CT-5460: Old password is invalid. - KT-CT-5450: Password is invalid. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Update password of the authenticated user
+            ///
+            ///
+            ///
+            /// This field requires the `Authorization` header to be set.
+            ///
+            ///
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-5460: Old password is invalid.
+            /// - KT-CT-5450: Password is invalid.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub update_password: Option<Payload>,
         }
         /// Selection on `UpdatePassword`.
@@ -5929,7 +6466,23 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update the account user details of the authenticated user. Only one name field can be updated per day, other fields can be updated freely. This prevents users from switching accounts to someone else (usually when moving homes). All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days. This field requires the `Authorization` header to be set. The possible errors that can be raised are: - KT-CT-5413: Invalid data. - KT-CT-5414: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update the account user details of the authenticated user.
+            ///
+            /// Only one name field can be updated per day, other fields can be updated freely. This prevents users from switching accounts to someone else (usually when moving homes). All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+            ///
+            ///
+            ///
+            /// This field requires the `Authorization` header to be set.
+            ///
+            ///
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-5413: Invalid data.
+            /// - KT-CT-5414: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_user: Option<Payload>,
         }
         /// Selection on `UpdateUserMutation`.
@@ -5986,7 +6539,7 @@ pub mod operations {
         pub struct ResponseData {
             /// **DEPRECATED: Please use updateUser instead** Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
             #[deprecated(
-                note = "The 'updateUserDetails' field is deprecated. Please use the 'updateUser' mutation instead. - Marked as deprecated on 2020-10-02. - Scheduled for removal on or after 2023-04-06."
+                note = "The 'updateUserDetails' field is deprecated.\nPlease use the 'updateUser' mutation instead.\n- Marked as deprecated on 2020-10-02.\n- Scheduled for removal on or after 2023-04-06."
             )]
             pub update_user_details: Option<Payload>,
         }
@@ -6047,7 +6600,17 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Validate MFA Device for user. The possible errors that can be raised are: - KT-CT-1150: MFA device not found. - KT-CT-1151: MFA device not found. - KT-CT-1152: Invalid MFA token. - KT-CT-1155: Enabled backup device is needed. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Validate MFA Device for user.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1150: MFA device not found.
+            /// - KT-CT-1151: MFA device not found.
+            /// - KT-CT-1152: Invalid MFA token.
+            /// - KT-CT-1155: Enabled backup device is needed.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub validate_mfa_device: Option<Payload>,
         }
         /// Selection on `ValidateMfaDevice`.
@@ -6102,7 +6665,12 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account's user. The possible errors that can be raised are: - KT-CT-1145: Account/user details do not match. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account's user.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1145: Account/user details do not match.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub verify_identity: Option<Payload>,
         }
         /// Selection on `VerifyIdentity`.
@@ -6168,7 +6736,12 @@ pub mod operations {
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Withdraw an account. The possible errors that can be raised are: - KT-JP-7801: Unknown error occurred. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Withdraw an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-7801: Unknown error occurred.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub withdraw_account: Option<Payload>,
         }
         /// Selection on `WithdrawAccount`.

@@ -196,9 +196,13 @@ fn type_name<'a>(ty: &'a TypeDefinition<'static, String>) -> &'a str {
     }
 }
 
-/// ` @deprecated(reason)` or nothing.
+/// ` @deprecated(reason)` or nothing. The reason's words are compared: the rendering
+/// printed it on one line, the schema keeps an older source's line breaks.
 fn deprecation(reason: Option<&str>) -> String {
-    reason.map_or_else(String::new, |reason| format!(" @deprecated({reason})"))
+    reason.map_or_else(String::new, |reason| {
+        let words: Vec<&str> = reason.split_whitespace().collect();
+        format!(" @deprecated({})", words.join(" "))
+    })
 }
 
 fn sdl_deprecation(directives: &[Directive<'static, String>]) -> String {

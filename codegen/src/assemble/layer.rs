@@ -123,7 +123,9 @@ pub fn merge(layers: &[Layer]) -> (BTreeMap<String, FullType>, BTreeMap<String, 
                 continue;
             }
             let live = record.source == Source::JpLive && record.has_body;
-            if merged.description.is_none() && !live {
+            if live {
+                reflow(&mut merged.description, &ty.description);
+            } else if merged.description.is_none() {
                 merged.description.clone_from(&ty.description);
             }
             if merged.specified_by_url.is_none() {
@@ -169,6 +171,18 @@ fn may_extend(adder: Source, body: Source, kind: TypeKind, name: &str) -> bool {
     !closed || name == "Mutation"
 }
 
+/// The live rendering printed each description on one line. Where another source gives
+/// the same words with their line breaks (lists of error codes, paragraphs), its text is
+/// kept, so documentation keeps its layout; any other difference leaves `kept` as it is.
+fn reflow(kept: &mut Option<String>, other: &Option<String>) {
+    let (Some(text), Some(other)) = (kept.as_ref(), other) else {
+        return;
+    };
+    if text != other && text.split_whitespace().eq(other.split_whitespace()) {
+        kept.clone_from(&Some(other.clone()));
+    }
+}
+
 /// Merging one layer's part of a type into the merged type.
 struct Part<'r> {
     source: Source,
@@ -196,7 +210,8 @@ impl Part<'_> {
                         let member = format!("{}({}:)", field.name, arg.name);
                         match kept.args.iter_mut().find(|a| a.name == arg.name) {
                             Some(kept_arg) => {
-                                self.compare(&field.name, &member, &mut kept_arg.ty, &arg.ty)
+                                self.compare(&field.name, &member, &mut kept_arg.ty, &arg.ty);
+                                reflow(&mut kept_arg.description, &arg.description);
                             }
                             None => self.left_out(&field.name, &member),
                         }
@@ -210,7 +225,10 @@ impl Part<'_> {
                                 .clone_from(&field.deprecation_reason);
                         }
                     }
-                    if kept.description.is_none() && !self.live {
+                    if self.live {
+                        reflow(&mut kept.description, &field.description);
+                        reflow(&mut kept.deprecation_reason, &field.deprecation_reason);
+                    } else if kept.description.is_none() {
                         kept.description.clone_from(&field.description);
                     }
                 }
