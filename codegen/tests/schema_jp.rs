@@ -405,21 +405,13 @@ fn reached_by_variables(
         let Some(definition) = shipped.get(&name) else {
             continue; // a built-in scalar
         };
-        match definition {
-            TypeDefinition::InputObject(input) => {
-                if reached.insert(name) {
-                    pending.extend(
-                        input
-                            .fields
-                            .iter()
-                            .map(|f| innermost(&f.value_type.to_string())),
-                    );
-                }
-            }
-            TypeDefinition::Enum(_) => {
-                reached.insert(name);
-            }
-            _ => {}
+        let fields = match definition {
+            TypeDefinition::InputObject(input) => &input.fields[..],
+            TypeDefinition::Enum(_) => &[],
+            _ => continue,
+        };
+        if reached.insert(name) {
+            pending.extend(fields.iter().map(|f| innermost(&f.value_type.to_string())));
         }
     }
     reached

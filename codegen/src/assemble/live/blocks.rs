@@ -7,6 +7,9 @@ use super::cells::{self, code, code_list, described, is_name, row, Cell};
 use crate::diagnostic::{Diagnostic, Position, SourceFile};
 use crate::introspect::model::{EnumValue, Field, FullType, InputValue, TypeKind, TypeRef};
 
+/// A problem in the rendering; boxed, as it is the rare path.
+type Failure = Box<Diagnostic>;
+
 /// Every type of the full reference, with the references to check once all are known.
 pub struct Read {
     /// Each type with the position of its heading, in rendering order.
@@ -49,7 +52,7 @@ const BUILT_IN_DIRECTIVES: [&str; 5] =
     ["@deprecated", "@include", "@oneOf", "@skip", "@specifiedBy"];
 
 /// Reads the type blocks of `range`; a type defined twice is an error at its second heading.
-pub fn types(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<Read, Diagnostic> {
+pub fn types(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<Read, Failure> {
     let mut reader = Reader {
         file,
         lines,
@@ -62,13 +65,9 @@ pub fn types(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<R
     while reader.skip_blank().is_some() {
         let (ty, position) = reader.type_block()?;
         if let Some(first) = seen.insert(ty.name.clone(), position) {
-            return Err(reader
-                .error(
-                    position.line - 1,
-                    1,
-                    format!("a second definition of type `{}`", ty.name),
-                )
-                .with_related("first defined here", first));
+            let message = format!("a second definition of type `{}`", ty.name);
+            let error = reader.error(position.line - 1, 1, message);
+            return Err(Box::new(error.with_related("first defined here", first)));
         }
         types.push((ty, position));
     }
@@ -80,11 +79,7 @@ pub fn types(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<R
 
 /// Checks the directive blocks of `range`: only the built-in directives, which the schema
 /// does not print, are expected.
-pub fn directives(
-    file: &SourceFile,
-    lines: &[&str],
-    range: Range<usize>,
-) -> Result<(), Diagnostic> {
+pub fn directives(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<(), Failure> {
     let mut reader = Reader {
         file,
         lines,
@@ -102,13 +97,10 @@ pub fn directives(
             ));
         };
         if !BUILT_IN_DIRECTIVES.contains(&name) {
-            return Err(reader
-                .error(
-                    index,
-                    DIRECTIVE_HEADING.len() + 2,
-                    format!("`{name}` is not a built-in directive"),
-                )
-                .with_hint("the reader carries types only; custom directives need support in it"));
+            let message = format!("`{name}` is not a built-in directive");
+            let error = reader.error(index, DIRECTIVE_HEADING.len() + 2, message);
+            let hint = "the reader carries types only; custom directives need support in it";
+            return Err(Box::new(error.with_hint(hint)));
         }
         reader.index += 1;
         while let Some(line) = reader.line() {
@@ -159,8 +151,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn error(&self, index: usize, column: usize, message: String) -> Diagnostic {
-        Diagnostic::new(self.file, Self::position(index, column), message)
+    fn error(&self, index: usize, column: usize, message: String) -> Failure {
+        Box::new(Diagnostic::new(
+            self.file,
+            Self::position(index, column),
+            message,
+        ))
     }
 
     fn refer(&mut self, ty: &TypeRef, index: usize, column: usize, role: Role) {
@@ -173,7 +169,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn type_block(&mut self) -> Result<(FullType, Position), Diagnostic> {
+    fn type_block(&mut self) -> Result<(FullType, Position), Failure> {
         let heading = self.index;
         let line = self.lines[heading];
         let Some(name) = line
@@ -285,7 +281,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The `**Implements:**` and `**Possible types:**` lines.
-    fn lists(&mut self, ty: &mut FullType) -> Result<(), Diagnostic> {
+    fn lists(&mut self, ty: &mut FullType) -> Result<(), Failure> {
         while let Some(line) = self.skip_blank() {
             let (prefix, allowed, role) = if line.starts_with(IMPLEMENTS) {
                 let role = Role::Interface(ty.name.clone());
@@ -342,7 +338,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The cells of the row at `index`, which must number `count`.
-    fn row(&self, index: usize, count: usize) -> Result<Vec<Cell<'a>>, Diagnostic> {
+    fn row(&self, index: usize, count: usize) -> Result<Vec<Cell<'a>>, Failure> {
         let line = self.lines[index];
         match row(line) {
             Some(cells) if cells.len() == count => Ok(cells),
@@ -361,7 +357,7 @@ impl<'a> Reader<'a> {
 
     /// The table's header and separator; the indices of its rows. A table without rows
     /// is an error: no kind of type may be empty.
-    fn rows(&mut self, header: &str, owner: &str) -> Result<Range<usize>, Diagnostic> {
+    fn rows(&mut self, header: &str, owner: &str) -> Result<Range<usize>, Failure> {
         let line = self.lines[self.index];
         if line != header {
             return Err(self.error(
@@ -399,7 +395,7 @@ impl<'a> Reader<'a> {
         Ok(start..end)
     }
 
-    fn table(&mut self, ty: &mut FullType, header: &'static str) -> Result<(), Diagnostic> {
+    fn table(&mut self, ty: &mut FullType, header: &'static str) -> Result<(), Failure> {
         let rows = self.rows(header, &ty.name)?;
         match ty.kind {
             TypeKind::InputObject => {
@@ -432,7 +428,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn fields(&mut self, ty: &mut FullType, rows: Range<usize>) -> Result<(), Diagnostic> {
+    fn fields(&mut self, ty: &mut FullType, rows: Range<usize>) -> Result<(), Failure> {
         let mut fields = Vec::new();
         let mut field_rows = Vec::new();
         for index in rows {
@@ -504,7 +500,7 @@ impl<'a> Reader<'a> {
         owner: &str,
         fields: &mut [Field],
         rows: &mut [FieldRow],
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Failure> {
         while let Some(line) = self.skip_blank() {
             let Some(name) = line.strip_prefix(ARGUMENT_HEADING) else {
                 return Ok(());
@@ -556,7 +552,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn name(&self, index: usize, cell: Cell<'a>) -> Result<&'a str, Diagnostic> {
+    fn name(&self, index: usize, cell: Cell<'a>) -> Result<&'a str, Failure> {
         code(cell.text).filter(|name| is_name(name)).ok_or_else(|| {
             self.error(
                 index,
@@ -566,7 +562,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn type_cell(&self, index: usize, cell: Cell<'_>) -> Result<TypeRef, Diagnostic> {
+    fn type_cell(&self, index: usize, cell: Cell<'_>) -> Result<TypeRef, Failure> {
         code(cell.text).and_then(TypeRef::parse).ok_or_else(|| {
             self.error(
                 index,
@@ -584,7 +580,7 @@ impl<'a> Reader<'a> {
         index: usize,
         cell: Cell<'_>,
         with_default: bool,
-    ) -> Result<cells::Described, Diagnostic> {
+    ) -> Result<cells::Described, Failure> {
         described(cell.text, with_default)
             .map_err(|message| self.error(index, cell.column, message))
     }
@@ -595,7 +591,7 @@ impl<'a> Reader<'a> {
         index: usize,
         name: &str,
         cells: &[Cell<'_>],
-    ) -> Result<InputValue, Diagnostic> {
+    ) -> Result<InputValue, Failure> {
         let ty = self.type_cell(index, cells[0])?;
         self.refer(&ty, index, cells[0].column, Role::Input);
         let text = self.described(index, cells[1], true)?;

@@ -106,9 +106,10 @@ pub fn read(file: &SourceFile) -> Result<Live, Diagnostics> {
         .iter()
         .position(|line| *line == DIRECTIVES)
         .unwrap_or(lines.len());
-    let read = blocks::types(file, &lines, full + 1..end)?;
+    let read = blocks::types(file, &lines, full + 1..end).map_err(|e| Diagnostics::from(*e))?;
     if end < lines.len() {
-        blocks::directives(file, &lines, end + 1..lines.len())?;
+        blocks::directives(file, &lines, end + 1..lines.len())
+            .map_err(|e| Diagnostics::from(*e))?;
     }
     if read.types.len() != count {
         return Err(Diagnostic::new(
