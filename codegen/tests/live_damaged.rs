@@ -51,6 +51,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &["68:1: type `Paid` has no `**Kind:** `KIND`` line after its heading"],
     ),
     (
+        "member_given_twice",
+        &["84:3: a second member `reason` in `PayFailed`"],
+    ),
+    (
         "no_full_reference",
         &["150:1: no `# Full type reference` heading: the rendering is truncated or not one"],
     ),

@@ -25,7 +25,7 @@ pub struct Reference {
 }
 
 /// What a referenced type must be.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Role {
     /// The type of a field.
     Output,
@@ -53,13 +53,7 @@ const BUILT_IN_DIRECTIVES: [&str; 5] =
 
 /// Reads the type blocks of `range`; a type defined twice is an error at its second heading.
 pub fn types(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<Read, Failure> {
-    let mut reader = Reader {
-        file,
-        lines,
-        index: range.start,
-        end: range.end,
-        references: Vec::new(),
-    };
+    let mut reader = Reader::new(file, lines, range);
     let mut types = Vec::new();
     let mut seen: HashMap<String, Position> = HashMap::new();
     while reader.skip_blank().is_some() {
@@ -80,13 +74,7 @@ pub fn types(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<R
 /// Checks the directive blocks of `range`: only the built-in directives, which the schema
 /// does not print, are expected.
 pub fn directives(file: &SourceFile, lines: &[&str], range: Range<usize>) -> Result<(), Failure> {
-    let mut reader = Reader {
-        file,
-        lines,
-        index: range.start,
-        end: range.end,
-        references: Vec::new(),
-    };
+    let mut reader = Reader::new(file, lines, range);
     while let Some(line) = reader.skip_blank() {
         let index = reader.index;
         let Some(name) = line.strip_prefix(DIRECTIVE_HEADING).and_then(code) else {
@@ -132,6 +120,16 @@ struct FieldRow {
 }
 
 impl<'a> Reader<'a> {
+    fn new(file: &'a SourceFile, lines: &'a [&'a str], range: Range<usize>) -> Self {
+        Reader {
+            file,
+            lines,
+            index: range.start,
+            end: range.end,
+            references: Vec::new(),
+        }
+    }
+
     fn line(&self) -> Option<&'a str> {
         (self.index < self.end).then(|| self.lines[self.index])
     }
@@ -397,6 +395,7 @@ impl<'a> Reader<'a> {
 
     fn table(&mut self, ty: &mut FullType, header: &'static str) -> Result<(), Failure> {
         let rows = self.rows(header, &ty.name)?;
+        self.members_once(&ty.name, rows.clone())?;
         match ty.kind {
             TypeKind::InputObject => {
                 let mut fields = Vec::new();
@@ -494,6 +493,25 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// Each row of a table names another member: a field, input field or value given twice
+    /// is an error at the second row.
+    fn members_once(&self, owner: &str, rows: Range<usize>) -> Result<(), Failure> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for index in rows {
+            let first_cell = row(self.lines[index]).and_then(|cells| cells.first().copied());
+            let Some(cell) = first_cell else { continue };
+            let name = code(cell.text).and_then(|text| text.split('(').next());
+            let Some(name) = name else { continue };
+            if let Some(first) = seen.insert(name, index) {
+                let message = format!("a second member `{name}` in `{owner}`");
+                let error = self.error(index, cell.column, message);
+                let first = Self::position(first, cell.column);
+                return Err(Box::new(error.with_related("first given here", first)));
+            }
+        }
+        Ok(())
+    }
+
     /// The `` #### `field` `` tables, each matching the field's signature.
     fn argument_tables(
         &mut self,
@@ -510,7 +528,11 @@ impl<'a> Reader<'a> {
             let Some(at) =
                 found.filter(|at| !fields[*at].args.is_empty() && !rows[*at].args_described)
             else {
-                return Err(self.error(heading, ARGUMENT_HEADING.len() + 1, format!("`{name}` names no field of `{owner}` that takes arguments, or one already described")));
+                let message = format!(
+                    "`{name}` names no field of `{owner}` that takes arguments, \
+                     or one already described"
+                );
+                return Err(self.error(heading, ARGUMENT_HEADING.len() + 1, message));
             };
             self.index += 1;
             self.skip_blank();
@@ -543,7 +565,16 @@ impl<'a> Reader<'a> {
                 let name = self.name(index, cells[0])?;
                 let value = self.input_value(index, name, &cells[1..])?;
                 if value.name != arg.name || value.ty != arg.ty {
-                    return Err(self.error(index, 1, format!("this row says `{}: {}` but the signature of `{owner}.{}` says `{}: {}`", value.name, value.ty.to_sdl().unwrap_or_default(), field.name, arg.name, arg.ty.to_sdl().unwrap_or_default())));
+                    let notation = |v: &InputValue| {
+                        format!("{}: {}", v.name, v.ty.to_sdl().unwrap_or_default())
+                    };
+                    let message = format!(
+                        "this row says `{}` but the signature of `{owner}.{}` says `{}`",
+                        notation(&value),
+                        field.name,
+                        notation(arg)
+                    );
+                    return Err(self.error(index, 1, message));
                 }
                 *arg = value;
             }
