@@ -121,3 +121,56 @@ fn each_damaged_rendering_is_an_error_naming_its_line() {
         insta::assert_snapshot!(*name, diagnostics.render());
     }
 }
+
+/// A rendering cut anywhere (a download or copy that stopped) is read without a panic,
+/// and is refused unless every type block is whole.
+#[test]
+fn a_rendering_cut_anywhere_is_refused_unless_its_types_are_whole() {
+    let relative = "tests/fixtures/assemble/live.md";
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)).unwrap();
+    // The last type block ends with the line before the empty one before `# Directives`.
+    let types_end = text.find("\n\n# Directives").unwrap();
+    let mut read = Vec::new();
+    for end in (0..=text.len()).filter(|end| text.is_char_boundary(*end)) {
+        if let Ok(live) = live::read(&SourceFile::new(relative, &text[..end])) {
+            assert_eq!(live.types.len(), 12, "cut at byte {end}");
+            read.push(end);
+        }
+    }
+    assert!(read.iter().all(|end| *end >= types_end), "{read:?}");
+    assert_eq!(read.first(), Some(&types_end));
+    assert_eq!(read.last(), Some(&text.len()));
+}
+
+/// A rendering with any one line lost, repeated or stripped of its backticks or pipes is
+/// read without a panic; when it is refused, the error names a line of the file.
+#[test]
+fn a_rendering_with_any_line_damaged_is_read_without_a_panic() {
+    let relative = "tests/fixtures/assemble/live.md";
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut refused = 0;
+    for (index, line) in lines.iter().enumerate() {
+        let damaged = [
+            String::new(),
+            format!("{line}\n{line}"),
+            line.replace('`', ""),
+            line.replace('|', ""),
+        ];
+        for replacement in damaged {
+            let mut copy = lines.clone();
+            copy[index] = &replacement;
+            let damaged = copy.join("\n");
+            if let Err(errors) = live::read(&SourceFile::new(relative, damaged.as_str())) {
+                let line_count = damaged.lines().count().max(1);
+                assert!(errors.0.iter().all(|e| e.position.line <= line_count));
+                refused += 1;
+            }
+        }
+    }
+    assert!(
+        refused > lines.len(),
+        "only {refused} of {} refused",
+        4 * lines.len()
+    );
+}
