@@ -102,7 +102,7 @@ fn encode(c: &mut Criterion) {
         .collect::<Vec<_>>();
     let valid_from = "2024-04-01T00:00:00+09:00".parse().unwrap();
     let input =
-        SetUpDirectDebitInstructionInput::new("A-1234ABCD".into(), bank_details, valid_from)
+        SetUpDirectDebitInstructionInput::new("A-1234ABCD".into(), valid_from, bank_details)
             .ledger_number(None)
             .owners(owners)
             .use_for_automated_payments(true);

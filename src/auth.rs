@@ -61,6 +61,9 @@ impl Credentials {
         Credentials::RefreshToken(token.into())
     }
 
+    // `email` and `password` are deprecated since 2026-03-18 (removal on or after
+    // 2026-09-21) in favour of the authentication server; the API still takes them.
+    #[allow(deprecated)]
     fn input(&self) -> ObtainJsonWebTokenInput {
         let input = ObtainJsonWebTokenInput::new();
         match self {

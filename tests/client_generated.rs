@@ -29,7 +29,8 @@ async fn konbini_payment_sends_its_wire_document_and_decodes_the_union() {
         .mount(&server)
         .await;
 
-    let input = CreateKonbiniPaymentInput::new("A-1234ABCD".into(), 5_000);
+    let input = CreateKonbiniPaymentInput::new(5_000, "Electricity, November".into())
+        .account_number("A-1234ABCD".to_string());
     let data = client_for(&server)
         .execute::<create_konbini_payment::CreateKonbiniPayment>(
             &create_konbini_payment::Variables::new(input),
@@ -50,8 +51,11 @@ async fn konbini_payment_sends_its_wire_document_and_decodes_the_union() {
             json!({
                 "query": include_str!("../generated/documents/createKonbiniPayment.graphql"),
                 "operationName": "CreateKonbiniPayment",
-                // `receiptEmail` was left absent, so it is not sent at all.
-                "variables": {"input": {"accountNumber": "A-1234ABCD", "amount": 5000}},
+                "variables": {"input": {
+                    "accountNumber": "A-1234ABCD",
+                    "amount": 5000,
+                    "description": "Electricity, November"
+                }},
             }),
             None,
         )]

@@ -100,7 +100,11 @@ struct ProjectArgs {
 
 #[derive(Args)]
 struct AssembleArgs {
-    /// The JP introspection result (may be partial).
+    /// The Markdown rendering of a full introspection of the live JP API, the most
+    /// trusted source.
+    #[arg(long)]
+    live: PathBuf,
+    /// The older JP introspection result (may be partial).
     #[arg(long)]
     introspection: PathBuf,
     /// The docs page of the mutations, as text.
@@ -118,6 +122,9 @@ struct AssembleArgs {
     /// Where to write the provenance summary (Markdown).
     #[arg(long)]
     provenance: PathBuf,
+    /// Where to write the catalogue operations the live schema lacks (TOML).
+    #[arg(long)]
+    availability: PathBuf,
 }
 
 #[derive(Args)]
@@ -375,6 +382,7 @@ fn read_source(path: &Path) -> Result<SourceFile, String> {
 
 fn run_assemble(args: AssembleArgs) -> Outcome {
     let inputs = assemble::Inputs {
+        live: args.live,
         introspection: args.introspection,
         docs: args.docs,
         platform: args.platform,
@@ -384,6 +392,7 @@ fn run_assemble(args: AssembleArgs) -> Outcome {
     for (path, contents) in [
         (&args.output, &assembled.sdl),
         (&args.provenance, &assembled.provenance),
+        (&args.availability, &assembled.availability),
     ] {
         write_if_changed(path, contents.as_bytes())
             .map_err(|e| format!("error: cannot write {}: {e}\n", path.display()))?;

@@ -60,3 +60,29 @@ fn jp_wire_documents() {
         insta::assert_snapshot!(field, document);
     }
 }
+
+/// Read queries public JP clients send (tariffs through `Agreement.product`, bills,
+/// `postalAreas`, `rateLimitInfo`, readings sorted with `IntervalReadingsSortOrder`): the
+/// schema assembled before the live snapshot refused every one.
+#[test]
+fn read_queries_of_public_jp_clients_validate() {
+    let generated = kraken_codegen::Builder::new()
+        .schema("../schema/kraken-jp.graphql")
+        .operations(["tests/fixtures/live/read_queries.graphql"])
+        .generate();
+    let generated = match generated {
+        Ok(generated) => generated,
+        Err(error) => panic!("{error}"),
+    };
+    let mut names: Vec<&str> = generated
+        .ir()
+        .operations
+        .iter()
+        .map(|op| op.name.as_str())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["Bills", "PostalAreas", "RateLimits", "Readings", "Tariffs"]
+    );
+}

@@ -8,6 +8,8 @@ use crate::introspect::model::{EnumValue, Field, FullType, InputValue, TypeKind,
 /// Where a fact came from, most trusted first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
+    /// The full introspection of the live JP API, rendered as Markdown (dated).
+    JpLive,
     /// The public introspection result of the JP schema.
     JpIntrospection,
     /// The published docs page of the JP mutations.
@@ -19,7 +21,8 @@ pub enum Source {
 }
 
 impl Source {
-    pub const ALL: [Source; 4] = [
+    pub const ALL: [Source; 5] = [
+        Source::JpLive,
         Source::JpIntrospection,
         Source::DocsPage,
         Source::PlatformEs,
@@ -28,6 +31,7 @@ impl Source {
 
     pub fn label(self) -> &'static str {
         match self {
+            Source::JpLive => "jp-live",
             Source::JpIntrospection => "jp-introspection",
             Source::DocsPage => "docs-page",
             Source::PlatformEs => "platform-es",
@@ -83,7 +87,8 @@ pub struct Record {
 
 /// Merges `layers` (most trusted first): the first layer to know a type sets its kind;
 /// the first with a body gives the body; later layers add the members it lacks and
-/// mark deprecations; differing types and kinds are recorded, never applied.
+/// mark deprecations, except in a body of the live schema, which is complete; differing
+/// types, kinds and members are recorded, never applied.
 pub fn merge(layers: &[Layer]) -> (BTreeMap<String, FullType>, BTreeMap<String, Record>) {
     let mut names: Vec<&String> = layers.iter().flat_map(|l| l.types.keys()).collect();
     names.sort();
@@ -117,7 +122,10 @@ pub fn merge(layers: &[Layer]) -> (BTreeMap<String, FullType>, BTreeMap<String, 
                 ));
                 continue;
             }
-            if merged.description.is_none() {
+            let live = record.source == Source::JpLive && record.has_body;
+            if live {
+                reflow(&mut merged.description, &ty.description);
+            } else if merged.description.is_none() {
                 merged.description.clone_from(&ty.description);
             }
             if merged.specified_by_url.is_none() {
@@ -126,6 +134,8 @@ pub fn merge(layers: &[Layer]) -> (BTreeMap<String, FullType>, BTreeMap<String, 
             let had_body = merged.has_body();
             let mut part = Part {
                 source,
+                body: record.source,
+                live,
                 extend: may_extend(source, record.source, merged.kind, name),
                 record: &mut record,
             };
@@ -148,20 +158,38 @@ pub fn merge(layers: &[Layer]) -> (BTreeMap<String, FullType>, BTreeMap<String, 
     (types, records)
 }
 
-/// Whether `adder` may add members to a body that `body` gave. The JP introspection
-/// lists every non-deprecated field of its object and interface types, so the platform
-/// facts of another territory may not extend them (their extra fields belong to that
-/// territory or are deprecated); `Mutation` is the exception, since only the fields the
-/// docs page documents are kept, whatever gives their signature.
+/// Whether `adder` may add members to a body that `body` gave. The live schema is
+/// complete, so nothing extends it. The older JP introspection lists every non-deprecated
+/// field of its object and interface types, so the platform facts of another territory
+/// may not extend them (their extra fields belong to that territory or are deprecated).
+/// `Mutation` is the exception to both: the catalogue's mutations the live schema lacks
+/// come from the other sources, and only they and the live fields are kept.
 fn may_extend(adder: Source, body: Source, kind: TypeKind, name: &str) -> bool {
     let jp_output =
         body == Source::JpIntrospection && matches!(kind, TypeKind::Object | TypeKind::Interface);
-    !(adder == Source::PlatformEs && jp_output && name != "Mutation")
+    let closed = body == Source::JpLive || (adder == Source::PlatformEs && jp_output);
+    !closed || name == "Mutation"
+}
+
+/// The live rendering printed each description on one line. Where another source gives
+/// the same words with their line breaks (lists of error codes, paragraphs), its text is
+/// kept, so documentation keeps its layout; any other difference leaves `kept` as it is.
+fn reflow(kept: &mut Option<String>, other: &Option<String>) {
+    let (Some(text), Some(other)) = (kept.as_ref(), other) else {
+        return;
+    };
+    if text != other && text.split_whitespace().eq(other.split_whitespace()) {
+        kept.clone_from(&Some(other.clone()));
+    }
 }
 
 /// Merging one layer's part of a type into the merged type.
 struct Part<'r> {
     source: Source,
+    /// The source of the body so far.
+    body: Source,
+    /// Whether the body is the live schema's: nothing else describes or deprecates it.
+    live: bool,
     /// Whether members the merged type lacks are added (see [`may_extend`]).
     extend: bool,
     record: &'r mut Record,
@@ -182,23 +210,25 @@ impl Part<'_> {
                         let member = format!("{}({}:)", field.name, arg.name);
                         match kept.args.iter_mut().find(|a| a.name == arg.name) {
                             Some(kept_arg) => {
-                                self.compare(&field.name, &member, &mut kept_arg.ty, &arg.ty)
+                                self.compare(&field.name, &member, &mut kept_arg.ty, &arg.ty);
+                                reflow(&mut kept_arg.description, &arg.description);
                             }
-                            None => self.record.disagreements.push((
-                                field.name.clone(),
-                                format!(
-                                    "`{member}`: only {} has this argument; left out",
-                                    self.source
-                                ),
-                            )),
+                            None => self.left_out(&field.name, &member),
                         }
                     }
                     if field.is_deprecated && !kept.is_deprecated {
-                        kept.is_deprecated = true;
-                        kept.deprecation_reason
-                            .clone_from(&field.deprecation_reason);
+                        if self.live {
+                            self.disagree(&field.name, &field.name, "deprecates it; kept current");
+                        } else {
+                            kept.is_deprecated = true;
+                            kept.deprecation_reason
+                                .clone_from(&field.deprecation_reason);
+                        }
                     }
-                    if kept.description.is_none() {
+                    if self.live {
+                        reflow(&mut kept.description, &field.description);
+                        reflow(&mut kept.deprecation_reason, &field.deprecation_reason);
+                    } else if kept.description.is_none() {
                         kept.description.clone_from(&field.description);
                     }
                 }
@@ -206,7 +236,7 @@ impl Part<'_> {
                     self.added(&field.name);
                     merged.push(field.clone());
                 }
-                None => {}
+                None => self.left_out(&field.name, &field.name),
             }
         }
     }
@@ -228,9 +258,13 @@ impl Part<'_> {
                     self.added(&value.name);
                     merged.push(value.clone());
                 }
-                None => {}
+                None => self.left_out(&value.name, &value.name),
             }
         }
+        self.lacking(
+            merged.iter().map(|v| v.name.as_str()),
+            layer.iter().map(|v| v.name.as_str()),
+        );
     }
 
     fn enum_values(&mut self, merged: &mut Option<Vec<EnumValue>>, layer: &Option<Vec<EnumValue>>) {
@@ -240,11 +274,20 @@ impl Part<'_> {
             return;
         };
         for value in layer {
-            if self.extend && !merged.iter().any(|v| v.name == value.name) {
+            if merged.iter().any(|v| v.name == value.name) {
+                continue;
+            }
+            if self.extend {
                 self.added(&value.name);
                 merged.push(value.clone());
+            } else {
+                self.left_out(&value.name, &value.name);
             }
         }
+        self.lacking(
+            merged.iter().map(|v| v.name.as_str()),
+            layer.iter().map(|v| v.name.as_str()),
+        );
     }
 
     /// Union members or implemented interfaces: the union of every source's names.
@@ -258,20 +301,65 @@ impl Part<'_> {
         let Some(layer) = layer else { return };
         let merged = match merged {
             Some(merged) => merged,
-            None if record_all => merged.insert(Vec::new()),
+            None if record_all && self.source != Source::JpLive => merged.insert(Vec::new()),
             None => {
                 *merged = Some(layer.clone());
                 return;
             }
         };
         for member in layer {
-            if self.extend
-                && !merged
-                    .iter()
-                    .any(|m| m.innermost_name() == member.innermost_name())
-            {
-                self.added(member.innermost_name().unwrap_or_default());
+            let name = member.innermost_name().unwrap_or_default();
+            if merged.iter().any(|m| m.innermost_name() == Some(name)) {
+                continue;
+            }
+            if self.extend {
+                self.added(name);
                 merged.push(member.clone());
+            } else {
+                self.left_out(name, name);
+            }
+        }
+    }
+
+    /// The source of the member recorded under `key`: the body's, unless a less trusted
+    /// source added it.
+    fn winner(&self, key: &str) -> Source {
+        let added = self
+            .record
+            .additions
+            .iter()
+            .find(|(member, _)| member == key);
+        added.map_or(self.body, |(_, source)| *source)
+    }
+
+    fn disagree(&mut self, key: &str, member: &str, what: &str) {
+        let winner = self.winner(key);
+        let message = format!("`{member}`: {} {what} ({winner} wins)", self.source);
+        self.record.disagreements.push((key.to_string(), message));
+    }
+
+    /// A member only this layer has, which may not extend the body.
+    fn left_out(&mut self, key: &str, member: &str) {
+        let winner = self.winner(key);
+        let message = format!(
+            "`{member}`: only {} has it; left out ({winner} wins)",
+            self.source
+        );
+        self.record.disagreements.push((key.to_string(), message));
+    }
+
+    /// Members of a closed body that this layer's full list of values lacks.
+    fn lacking<'m>(
+        &mut self,
+        kept: impl Iterator<Item = &'m str>,
+        layer: impl Iterator<Item = &'m str> + Clone,
+    ) {
+        if self.extend {
+            return;
+        }
+        for member in kept {
+            if !layer.clone().any(|name| name == member) {
+                self.disagree(member, member, "lacks it; kept");
             }
         }
     }
@@ -304,10 +392,11 @@ impl Part<'_> {
             return;
         };
         if kept_sdl != other_sdl {
+            let winner = self.winner(key);
             self.record.disagreements.push((
                 key.to_string(),
                 format!(
-                    "`{member}`: {} says `{other_sdl}`; kept `{kept_sdl}`",
+                    "`{member}`: {} says `{other_sdl}`; kept `{kept_sdl}` ({winner} wins)",
                     self.source
                 ),
             ));

@@ -1,14 +1,17 @@
-//! `assemble-schema`: the project's SDL built from facts of differing trust (the JP
-//! introspection result, the docs page, the platform facts of another territory and a
-//! hand-written overlay of inferred types), with a provenance record per type.
+//! `assemble-schema`: the project's SDL built from facts of differing trust (the live JP
+//! schema of a dated snapshot, an older JP introspection result, the docs page, the
+//! platform facts of another territory and a hand-written overlay of inferred types), with
+//! a provenance record per type.
 //!
-//! Only what the catalogue's mutations reach is kept: the `Mutation` fields the page
-//! documents, and every type reachable from them (field and argument types, input
-//! fields, union members, implemented interfaces, and the types the page's
-//! `...XFragment` and `... on X` name). Types are printed sorted by name.
+//! Every type of the live schema is kept, with all its `Query` and `Mutation` fields; the
+//! catalogue's mutations the live schema lacks come from the other sources, with every type
+//! reachable from them (field and argument types, input fields, union members, implemented
+//! interfaces, and the types the page's `...XFragment` and `... on X` name). Types are
+//! printed sorted by name.
 
 mod docs_page;
 mod layer;
+pub mod live;
 mod overlay;
 mod page_layer;
 mod platform;
@@ -35,6 +38,8 @@ const HEADER: &str = "\
 /// Where the facts are.
 #[derive(Debug, Clone)]
 pub struct Inputs {
+    /// The Markdown rendering of a full introspection of the live JP API.
+    pub live: PathBuf,
     /// The JP introspection result (may be partial).
     pub introspection: PathBuf,
     /// The docs page of the JP mutations, as text.
@@ -45,16 +50,19 @@ pub struct Inputs {
     pub overlays: Vec<PathBuf>,
 }
 
-/// The assembled schema and its provenance summary.
+/// The assembled schema, its provenance summary and the catalogue's availability.
 #[derive(Debug, Clone)]
 pub struct Assembled {
     pub sdl: String,
-    /// Markdown: per type its source, with totals.
+    /// Markdown: per type its source, with totals and disagreements.
     pub provenance: String,
+    /// TOML: the live snapshot's date and the catalogue operations it lacks.
+    pub availability: String,
 }
 
 /// Builds the schema. `sdl_path` names the output in diagnostics about it.
 pub fn assemble(inputs: &Inputs, sdl_path: &Path) -> Result<Assembled, Diagnostics> {
+    let live = live::read(&read(&inputs.live)?)?;
     let introspection = crate::introspect::parse(&read(&inputs.introspection)?)?;
     let mut jp = Layer::new(Source::JpIntrospection);
     for ty in introspection.types {
@@ -67,21 +75,36 @@ pub fn assemble(inputs: &Inputs, sdl_path: &Path) -> Result<Assembled, Diagnosti
     }
     let page_file = read(&inputs.docs)?;
     let page = docs_page::read(&page_file)?;
-    let mut trusted = vec![jp, platform];
+    let live_types: Vec<String> = live.types.keys().cloned().collect();
+    let live_mutations = field_names(&live.types, "Mutation");
+    let live_layer = Layer {
+        source: Source::JpLive,
+        types: live.types,
+    };
+    let mut trusted = vec![live_layer, jp, platform];
     trusted.extend(inferred);
     let page = page_layer::build(&page_file, &page, &trusted)?;
 
-    let mut layers = vec![trusted.remove(0), page.layer];
+    let mut layers: Vec<Layer> = trusted.drain(..2).collect();
+    layers.push(page.layer);
     layers.extend(trusted);
     let (mut types, mut records) = layer::merge(&layers);
-    keep_catalogue_fields(&mut types, &mut records, &page.fields, &page_file)?;
+    keep_mutation_fields(
+        &mut types,
+        &mut records,
+        &live_mutations,
+        &page.fields,
+        &page_file,
+    )?;
 
-    let mut roots: Vec<&str> = vec!["Mutation"];
+    let mut roots: Vec<&str> = vec!["Query", "Mutation"];
+    roots.extend(live_types.iter().map(String::as_str));
     roots.extend(page.named_types.iter().map(String::as_str));
-    let mut reachable = reachable(&types, &roots, &page_file)?;
-    let query_type = query_root(&mut types, &mut reachable);
+    let reachable = reachable(&types, &roots, &page_file)?;
     let schema = Schema {
-        query_type,
+        query_type: Some(RootRef {
+            name: "Query".to_string(),
+        }),
         mutation_type: Some(RootRef {
             name: "Mutation".to_string(),
         }),
@@ -97,12 +120,68 @@ pub fn assemble(inputs: &Inputs, sdl_path: &Path) -> Result<Assembled, Diagnosti
         .filter(|name| !is_built_in_scalar(name))
         .map(|name| (name.clone(), records[name].clone()))
         .collect();
+    let catalogue: Vec<&str> = page.fields.iter().map(|(name, _)| name.as_str()).collect();
+    let docs_only: BTreeSet<&str> = catalogue
+        .iter()
+        .copied()
+        .filter(|name| !live_mutations.contains(*name))
+        .collect();
     let provenance = provenance::render(&provenance::Summary {
         inputs,
+        snapshot: &live.snapshot,
         records: &records,
+        touched: &catalogue_types(&types, &catalogue, &page.named_types, &page_file)?,
+        catalogue: &catalogue,
         dropped: &printed.dropped,
     });
-    Ok(Assembled { sdl, provenance })
+    Ok(Assembled {
+        sdl,
+        provenance,
+        availability: availability(&live.snapshot, &docs_only),
+    })
+}
+
+/// `availability.toml`: which catalogue operations the live snapshot lacks.
+fn availability(snapshot: &str, docs_only: &BTreeSet<&str>) -> String {
+    let names: Vec<String> = docs_only.iter().map(|name| format!("{name:?}")).collect();
+    format!(
+        "# @generated by `kraken-codegen assemble-schema`; do not edit.\n\
+         # Catalogue operations whose root field the live schema snapshot lacks.\n\
+         snapshot = {snapshot:?}\n\
+         docs_only = [{}]\n",
+        names.join(", ")
+    )
+}
+
+/// The names of the fields of `type_name`, if the layer has it.
+fn field_names(types: &BTreeMap<String, FullType>, type_name: &str) -> BTreeSet<String> {
+    let fields = types.get(type_name).and_then(|ty| ty.fields.as_ref());
+    fields
+        .into_iter()
+        .flatten()
+        .map(|field| field.name.clone())
+        .collect()
+}
+
+/// The types a catalogue operation touches: every type reachable from its field's
+/// arguments and type, and the types its document names.
+fn catalogue_types(
+    types: &BTreeMap<String, FullType>,
+    catalogue: &[&str],
+    named: &BTreeSet<String>,
+    page: &SourceFile,
+) -> Result<BTreeSet<String>, Diagnostics> {
+    let fields = types.get("Mutation").and_then(|m| m.fields.as_ref());
+    let mut roots: Vec<&str> = named.iter().map(String::as_str).collect();
+    for field in fields.into_iter().flatten() {
+        if catalogue.contains(&field.name.as_str()) {
+            roots.extend(field.ty.innermost_name());
+            roots.extend(field.args.iter().filter_map(|a| a.ty.innermost_name()));
+        }
+    }
+    let mut touched = reachable(types, &roots, page)?;
+    touched.insert("Mutation".to_string());
+    Ok(touched)
 }
 
 fn read(path: &Path) -> Result<SourceFile, Diagnostics> {
@@ -117,14 +196,17 @@ fn read(path: &Path) -> Result<SourceFile, Diagnostics> {
     }
 }
 
-/// Keeps only the `Mutation` fields the page documents; each must have a signature.
-fn keep_catalogue_fields(
+/// Keeps the `Mutation` fields of the live schema and those the page documents; each
+/// documented one must have a complete signature.
+fn keep_mutation_fields(
     types: &mut BTreeMap<String, FullType>,
     records: &mut BTreeMap<String, Record>,
+    live: &BTreeSet<String>,
     catalogue: &[(String, Position)],
     page: &SourceFile,
 ) -> Result<(), Diagnostics> {
-    let wanted: BTreeSet<&str> = catalogue.iter().map(|(name, _)| name.as_str()).collect();
+    let documented: BTreeSet<&str> = catalogue.iter().map(|(name, _)| name.as_str()).collect();
+    let wanted = |name: &str| live.contains(name) || documented.contains(name);
     let mutation = types.get_mut("Mutation").and_then(|m| m.fields.as_mut());
     let fields = match mutation {
         Some(fields) => fields,
@@ -137,7 +219,7 @@ fn keep_catalogue_fields(
             .into())
         }
     };
-    fields.retain(|field| wanted.contains(field.name.as_str()));
+    fields.retain(|field| wanted(&field.name));
     fields.sort_by(|a, b| a.name.cmp(&b.name));
     let mut missing = Diagnostics::default();
     for (name, position) in catalogue {
@@ -160,34 +242,11 @@ fn keep_catalogue_fields(
         }
     }
     if let Some(record) = records.get_mut("Mutation") {
-        let wanted = |name: &String| wanted.contains(name.as_str());
         record.additions.retain(|(name, _)| wanted(name));
         record.completions.retain(|(name, _, _)| wanted(name));
         record.disagreements.retain(|(name, _)| wanted(name));
     }
     missing.into_result(())
-}
-
-/// The spec requires a query root: the JP `Query` fields that need no type beyond those
-/// the mutations reach (so the query root pulls nothing else in), when there are any.
-fn query_root(
-    types: &mut BTreeMap<String, FullType>,
-    reachable: &mut BTreeSet<String>,
-) -> Option<RootRef> {
-    let known =
-        |name: Option<&str>| name.is_some_and(|n| reachable.contains(n) || is_built_in_scalar(n));
-    let query = types.get_mut("Query")?;
-    let fields = query.fields.as_mut()?;
-    fields.retain(|field| {
-        known(field.ty.innermost_name()) && field.args.iter().all(|a| known(a.ty.innermost_name()))
-    });
-    if fields.is_empty() {
-        return None;
-    }
-    reachable.insert("Query".to_string());
-    Some(RootRef {
-        name: "Query".to_string(),
-    })
 }
 
 /// Every type reachable from `roots`, sorted by name; an unknown reference is an error.

@@ -1,7 +1,8 @@
 //! `PROVENANCE.md`: per type, the source of its body, with totals, additions and
-//! disagreements, so a reader tells verified from inferred at a glance.
+//! disagreements, so a reader tells verified from inferred at a glance; every disagreement
+//! that touches a catalogue operation is listed with the side that won.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::layer::{Record, Source};
@@ -10,7 +11,13 @@ use crate::introspect::model::TypeKind;
 
 pub struct Summary<'a> {
     pub inputs: &'a Inputs,
+    /// The live snapshot's date.
+    pub snapshot: &'a str,
     pub records: &'a BTreeMap<String, Record>,
+    /// The types a catalogue operation touches.
+    pub touched: &'a BTreeSet<String>,
+    /// The catalogue's mutation fields.
+    pub catalogue: &'a [&'a str],
     /// Fields and arguments left out: their type reference was cut short in every source.
     pub dropped: &'a [String],
 }
@@ -53,10 +60,13 @@ pub fn render(summary: &Summary<'_>) -> String {
          where it was found. Sources, most trusted first:\n\n\
          | source | what it is | file |\n\
          | --- | --- | --- |\n\
-         | `jp-introspection` | verified: the public introspection result of the JP schema (object and interface fields with arguments, the `Mutation` signatures, every type's kind) | `{}` |\n\
+         | `jp-live` | verified, dated: a full introspection of the live JP API taken {} (every type, field, argument, input field, enum value, union member and interface implementation); complete, so no other source extends or changes its types | `{}` |\n\
+         | `jp-introspection` | verified, older: a public introspection result of the JP schema (object and interface fields with arguments, the `Mutation` signatures, every type's kind) | `{}` |\n\
          | `docs-page` | verified: the published docs page of the JP mutations (signatures from the documents, union members from `... on X`, payload fields from response examples, deprecations) | `{}` |\n\
          | `platform-es` | platform facts of another territory (input fields, enum values, union members, custom scalars); shared by the platform, not checked against JP | `{}/kraken-es-*.json` |\n\
          | `inferred` | not in any source: written by hand from the docs page's prose; replace with the live schema (`kraken-codegen introspect --endpoint …`) when available | {} |\n\n",
+        summary.snapshot,
+        file_name(&summary.inputs.live),
         file_name(&summary.inputs.introspection),
         file_name(&summary.inputs.docs),
         file_name(&summary.inputs.platform),
@@ -128,6 +138,7 @@ pub fn render(summary: &Summary<'_>) -> String {
         out.push('\n');
     }
 
+    disagreements_touching_catalogue(&mut out, summary);
     out.push_str("## Types\n\n| type | kind | source | notes |\n| --- | --- | --- | --- |\n");
     for (name, record) in summary.records {
         let _ = writeln!(
@@ -157,8 +168,36 @@ fn notes(record: &Record) -> String {
     for (_, member, source) in &record.completions {
         notes.push(format!("type of `{member}` completed from {source}"));
     }
-    for (_, message) in &record.disagreements {
-        notes.push(format!("disagreement: {}", message.replace('|', "\\|")));
+    if !record.disagreements.is_empty() {
+        notes.push(format!("disagreements: {}", record.disagreements.len()));
     }
     notes.join("; ")
+}
+
+/// The disagreements in the types a catalogue operation touches (of `Mutation`, in the
+/// catalogue's fields), one row each.
+fn disagreements_touching_catalogue(out: &mut String, summary: &Summary<'_>) {
+    let _ = write!(
+        out,
+        "## Disagreements touching catalogue operations\n\n\
+         In the types a catalogue operation touches (every type reachable from its field's\n\
+         arguments and type, and the types its document names) and in its `Mutation` field.\n\
+         The more trusted source wins each: `jp-live` is what the API took on {}, so a client\n\
+         built from it sends what the API accepts; an older or inferred fact that differs is\n\
+         out of date or was a guess. Disagreements elsewhere are counted in the notes below.\n\n\
+         | type | disagreement |\n| --- | --- |\n",
+        summary.snapshot
+    );
+    for (name, record) in summary.records {
+        if !summary.touched.contains(name) {
+            continue;
+        }
+        for (key, message) in &record.disagreements {
+            if name == "Mutation" && !summary.catalogue.contains(&key.as_str()) {
+                continue;
+            }
+            let _ = writeln!(out, "| `{name}` | {} |", message.replace('|', "\\|"));
+        }
+    }
+    out.push('\n');
 }

@@ -103,24 +103,20 @@ impl<'f> Checker<'f> {
         for name in BUILT_IN_SCALARS {
             self.kinds.insert(name.to_string(), Kind::Scalar);
         }
-        let mut first: BTreeMap<&str, Position> = BTreeMap::new();
+        let mut first: BTreeMap<&str, Pos> = BTreeMap::new();
         for definition in &document.definitions {
             let Definition::TypeDefinition(ty) = definition else {
                 continue;
             };
             let (name, pos) = type_name_and_pos(ty);
-            let position = self
-                .cursor(pos)
-                .find_name(name)
-                .unwrap_or(self.parsed_position(pos));
             if let Some(earlier) = first.get(name) {
                 self.error(
                     Diagnostic::new(
                         self.file,
-                        position,
+                        self.name_position(pos, name),
                         format!("type `{name}` is defined twice"),
                     )
-                    .with_related("first defined here", *earlier)
+                    .with_related("first defined here", self.name_position(*earlier, name))
                     .with_hint("remove or rename one of the definitions"),
                 );
                 continue;
@@ -128,11 +124,11 @@ impl<'f> Checker<'f> {
             if BUILT_IN_SCALARS.contains(&name) && Kind::of(ty) != Kind::Scalar {
                 self.error(Diagnostic::new(
                     self.file,
-                    position,
+                    self.name_position(pos, name),
                     format!("`{name}` is a built-in scalar and cannot be redefined"),
                 ));
             }
-            first.insert(name, position);
+            first.insert(name, pos);
             self.kinds.insert(name.to_string(), Kind::of(ty));
         }
     }
@@ -300,55 +296,81 @@ impl<'f> Checker<'f> {
         }
     }
 
+    /// Positions are looked up (the text re-scanned) only for what is reported.
     fn fields(&mut self, owner: &str, fields: &[Field<'_, String>]) {
-        let mut seen: BTreeMap<&str, Position> = BTreeMap::new();
+        let mut seen: BTreeMap<&str, Pos> = BTreeMap::new();
         for field in fields {
-            let mut cursor = self.cursor(field.position);
-            let position = cursor
-                .find_name(&field.name)
-                .unwrap_or(self.parsed_position(field.position));
-            let path = format!("{owner}.{}", field.name);
+            let path = || format!("{owner}.{}", field.name);
             if let Some(first) = seen.get(field.name.as_str()) {
                 self.duplicate(
-                    position,
-                    *first,
-                    &format!("field `{path}`"),
+                    self.name_position(field.position, &field.name),
+                    self.name_position(*first, &field.name),
+                    &format!("field `{}`", path()),
                     "the first definition",
                 );
                 continue;
             }
-            seen.insert(&field.name, position);
-            let type_position = cursor.find_type_reference().unwrap_or(position);
-            self.type_reference(&field.field_type, type_position, &path, Usage::Output);
-            self.input_values(&path, &field.arguments, "argument");
+            seen.insert(&field.name, field.position);
+            if !self.fits(&field.field_type, Usage::Output) {
+                let position = self.type_position(field.position, &field.name);
+                self.type_reference(&field.field_type, position, &path(), Usage::Output);
+            }
+            if !field.arguments.is_empty() {
+                self.input_values(&path(), &field.arguments, "argument");
+            }
         }
     }
 
     fn input_values(&mut self, owner: &str, values: &[InputValue<'_, String>], what: &str) {
-        let mut seen: BTreeMap<&str, Position> = BTreeMap::new();
+        let mut seen: BTreeMap<&str, Pos> = BTreeMap::new();
         for value in values {
-            let mut cursor = self.cursor(value.position);
-            let position = cursor
-                .find_name(&value.name)
-                .unwrap_or(self.parsed_position(value.position));
-            let path = if what == "argument" {
-                format!("{owner}({}:)", value.name)
-            } else {
-                format!("{owner}.{}", value.name)
+            let path = || {
+                if what == "argument" {
+                    format!("{owner}({}:)", value.name)
+                } else {
+                    format!("{owner}.{}", value.name)
+                }
             };
             if let Some(first) = seen.get(value.name.as_str()) {
                 self.duplicate(
-                    position,
-                    *first,
-                    &format!("{what} `{path}`"),
+                    self.name_position(value.position, &value.name),
+                    self.name_position(*first, &value.name),
+                    &format!("{what} `{}`", path()),
                     "the first definition",
                 );
                 continue;
             }
-            seen.insert(&value.name, position);
-            let type_position = cursor.find_type_reference().unwrap_or(position);
-            self.type_reference(&value.value_type, type_position, &path, Usage::Input);
+            seen.insert(&value.name, value.position);
+            if !self.fits(&value.value_type, Usage::Input) {
+                let position = self.type_position(value.position, &value.name);
+                self.type_reference(&value.value_type, position, &path(), Usage::Input);
+            }
         }
+    }
+
+    /// Whether `ty` names a known type of a kind `usage` allows: the common case, decided
+    /// before any position is looked up.
+    fn fits(&self, ty: &Type<'_, String>, usage: Usage) -> bool {
+        self.kinds
+            .get(named_type(ty))
+            .is_some_and(|kind| match usage {
+                Usage::Input => kind.is_input(),
+                Usage::Output => kind.is_output(),
+            })
+    }
+
+    /// Where `name` is, re-scanned from the position graphql-parser gives its definition.
+    fn name_position(&self, pos: Pos, name: &str) -> Position {
+        self.cursor(pos)
+            .find_name(name)
+            .unwrap_or(self.parsed_position(pos))
+    }
+
+    /// Where the type reference of the field or value `name` defined at `pos` is.
+    fn type_position(&self, pos: Pos, name: &str) -> Position {
+        let mut cursor = self.cursor(pos);
+        let position = cursor.find_name(name).unwrap_or(self.parsed_position(pos));
+        cursor.find_type_reference().unwrap_or(position)
     }
 
     fn enum_values(&mut self, owner: &str, values: &[EnumValue<'_, String>]) {
