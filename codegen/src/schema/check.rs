@@ -5,6 +5,7 @@
 mod locate;
 
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -174,16 +175,18 @@ impl fmt::Display for Path<'_> {
 
 impl<'f, 'd> Checker<'f, 'd> {
     fn collect_kinds(&mut self, document: &'d Document<'_, String>) {
+        self.kinds
+            .reserve(BUILT_IN_SCALARS.len() + document.definitions.len());
         for name in BUILT_IN_SCALARS {
             self.kinds.insert(name, Kind::Scalar);
         }
-        let mut first: HashMap<&str, Pos> = HashMap::new();
+        let mut first = HashMap::with_capacity(document.definitions.len());
         for definition in &document.definitions {
             let Definition::TypeDefinition(ty) = definition else {
                 continue;
             };
             let (name, pos) = type_name_and_pos(ty);
-            if let Some(&earlier) = first.get(name) {
+            if let Some(earlier) = first_seen(&mut first, name, pos) {
                 let diagnostic = self
                     .diagnostic(
                         Anchor::Name(pos, name),
@@ -204,7 +207,6 @@ impl<'f, 'd> Checker<'f, 'd> {
                 );
                 self.error(diagnostic);
             }
-            first.insert(name, pos);
             self.kinds.insert(name, Kind::of(ty));
         }
     }
@@ -342,12 +344,11 @@ impl<'f, 'd> Checker<'f, 'd> {
         let mut seen: HashMap<&str, Anchor<'_>> = HashMap::new();
         for (index, member) in members.iter().enumerate() {
             let anchor = Anchor::Member { pos, index, count };
-            if let Some(&first) = seen.get(member.as_str()) {
+            if let Some(first) = first_seen(&mut seen, member, anchor) {
                 let what = format!("union `{owner}` lists member `{member}`");
                 self.duplicate(anchor, first, &what, "once");
                 continue;
             }
-            seen.insert(member, anchor);
             match self.kinds.get(member.as_str()) {
                 Some(Kind::Object) => {}
                 Some(kind) => {
@@ -370,13 +371,12 @@ impl<'f, 'd> Checker<'f, 'd> {
         for field in fields {
             let path = Path::of_type(owner).with_field(&field.name);
             let anchor = Anchor::Name(field.position, &field.name);
-            if let Some(&first) = seen.get(field.name.as_str()) {
+            if let Some(first) = first_seen(&mut seen, &field.name, field.position) {
                 let first = Anchor::Name(first, &field.name);
                 let what = format!("field `{path}`");
                 self.duplicate(anchor, first, &what, "the first definition");
                 continue;
             }
-            seen.insert(&field.name, field.position);
             let type_anchor = Anchor::TypeOf(field.position, &field.name);
             self.type_reference(&field.field_type, type_anchor, path, Usage::Output);
             self.input_values(path, &field.arguments, "argument");
@@ -392,13 +392,12 @@ impl<'f, 'd> Checker<'f, 'd> {
                 owner.with_field(&value.name)
             };
             let anchor = Anchor::Name(value.position, &value.name);
-            if let Some(&first) = seen.get(value.name.as_str()) {
+            if let Some(first) = first_seen(&mut seen, &value.name, value.position) {
                 let first = Anchor::Name(first, &value.name);
                 let what = format!("{what} `{path}`");
                 self.duplicate(anchor, first, &what, "the first definition");
                 continue;
             }
-            seen.insert(&value.name, value.position);
             let type_anchor = Anchor::TypeOf(value.position, &value.name);
             self.type_reference(&value.value_type, type_anchor, path, Usage::Input);
         }
@@ -407,13 +406,11 @@ impl<'f, 'd> Checker<'f, 'd> {
     fn enum_values(&mut self, owner: &str, values: &[EnumValue<'_, String>]) {
         let mut seen: HashMap<&str, Pos> = HashMap::new();
         for value in values {
-            if let Some(&first) = seen.get(value.name.as_str()) {
+            if let Some(first) = first_seen(&mut seen, &value.name, value.position) {
                 let what = format!("enum value `{owner}.{}`", value.name);
                 let anchor = Anchor::Name(value.position, &value.name);
                 self.duplicate(anchor, Anchor::Name(first, &value.name), &what, "one");
-                continue;
             }
-            seen.insert(&value.name, value.position);
         }
     }
 
@@ -504,6 +501,18 @@ impl<'f, 'd> Checker<'f, 'd> {
             }
         };
         found.unwrap_or_else(|| Cursor::at(lines, pos).position())
+    }
+}
+
+/// Where `name` was first seen in a list, or `None` (remembering it `here`) the first
+/// time.
+fn first_seen<'d, T: Copy>(seen: &mut HashMap<&'d str, T>, name: &'d str, here: T) -> Option<T> {
+    match seen.entry(name) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(entry) => {
+            entry.insert(here);
+            None
+        }
     }
 }
 
