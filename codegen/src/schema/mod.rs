@@ -3,14 +3,15 @@
 mod build;
 pub mod check;
 pub mod model;
+pub(crate) mod parse;
 pub(crate) mod syntax;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use graphql_parser::schema::{
-    Definition, Document, EnumType, InputObjectType, InterfaceType, ObjectType, ScalarType,
-    TypeDefinition, UnionType,
+    Definition, EnumType, InputObjectType, InterfaceType, ObjectType, ScalarType, TypeDefinition,
+    UnionType,
 };
 
 pub use model::{
@@ -18,8 +19,7 @@ pub use model::{
 };
 
 use crate::diagnostic::{Diagnostics, SourceFile};
-
-type Sdl = Document<'static, String>;
+use parse::Sdl;
 
 /// Reads and loads SDL files (one schema may be split over several files).
 pub fn load(paths: &[PathBuf]) -> Result<Schema, Diagnostics> {
@@ -49,9 +49,9 @@ fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
     let mut parsed = Vec::new();
     let mut documents = Vec::new();
     for file in files {
-        match graphql_parser::parse_schema::<String>(&syntax::parser_text(&file.text)) {
+        match parse::parse(&file.text) {
             Ok(document) => {
-                documents.push(document.into_static());
+                documents.push(document);
                 parsed.push(file);
             }
             Err(error) => diagnostics.push(syntax::parse_error(&file, &error.to_string())),
