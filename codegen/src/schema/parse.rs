@@ -49,13 +49,14 @@ fn parse_halves(text: &str, at: usize) -> Option<Sdl> {
     Some(document)
 }
 
-/// The byte offset of the first line start at or past the middle of `text` that follows
-/// a line whose last significant character is a `}` closing a top-level body. The scan
-/// skips comments, strings and block strings as graphql-parser reads them, and counts
-/// every bracket, so a `}` of a default value in a directive's arguments is not taken.
+/// The line start nearest the middle of `text` (and not at its end) that follows a line
+/// whose last significant character is a `}` closing a top-level body. The scan skips
+/// comments, strings and block strings as graphql-parser reads them, and counts every
+/// bracket, so a `}` of a default value in a directive's arguments is not taken.
 fn boundary(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let middle = text.len() / 2;
+    let mut before_middle = None;
     let mut depth = 0usize;
     // Whether the current line's last significant character is a top-level body's `}`.
     let mut closed = false;
@@ -63,9 +64,18 @@ fn boundary(text: &str) -> Option<usize> {
     while let Some(&byte) = bytes.get(index) {
         match byte {
             b'\n' if closed && index + 1 >= middle => {
-                return Some(index + 1).filter(|&at| at < text.len());
+                let after_middle = Some(index + 1).filter(|&at| at < text.len());
+                return [before_middle, after_middle]
+                    .into_iter()
+                    .flatten()
+                    .min_by_key(|at: &usize| at.abs_diff(middle));
             }
-            b'\n' => closed = false,
+            b'\n' => {
+                if closed {
+                    before_middle = Some(index + 1);
+                }
+                closed = false;
+            }
             b'#' => {
                 index += text[index..].find('\n').unwrap_or(text.len() - index);
                 continue;
@@ -92,7 +102,7 @@ fn boundary(text: &str) -> Option<usize> {
         }
         index += 1;
     }
-    None
+    before_middle
 }
 
 #[cfg(test)]
@@ -105,9 +115,13 @@ mod tests {
     }
 
     #[test]
-    fn boundary_is_after_the_first_top_level_body_past_the_middle() {
-        let text = "type A {\n  a: Int\n}\ntype B {\n  b: Int\n}\ntype C {\n  c: Int\n}\n";
-        assert_eq!(after_boundary(text), Some("type C {\n  c: Int\n}\n"));
+    fn boundary_is_the_top_level_body_end_nearest_the_middle() {
+        let short = "type A {\n  a: Int\n}\n";
+        let long = "type B {\n  b: Int\n  c: Int\n  d: Int\n}\n";
+        let text = format!("{short}{long}scalar C\n");
+        assert_eq!(after_boundary(&text), Some(&text[short.len()..]));
+        let text = format!("scalar C\n{long}{short}");
+        assert_eq!(after_boundary(&text), Some(short));
         // A further token after the brace is significant; a comment is not.
         let text = "scalar A\n".repeat(4)
             + "type B { b: Int } scalar C\ntype D { d: Int } # }\nscalar E\n";
@@ -127,6 +141,7 @@ mod tests {
     #[test]
     fn no_boundary_without_a_later_definition_or_with_unbalanced_brackets() {
         assert_eq!(after_boundary("type A {\n  a: Int\n}\n"), None);
+        assert_eq!(after_boundary("type A {\n  a: Int\n}"), None);
         assert_eq!(after_boundary("scalar A\nscalar B\n"), None);
         assert_eq!(after_boundary("}\ntype A { a: Int }\n"), None);
     }
