@@ -29,12 +29,18 @@ pub fn parser_text(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut index = 0;
     let mut in_comment = false;
-    while let Some(c) = text[index..].chars().next() {
+    // Runs without a character of interest are copied whole. The bytes searched for are
+    // ASCII or, for the byte-order mark, a character's first byte.
+    let interesting = |byte: &u8| matches!(byte, b'"' | b'#' | b'\n' | b'\t' | b'\r' | 0xEF);
+    while let Some(offset) = text.as_bytes()[index..].iter().position(interesting) {
+        out.push_str(&text[index..index + offset]);
+        index += offset;
+        let rest = &text[index..];
         let end = if in_comment {
             None
-        } else if text[index..].starts_with("\"\"\"") {
+        } else if rest.starts_with("\"\"\"") {
             Some(block_string_end(text, index))
-        } else if c == '"' {
+        } else if rest.starts_with('"') {
             Some(string_end(text, index))
         } else {
             None
@@ -44,6 +50,9 @@ pub fn parser_text(text: &str) -> Cow<'_, str> {
             index = end;
             continue;
         }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         match c {
             '#' => in_comment = true,
             '\n' => in_comment = false,
@@ -56,6 +65,7 @@ pub fn parser_text(text: &str) -> Cow<'_, str> {
         });
         index += c.len_utf8();
     }
+    out.push_str(&text[index..]);
     Cow::Owned(out)
 }
 
@@ -206,6 +216,8 @@ mod tests {
              \"\"\"a\tblock\\\"\"\"\tstring\r\n\"\"\" c(d: String = \"e\\\"\tf\"): Int \n} \n"
         );
         assert_eq!(parser_text("\"open\t\nx\ty"), "\"open\t\nx y");
+        // Other characters whose UTF-8 starts like a byte-order mark's are kept.
+        assert_eq!(parser_text("# ｱ\u{feff}\r\n\"ｱ\"\tｱ"), "# ｱ  \n\"ｱ\" ｱ");
     }
 
     #[test]
