@@ -24,7 +24,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::introspect::model::{Field, FullType, RootRef, Schema};
 use crate::introspect::to_sdl::is_built_in_scalar;
 use crate::schema::check::check;
-use crate::schema::syntax::parser_text;
+use crate::schema::parse::parse;
 use layer::Layer;
 pub use layer::{Record, Source};
 
@@ -322,8 +322,7 @@ fn reachable(
 /// the types no source gives a body for, which the provenance summary lists.)
 fn verify(sdl: &str, path: &Path) -> Result<(), Diagnostics> {
     let file = SourceFile::new(path, sdl);
-    let text = parser_text(sdl);
-    let document = graphql_parser::parse_schema::<String>(&text).map_err(|error| {
+    let document = parse(sdl).map_err(|error| {
         Diagnostic::new(
             &file,
             Position { line: 1, column: 1 },

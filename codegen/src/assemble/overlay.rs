@@ -10,13 +10,12 @@ use super::layer::{Layer, Source};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::introspect::model::{EnumValue, Field, FullType, InputValue, TypeKind, TypeRef};
 use crate::schema::check::check;
-use crate::schema::syntax::parser_text;
+use crate::schema::parse::parse;
 
 /// Reads an overlay file into a layer of `inferred` facts. The overlay must be valid SDL
 /// on its own except for references to types other sources define.
 pub fn read(file: &SourceFile) -> Result<Layer, Diagnostics> {
-    let text = parser_text(&file.text);
-    let document = graphql_parser::parse_schema::<String>(&text).map_err(|error| {
+    let document = parse(&file.text).map_err(|error| {
         Diagnostic::new(
             file,
             parse_error_position(&error.to_string()),

@@ -3,14 +3,15 @@
 mod build;
 pub mod check;
 pub mod model;
+pub(crate) mod parse;
 pub(crate) mod syntax;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use graphql_parser::schema::{
-    Definition, Document, EnumType, InputObjectType, InterfaceType, ObjectType, ScalarType,
-    TypeDefinition, UnionType,
+    Definition, EnumType, InputObjectType, InterfaceType, ObjectType, ScalarType, TypeDefinition,
+    UnionType,
 };
 
 pub use model::{
@@ -18,8 +19,7 @@ pub use model::{
 };
 
 use crate::diagnostic::{Diagnostics, SourceFile};
-
-type Sdl = Document<'static, String>;
+use parse::Sdl;
 
 /// Reads and loads SDL files (one schema may be split over several files).
 pub fn load(paths: &[PathBuf]) -> Result<Schema, Diagnostics> {
@@ -42,34 +42,56 @@ pub fn from_sources(files: Vec<SourceFile>) -> Result<Schema, Diagnostics> {
     diagnostics.into_result(schema)
 }
 
-/// Parses, checks ([`check::check`]) and indexes every file. The index reports only
-/// what the per-file check cannot see (a type defined in two files). The checker's warnings (problems the index works around, such as a field
-/// defined twice, of which the first is kept) are kept in [`Schema::warnings`].
+/// Parses, checks ([`check::check`]) and indexes every file; the check runs on another
+/// core while the index is built. The index reports only what the per-file check cannot
+/// see (a type defined in two files). The checker's warnings (problems the index works
+/// around, such as a field defined twice, of which the first is kept) are kept in
+/// [`Schema::warnings`].
 fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
     let mut parsed = Vec::new();
     let mut documents = Vec::new();
     for file in files {
-        match graphql_parser::parse_schema::<String>(&syntax::parser_text(&file.text)) {
+        match parse::parse(&file.text) {
             Ok(document) => {
-                documents.push(document.into_static());
+                documents.push(document);
                 parsed.push(file);
             }
             Err(error) => diagnostics.push(syntax::parse_error(&file, &error.to_string())),
         }
     }
-    let mut warnings = Diagnostics::default();
-    for (index, (file, document)) in parsed.iter().zip(&documents).enumerate() {
+    let mut built = Diagnostics::default();
+    let (checked, mut schema) = std::thread::scope(|scope| {
+        let files = parsed.clone();
+        let documents = &documents;
+        let checking = scope.spawn(move || check_files(&files, documents));
+        let schema = build::build(parsed, documents, &mut built);
+        let checked = checking
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (checked, schema)
+    });
+    diagnostics.0.extend(checked.errors);
+    diagnostics.0.extend(built.0);
+    schema.warnings = Diagnostics(checked.warnings)
+        .into_result(())
+        .err()
+        .unwrap_or_default();
+    schema
+}
+
+/// The structural check of every file (`documents[i]` parsed from `files[i]`).
+fn check_files(files: &[SourceFile], documents: &[Sdl]) -> check::Checked {
+    let mut all = check::Checked::default();
+    for (index, (file, document)) in files.iter().zip(documents).enumerate() {
         let checked = if documents.len() == 1 {
             check::check(document, file)
         } else {
-            check::check(&with_other_files(index, &documents), file)
+            check::check(&with_other_files(index, documents), file)
         };
-        diagnostics.0.extend(checked.errors);
-        warnings.0.extend(checked.warnings);
+        all.errors.extend(checked.errors);
+        all.warnings.extend(checked.warnings);
     }
-    let mut schema = build::build(parsed, &documents, diagnostics);
-    schema.warnings = warnings.into_result(()).err().unwrap_or_default();
-    schema
+    all
 }
 
 /// `documents[index]` plus an empty definition of every type that only the other files

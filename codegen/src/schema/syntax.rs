@@ -21,18 +21,26 @@ const DEFAULT_DEPRECATION_REASON: &str = "No longer supported";
 /// and string values are unchanged; a lone carriage return, not a line break here,
 /// does not end a comment.
 pub fn parser_text(text: &str) -> Cow<'_, str> {
-    if !text.contains(['\t', '\r', '\u{feff}']) {
+    // One search per character: each is a fast byte search, where a search for any of
+    // several characters decodes every character of the text.
+    if !['\t', '\r', '\u{feff}'].iter().any(|&c| text.contains(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut index = 0;
     let mut in_comment = false;
-    while let Some(c) = text[index..].chars().next() {
+    // Runs without a character of interest are copied whole. The bytes searched for are
+    // ASCII or, for the byte-order mark, a character's first byte.
+    let interesting = |byte: &u8| matches!(byte, b'"' | b'#' | b'\n' | b'\t' | b'\r' | 0xEF);
+    while let Some(offset) = text.as_bytes()[index..].iter().position(interesting) {
+        out.push_str(&text[index..index + offset]);
+        index += offset;
+        let rest = &text[index..];
         let end = if in_comment {
             None
-        } else if text[index..].starts_with("\"\"\"") {
+        } else if rest.starts_with("\"\"\"") {
             Some(block_string_end(text, index))
-        } else if c == '"' {
+        } else if rest.starts_with('"') {
             Some(string_end(text, index))
         } else {
             None
@@ -42,6 +50,9 @@ pub fn parser_text(text: &str) -> Cow<'_, str> {
             index = end;
             continue;
         }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         match c {
             '#' => in_comment = true,
             '\n' => in_comment = false,
@@ -54,12 +65,13 @@ pub fn parser_text(text: &str) -> Cow<'_, str> {
         });
         index += c.len_utf8();
     }
+    out.push_str(&text[index..]);
     Cow::Owned(out)
 }
 
 /// The end of the block string opening at `start`, found as graphql-parser finds it: the
 /// first `"""` not preceded by a backslash (or the end of the text).
-fn block_string_end(text: &str, start: usize) -> usize {
+pub(crate) fn block_string_end(text: &str, start: usize) -> usize {
     let tail = &text[start + 3..];
     tail.match_indices("\"\"\"")
         .find(|(end, _)| !tail[..*end].ends_with('\\'))
@@ -68,7 +80,7 @@ fn block_string_end(text: &str, start: usize) -> usize {
 
 /// The end of the string opening at `start`: past its closing quote, or at the line's
 /// end when it has none (graphql-parser rejects such a string).
-fn string_end(text: &str, start: usize) -> usize {
+pub(crate) fn string_end(text: &str, start: usize) -> usize {
     let mut escaped = false;
     for (offset, c) in text[start + 1..].char_indices() {
         match c {
@@ -204,6 +216,8 @@ mod tests {
              \"\"\"a\tblock\\\"\"\"\tstring\r\n\"\"\" c(d: String = \"e\\\"\tf\"): Int \n} \n"
         );
         assert_eq!(parser_text("\"open\t\nx\ty"), "\"open\t\nx y");
+        // Other characters whose UTF-8 starts like a byte-order mark's are kept.
+        assert_eq!(parser_text("# ｱ\u{feff}\r\n\"ｱ\"\tｱ"), "# ｱ  \n\"ｱ\" ｱ");
     }
 
     #[test]
