@@ -273,24 +273,11 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(found)
 }
 
-/// Each operation's wire document, by root field; operations that share a root field
-/// (or select none) are keyed by operation name instead.
+/// Each operation's wire document, by operation name.
 fn documents(ir: &Ir) -> BTreeMap<String, String> {
-    let mut per_field: BTreeMap<&str, usize> = BTreeMap::new();
-    for operation in &ir.operations {
-        *per_field.entry(operation.root_field.as_str()).or_default() += 1;
-    }
     ir.operations
         .iter()
-        .map(|operation| {
-            let field = operation.root_field.as_str();
-            let key = if field.is_empty() || per_field[field] > 1 {
-                &operation.name
-            } else {
-                &operation.root_field
-            };
-            (key.clone(), operation.wire_document.clone())
-        })
+        .map(|operation| (operation.name.clone(), operation.wire_document.clone()))
         .collect()
 }
 
@@ -305,8 +292,7 @@ pub struct Generated {
 }
 
 impl Generated {
-    /// Each operation's executable document as sent on the wire, by root field name
-    /// (by operation name for operations that share a root field).
+    /// Each operation's executable document as sent on the wire, by operation name.
     pub fn documents(&self) -> &BTreeMap<String, String> {
         &self.documents
     }

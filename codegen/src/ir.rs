@@ -12,7 +12,7 @@ use crate::catalogue;
 /// The whole resolved input of one generator run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ir {
-    /// Operations, sorted by root field name (then operation name).
+    /// Operations, sorted by operation name (unique in a run).
     pub operations: Vec<Operation>,
     /// Input objects used (transitively) by some operation's variables, sorted by name.
     pub input_objects: Vec<InputObject>,
@@ -96,8 +96,8 @@ pub struct Deprecated {
 pub struct Operation {
     /// The operation name in the document (e.g. `AcceptGoodsQuote`).
     pub name: String,
-    /// The root field it selects, when it selects exactly one (names the Rust module);
-    /// the first one when it selects several.
+    /// The root field the catalogue files it under, else the first one it selects (the
+    /// operation name when it selects none).
     pub root_field: String,
     pub kind: OperationKind,
     /// The executable document exactly as sent on the wire: the operation, then every

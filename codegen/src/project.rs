@@ -58,10 +58,15 @@ impl Project {
 pub fn output_tree(generated: &Generated) -> OutputTree {
     let mut tree = OutputTree::default();
     tree.insert(RUST_FILE, generated.to_string());
-    for (name, document) in generated.documents() {
+    for operation in &generated.ir().operations {
+        // The catalogue files each operation by its field name.
+        let name = operation
+            .docs
+            .as_ref()
+            .map_or(&operation.name, |docs| &docs.field_name);
         tree.insert(
             std::path::Path::new("documents").join(format!("{name}.graphql")),
-            document.clone(),
+            operation.wire_document.clone(),
         );
     }
     tree.insert("OPERATIONS.md", operations_md::render(generated.ir()));

@@ -42,7 +42,7 @@ fn schema_directory_operations_and_outputs() {
     assert_eq!(
         generated.documents().iter().collect::<Vec<_>>(),
         [(
-            &"hello".to_string(),
+            &"Hello".to_string(),
             &"query Hello($name: String) {\n  hello(name: $name)\n}\n".to_string()
         )]
     );

@@ -35,12 +35,12 @@ fn generated_code_snapshot() {
     assert_eq!(
         generated.documents().keys().collect::<Vec<_>>(),
         [
+            "CreateShop",
+            "NodeById",
+            "Pets",
+            "Search",
             "ShopDetails",
-            "ShopOverlap",
-            "createShop",
-            "node",
-            "pets",
-            "search"
+            "ShopOverlap"
         ]
     );
     insta::assert_snapshot!(generated.to_string());

@@ -5,7 +5,7 @@
 //! types) and the [`Module`] items are collected into. Layout of the output:
 //!
 //! ```text
-//! pub mod operations { pub mod <field> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
+//! pub mod operations { pub mod <operation_name> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
 //! pub mod types { input objects, enums, fragment structs }
 //! pub enum ErrorCode { every documented code }
 //! ```
@@ -82,8 +82,6 @@ pub enum EmitError {
 pub struct Plan<'a> {
     ir: &'a Ir,
     settings: &'a Settings,
-    /// Module name of each operation, in IR order.
-    modules: Vec<String>,
     /// The input objects of each input part.
     input_chunks: Vec<Range<usize>>,
 }
@@ -112,7 +110,6 @@ impl<'a> Plan<'a> {
         Plan {
             ir,
             settings,
-            modules: operations::module_names(&ir.operations),
             input_chunks,
         }
     }
@@ -179,7 +176,6 @@ impl<'a> Emitter<'a> {
             Part::Operation(i) => operations::emit_operation(
                 ctx,
                 &ir.operations[i],
-                &crate::naming::ident(&self.plan.modules[i]),
                 &ir.error_codes,
                 &self.root_codes,
             ),

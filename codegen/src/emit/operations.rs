@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::error_codes::{self, RootVariants};
@@ -12,35 +12,19 @@ use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
 use crate::catalogue::Endpoint;
 use crate::ir::{Operation, OperationKind};
-use crate::naming::{self, ident, Case, Namespace};
+use crate::naming::{self, ident};
 
 /// Names the generator puts in every operation module, reserved before any other.
 const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
-
-/// The module name of each operation, in IR order (sorted by root field).
-pub(super) fn module_names(operations: &[Operation]) -> Vec<String> {
-    let mut modules = Namespace::new(Case::Snake);
-    operations
-        .iter()
-        .map(|operation| {
-            let source = if operation.root_field.is_empty() {
-                &operation.name
-            } else {
-                &operation.root_field
-            };
-            naming::unraw(&modules.name(source))
-        })
-        .collect()
-}
 
 /// One operation's module.
 pub(super) fn emit_operation(
     ctx: &Context,
     operation: &Operation,
-    module_name: &Ident,
     error_table: &BTreeMap<String, String>,
     root_codes: &RootVariants,
 ) -> Result<TokenStream, EmitError> {
+    let module_name = naming::operation_module(&operation.name);
     let mut module = Module::new(Scope::Operation);
     for name in RESERVED {
         module.names.reserve(name);

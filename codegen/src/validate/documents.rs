@@ -12,6 +12,7 @@ use graphql_parser::query::{
 use crate::catalogue;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::ir::OperationKind;
+use crate::naming;
 use crate::schema::syntax::{parse_error, parser_text, position, read_source};
 
 pub(crate) type Ast = Document<'static, String>;
@@ -103,6 +104,7 @@ pub(crate) struct Documents {
 pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostics) -> Documents {
     let mut documents = Documents::default();
     let mut operation_names: BTreeMap<String, (SourceFile, Position)> = BTreeMap::new();
+    let mut modules = BTreeMap::new();
     for source in sources {
         let ast: Ast = match graphql_parser::parse_query::<String>(&parser_text(&source.file.text))
         {
@@ -143,6 +145,7 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                             *first,
                         ));
                     } else {
+                        check_module(&operation, &mut modules, diagnostics);
                         operation_names
                             .insert(operation.name.clone(), (file.clone(), operation.position));
                     }
@@ -256,6 +259,44 @@ fn check_root_field(
             )),
         );
     }
+}
+
+/// An operation's Rust module must not be another's: two names that differ only in
+/// case or underscores (`FooBar`, `Foo_Bar`) would share one. `modules` holds the
+/// operations seen so far by module.
+fn check_module(
+    operation: &OperationDef,
+    modules: &mut BTreeMap<String, (String, SourceFile, Position)>,
+    diagnostics: &mut Diagnostics,
+) {
+    let module = naming::operation_module(&operation.name).to_string();
+    let Some((first, first_file, first_at)) = modules.get(&module) else {
+        let first = (
+            operation.name.clone(),
+            operation.file.clone(),
+            operation.position,
+        );
+        modules.insert(module, first);
+        return;
+    };
+    let message = format!(
+        "operations `{first}` and `{}` would both be the module `operations::{module}`",
+        operation.name
+    );
+    let diagnostic = Diagnostic::new(&operation.file, operation.position, message);
+    let hint = "rename one of them: an operation's module is its name in snake_case";
+    diagnostics.push(if first_file.path == operation.file.path {
+        diagnostic
+            .with_related(format!("`{first}` is here"), *first_at)
+            .with_hint(hint)
+    } else {
+        diagnostic.with_hint(format!(
+            "{hint} (`{first}` is at {}:{}:{})",
+            first_file.path.display(),
+            first_at.line,
+            first_at.column
+        ))
+    });
 }
 
 fn anonymous(file: &SourceFile, position: Position) -> Diagnostic {

@@ -33,7 +33,7 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
         .iter()
         .filter_map(|operation| resolver.operation(operation))
         .collect();
-    operations.sort_by(|a, b| (&a.root_field, &a.name).cmp(&(&b.root_field, &b.name)));
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
     for operation in &documents.operations {
