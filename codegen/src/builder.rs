@@ -69,6 +69,7 @@ pub struct Builder {
     operations: Vec<PathBuf>,
     scalars: BTreeMap<String, String>,
     selection: Option<BTreeSet<String>>,
+    placeholder_fragments: bool,
     settings: Settings,
 }
 
@@ -87,6 +88,7 @@ impl Builder {
             operations: Vec::new(),
             scalars: BTreeMap::new(),
             selection: None,
+            placeholder_fragments: false,
             settings: Settings::default(),
         }
     }
@@ -115,6 +117,14 @@ impl Builder {
     /// Maps a custom scalar to a Rust type path, replacing any default.
     pub fn scalar(mut self, graphql: impl Into<String>, rust_type: impl Into<String>) -> Self {
         self.scalars.insert(graphql.into(), rust_type.into());
+        self
+    }
+
+    /// Lets an undefined `...XFragment` spread stand for every scalar and enum field of
+    /// the object or interface `X` that needs no argument (the convention of the Kraken
+    /// docs' examples). Off by default: an undefined fragment is an error.
+    pub fn placeholder_fragments(mut self, on: bool) -> Self {
+        self.placeholder_fragments = on;
         self
     }
 
@@ -187,20 +197,18 @@ impl Builder {
         }
         diagnostics.into_result(())?;
 
-        let scalars = scalars::mappings(&self.scalars, &self.settings.runtime);
+        let options = Options {
+            scalars: scalars::mappings(&self.scalars, &self.settings.runtime),
+            error_codes: BTreeMap::new(),
+            placeholder_fragments: self.placeholder_fragments,
+        };
         let ir = match catalogue {
             Some((dir, loaded)) => {
                 let catalogue = self.selected(loaded?)?;
                 inputs.extend(files_under(dir)?);
-                validate::resolve_catalogue(&schema, &catalogue, &sources, scalars)?
+                validate::resolve_catalogue(&schema, &catalogue, &sources, options)?
             }
-            None => {
-                let options = Options {
-                    scalars,
-                    error_codes: BTreeMap::new(),
-                };
-                validate::resolve(&schema, &sources, &options)?
-            }
+            None => validate::resolve(&schema, &sources, &options)?,
         };
         let code = emit::file(&ir, &self.settings)?;
         Ok(Generated {

@@ -84,6 +84,17 @@ pub enum OperationKind {
     Subscription,
 }
 
+impl OperationKind {
+    /// The keyword that starts such an operation: `query`, `mutation`, `subscription`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            OperationKind::Query => "query",
+            OperationKind::Mutation => "mutation",
+            OperationKind::Subscription => "subscription",
+        }
+    }
+}
+
 /// Deprecation of something generated (operation, field, enum value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deprecated {

@@ -44,6 +44,7 @@ impl Project {
         Builder::new()
             .schema(self.schema())
             .catalogue(self.catalogue())
+            .placeholder_fragments(true)
     }
 
     /// Runs the generator.

@@ -40,7 +40,8 @@ fn generated_code_snapshot() {
             "Pets",
             "Search",
             "ShopDetails",
-            "ShopOverlap"
+            "ShopOverlap",
+            "TypeFields"
         ]
     );
     insta::assert_snapshot!(generated.to_string());
@@ -61,5 +62,5 @@ fn generated_code_compiles_and_decodes() {
         &generated,
         &[("decode.rs", &fixture("decode.rs"))],
     );
-    assert!(stdout.contains("9 passed; 0 failed"), "{stdout}");
+    assert!(stdout.contains("10 passed; 0 failed"), "{stdout}");
 }

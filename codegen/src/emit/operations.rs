@@ -11,7 +11,7 @@ use super::inputs::{self, Member};
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
 use crate::catalogue::Endpoint;
-use crate::ir::{Operation, OperationKind};
+use crate::ir::Operation;
 use crate::naming::{self, ident};
 
 /// Names the generator puts in every operation module, reserved before any other.
@@ -112,7 +112,7 @@ pub(super) fn emit_operation(
 
 /// The one-line module doc: which operation, and the first sentence of its description.
 fn module_doc(operation: &Operation) -> String {
-    let kind = kind_name(operation.kind);
+    let kind = operation.kind.keyword();
     let summary = operation
         .docs
         .as_ref()
@@ -137,7 +137,7 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         None => sections.push(format!(
             "The `{}` {}.",
             operation.name,
-            kind_name(operation.kind)
+            operation.kind.keyword()
         )),
     }
     if let Some(deprecation) = catalogue.and_then(|docs| docs.deprecation.as_ref()) {
@@ -179,12 +179,4 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         sections.push(format!("# Notes\n\n{}", notes.join("\n\n")));
     }
     sections.join("\n\n")
-}
-
-fn kind_name(kind: OperationKind) -> &'static str {
-    match kind {
-        OperationKind::Query => "query",
-        OperationKind::Mutation => "mutation",
-        OperationKind::Subscription => "subscription",
-    }
 }

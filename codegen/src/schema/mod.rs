@@ -2,6 +2,7 @@
 
 mod build;
 pub mod check;
+pub mod introspection;
 pub mod model;
 pub(crate) mod syntax;
 
@@ -42,9 +43,11 @@ pub fn from_sources(files: Vec<SourceFile>) -> Result<Schema, Diagnostics> {
     diagnostics.into_result(schema)
 }
 
-/// Parses, checks ([`check::check`]) and indexes every file. The index reports only
-/// what the per-file check cannot see (a type defined in two files). The checker's warnings (problems the index works around, such as a field
-/// defined twice, of which the first is kept) are kept in [`Schema::warnings`].
+/// Parses, checks ([`check::check`]) and indexes every file, with the introspection
+/// types the files do not declare. The index reports only what the per-file check
+/// cannot see (a type defined in two files). The checker's warnings (problems the index
+/// works around, such as a field defined twice, of which the first is kept) are kept in
+/// [`Schema::warnings`].
 fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
     let mut parsed = Vec::new();
     let mut documents = Vec::new();
@@ -67,6 +70,14 @@ fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
         diagnostics.0.extend(checked.errors);
         warnings.0.extend(checked.warnings);
     }
+    let (file, builtin) = introspection::definitions(|name| {
+        documents
+            .iter()
+            .flat_map(|document| &document.definitions)
+            .any(|definition| type_name(definition) == Some(name))
+    });
+    parsed.push(file);
+    documents.push(builtin);
     let mut schema = build::build(parsed, &documents, diagnostics);
     schema.warnings = warnings.into_result(()).err().unwrap_or_default();
     schema

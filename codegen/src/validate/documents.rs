@@ -212,12 +212,13 @@ fn operation_def(
             &subscription.selection_set,
         ),
         OperationDefinition::SelectionSet(set) => {
-            diagnostics.push(anonymous(file, position(set.span.0)));
+            let at = position(set.span.0);
+            diagnostics.push(anonymous(file, at, OperationKind::Query, set));
             return None;
         }
     };
     let Some(name) = name else {
-        diagnostics.push(anonymous(file, position(pos)));
+        diagnostics.push(anonymous(file, position(pos), kind, selection));
         return None;
     };
     Some(OperationDef {
@@ -299,9 +300,30 @@ fn check_module(
     });
 }
 
-fn anonymous(file: &SourceFile, position: Position) -> Diagnostic {
-    Diagnostic::new(file, position, "operation without a name")
-        .with_hint("name it (`query MyQuery { ... }`): the name becomes the Rust type name")
+/// An operation without a name, with a name to give it: its first root field's, else
+/// its file's, in PascalCase.
+fn anonymous(
+    file: &SourceFile,
+    position: Position,
+    kind: OperationKind,
+    selection: &AstSelectionSet,
+) -> Diagnostic {
+    let file_name = file.path.file_name().map_or_else(
+        || file.path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let root_field = selection.items.iter().find_map(|item| match item {
+        Selection::Field(field) if field.name != "__typename" => Some(field.name.as_str()),
+        _ => None,
+    });
+    let stem = file.path.file_stem().map(|stem| stem.to_string_lossy());
+    let source = root_field.or(stem.as_deref()).unwrap_or("operation");
+    let keyword = kind.keyword();
+    Diagnostic::new(file, position, format!("{keyword} without a name in {file_name}"))
+        .with_hint(format!(
+            "name it, e.g. `{keyword} {} {{ ... }}`: the name is the operation's Rust type and, in snake_case, its module",
+            naming::pascal(source)
+        ))
 }
 
 /// A duplicate definition: points at the second one and names the first.

@@ -116,7 +116,8 @@ impl<'a> Resolver<'a> {
                 note: deprecation.note.clone(),
             })
             .or_else(|| {
-                root.field(&root_field)
+                self.schema
+                    .field(root, &root_field)
                     .and_then(|def| def.deprecated.clone())
             });
         if let Some(docs) = docs {
@@ -181,7 +182,8 @@ impl<'a> Resolver<'a> {
                 .and_then(|docs| docs.arguments.iter().find(|doc| doc.name == *argument))
                 .and_then(|doc| doc.description.clone());
             documented.or_else(|| {
-                root.field(&field.name)
+                self.schema
+                    .field(root, &field.name)
                     .and_then(|def| def.arg(argument))
                     .and_then(|arg| arg.description.clone())
             })
@@ -319,7 +321,7 @@ impl<'a> Resolver<'a> {
                 selection: None,
             });
         }
-        let def = parent.field(&first.name)?;
+        let def = self.schema.field(parent, &first.name)?;
         let kind = self.note(&def.ty);
         let selection = match self.schema.get(def.ty.name()) {
             Some(target) if target.kind.is_composite() => {
