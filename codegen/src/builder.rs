@@ -50,6 +50,9 @@ pub enum Error {
     NoOperations,
     #[error("selected operation `{0}` is not in the catalogue")]
     UnknownSelection(String),
+    /// A `Builder::scalar` mapping of a name that is not a custom scalar of the schema.
+    #[error("`Builder::scalar(\"{scalar}\", ..)`: {problem}")]
+    ScalarMapping { scalar: String, problem: String },
 }
 
 impl Error {
@@ -185,6 +188,8 @@ impl Builder {
             (schema, catalogue)
         });
         let schema = schema?;
+        scalars::check_overrides(&self.scalars, &schema)
+            .map_err(|(scalar, problem)| Error::ScalarMapping { scalar, problem })?;
 
         let mut sources = Vec::new();
         let mut diagnostics = Diagnostics::default();
@@ -197,8 +202,9 @@ impl Builder {
         }
         diagnostics.into_result(())?;
 
+        let scalar_table = scalars::mappings(&self.scalars, &self.settings.runtime);
         let options = Options {
-            scalars: scalars::mappings(&self.scalars, &self.settings.runtime),
+            scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),
             placeholder_fragments: self.placeholder_fragments,
         };
@@ -211,11 +217,15 @@ impl Builder {
             None => validate::resolve(&schema, &sources, &options)?,
         };
         let code = emit::file(&ir, &self.settings)?;
+        let mut warnings = schema.warnings.clone();
+        warnings
+            .0
+            .extend(scalars::unmapped(&schema, ir.scalars.keys(), &scalar_table).0);
         Ok(Generated {
             code,
             documents: documents(&ir),
             inputs,
-            warnings: schema.warnings.clone(),
+            warnings,
             ir,
         })
     }
@@ -305,8 +315,10 @@ impl Generated {
         &self.documents
     }
 
-    /// Problems in the schema the run worked around (e.g. a field defined twice: the
-    /// first definition is used), for the caller to show.
+    /// What the caller should show its user: problems in the schema the run worked
+    /// around (e.g. a field defined twice: the first definition is used), then each
+    /// custom scalar the code uses that no mapping covers (it decodes as
+    /// `serde_json::Value`).
     pub fn warnings(&self) -> &Diagnostics {
         &self.warnings
     }

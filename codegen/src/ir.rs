@@ -20,6 +20,10 @@ pub struct Ir {
     pub enums: Vec<Enum>,
     /// Named fragments, each emitted once as a shared struct, sorted by name.
     pub fragments: Vec<Fragment>,
+    /// Every enum and input object of the schema, used or not, enums first, each sorted:
+    /// the order the shared types take their Rust names in, so that a type's name does
+    /// not depend on which others the operations use.
+    pub shared_type_order: Vec<String>,
     /// Custom scalars used somewhere, sorted by name, with the Rust type path they map to.
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message) when a catalogue is used; empty otherwise.

@@ -45,6 +45,10 @@ impl Project {
             .schema(self.schema())
             .catalogue(self.catalogue())
             .placeholder_fragments(true)
+            // Any JSON value, said rather than fallen back to: a `BigInt` may exceed
+            // `i64`, and `NonEmptyID` has been `serde_json::Value` in the public types.
+            .scalar("BigInt", "serde_json::Value")
+            .scalar("NonEmptyID", "serde_json::Value")
     }
 
     /// Runs the generator.

@@ -17,10 +17,15 @@ fn fixture(name: &str) -> PathBuf {
 /// Each module under `operations`, by name, as token text, generated from the
 /// independent schema and `operations`.
 fn operation_modules(operations: &[PathBuf]) -> BTreeMap<String, String> {
-    let code = Builder::new()
-        .schema(fixture("schema.graphql"))
+    let builder = Builder::new().scalar("Money", "rust_decimal::Decimal");
+    modules_of(builder, &fixture("schema.graphql"), operations)
+}
+
+/// Each module under `operations`, by name, as token text.
+fn modules_of(builder: Builder, schema: &Path, operations: &[PathBuf]) -> BTreeMap<String, String> {
+    let code = builder
+        .schema(schema)
         .operations(operations)
-        .scalar("Money", "rust_decimal::Decimal")
         .runtime_path("::kraken_jp")
         .generate()
         .unwrap()
@@ -62,7 +67,8 @@ fn modules_are_named_after_their_operations() {
             "pets",
             "search",
             "shop_details",
-            "shop_overlap"
+            "shop_overlap",
+            "type_fields"
         ]
     );
 }
@@ -100,4 +106,32 @@ fn renaming_an_operation_moves_only_its_own_module() {
         *overlap
     );
     assert_eq!(without(after, "a_shop"), without(before, "shop_overlap"));
+}
+
+#[test]
+fn a_shared_type_keeps_its_name_when_another_of_the_same_name_comes_into_use() {
+    // The spec's `__TypeKind` and the schema's `TypeKind` both want the name `TypeKind`.
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("schema.graphql");
+    fs::write(
+        &schema,
+        "type Query { kind: TypeKind }\nenum TypeKind { PLAIN FANCY }\n",
+    )
+    .unwrap();
+    let kinds = dir.path().join("kinds.graphql");
+    fs::write(
+        &kinds,
+        "query Kinds {\n  __type(name: \"Query\") {\n    kind\n  }\n}\n",
+    )
+    .unwrap();
+    let kind = dir.path().join("kind.graphql");
+    fs::write(&kind, "query Kind {\n  kind\n}\n").unwrap();
+    let alone = modules_of(Builder::new(), &schema, std::slice::from_ref(&kinds));
+    let both = modules_of(Builder::new(), &schema, &[kinds, kind]);
+    assert!(
+        alone["kinds"].contains("super :: super :: types :: TypeKind2"),
+        "{}",
+        alone["kinds"]
+    );
+    assert_eq!(without(both, "kind"), alone);
 }

@@ -296,8 +296,9 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    /// Parses the scalar mappings and names the shared types (enums, input objects,
-    /// fragments, in that order, each sorted), taking those names in `types`.
+    /// Parses the scalar mappings and names the shared types (every enum and input
+    /// object of the schema in [`Ir::shared_type_order`], then the fragments, sorted),
+    /// taking those names in `types`.
     fn new(ir: &Ir, settings: &Settings, types: &mut Namespace) -> Result<Self, EmitError> {
         let runtime = syn::parse_str(&settings.runtime)
             .map_err(|_| EmitError::RuntimePath(settings.runtime.clone()))?;
@@ -306,13 +307,11 @@ impl Context {
             .iter()
             .map(|derive| syn::parse_str(derive).map_err(|_| EmitError::Derive(derive.clone())))
             .collect::<Result<_, _>>()?;
-        let mut type_names = BTreeMap::new();
-        for name in ir.enums.iter().map(|e| &e.name) {
-            type_names.insert(name.clone(), types.name(name));
-        }
-        for name in ir.input_objects.iter().map(|i| &i.name) {
-            type_names.insert(name.clone(), types.name(name));
-        }
+        let type_names = ir
+            .shared_type_order
+            .iter()
+            .map(|name| (name.clone(), types.name(name)))
+            .collect();
         let fragment_names = ir
             .fragments
             .iter()

@@ -104,7 +104,14 @@ pub(crate) struct Documents {
 pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostics) -> Documents {
     let mut documents = Documents::default();
     let mut operation_names: BTreeMap<String, (SourceFile, Position)> = BTreeMap::new();
-    let mut modules = BTreeMap::new();
+    let mut modules = RustNames::new(
+        "operations",
+        "an operation's module is its name in snake_case",
+    );
+    let mut fragment_types = RustNames::new(
+        "fragments",
+        "a fragment's Rust type is its name in PascalCase",
+    );
     for source in sources {
         let ast: Ast = match graphql_parser::parse_query::<String>(&parser_text(&source.file.text))
         {
@@ -129,6 +136,13 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                             first.position,
                         ));
                     } else {
+                        let rust = naming::pascal(&fragment.name);
+                        fragment_types.take(
+                            format!("the Rust type `types::{rust}`"),
+                            &fragment.name,
+                            (file, fragment.position),
+                            diagnostics,
+                        );
                         documents.fragments.insert(fragment.name.clone(), fragment);
                     }
                 }
@@ -145,7 +159,13 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                             *first,
                         ));
                     } else {
-                        check_module(&operation, &mut modules, diagnostics);
+                        let module = naming::operation_module(&operation.name);
+                        modules.take(
+                            format!("the module `operations::{module}`"),
+                            &operation.name,
+                            (file, operation.position),
+                            diagnostics,
+                        );
                         operation_names
                             .insert(operation.name.clone(), (file.clone(), operation.position));
                     }
@@ -262,42 +282,55 @@ fn check_root_field(
     }
 }
 
-/// An operation's Rust module must not be another's: two names that differ only in
-/// case or underscores (`FooBar`, `Foo_Bar`) would share one. `modules` holds the
-/// operations seen so far by module.
-fn check_module(
-    operation: &OperationDef,
-    modules: &mut BTreeMap<String, (String, SourceFile, Position)>,
-    diagnostics: &mut Diagnostics,
-) {
-    let module = naming::operation_module(&operation.name).to_string();
-    let Some((first, first_file, first_at)) = modules.get(&module) else {
-        let first = (
-            operation.name.clone(),
-            operation.file.clone(),
-            operation.position,
-        );
-        modules.insert(module, first);
-        return;
-    };
-    let message = format!(
-        "operations `{first}` and `{}` would both be the module `operations::{module}`",
-        operation.name
-    );
-    let diagnostic = Diagnostic::new(&operation.file, operation.position, message);
-    let hint = "rename one of them: an operation's module is its name in snake_case";
-    diagnostics.push(if first_file.path == operation.file.path {
-        diagnostic
-            .with_related(format!("`{first}` is here"), *first_at)
-            .with_hint(hint)
-    } else {
-        diagnostic.with_hint(format!(
-            "{hint} (`{first}` is at {}:{}:{})",
-            first_file.path.display(),
-            first_at.line,
-            first_at.column
-        ))
-    });
+/// The definitions of one kind seen so far, by the Rust item they become: two GraphQL
+/// names that differ only in case or underscores (`FooBar`, `Foo_Bar`) would become
+/// the same one.
+struct RustNames {
+    /// The definitions' kind, plural: "operations".
+    kind: &'static str,
+    /// How a definition's Rust name is made, for the hint.
+    rule: &'static str,
+    seen: BTreeMap<String, (String, SourceFile, Position)>,
+}
+
+impl RustNames {
+    fn new(kind: &'static str, rule: &'static str) -> Self {
+        RustNames {
+            kind,
+            rule,
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Records that `name`, defined at `file`:`at`, becomes `item` (e.g. "the module
+    /// `operations::foo`"); reports it if an earlier definition became the same.
+    fn take(
+        &mut self,
+        item: String,
+        name: &str,
+        (file, at): (&SourceFile, Position),
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some((first, first_file, first_at)) = self.seen.get(&item) else {
+            self.seen.insert(item, (name.to_string(), file.clone(), at));
+            return;
+        };
+        let message = format!("{} `{first}` and `{name}` would both be {item}", self.kind);
+        let diagnostic = Diagnostic::new(file, at, message);
+        let hint = format!("rename one of them: {}", self.rule);
+        diagnostics.push(if first_file.path == file.path {
+            diagnostic
+                .with_related(format!("`{first}` is here"), *first_at)
+                .with_hint(hint)
+        } else {
+            diagnostic.with_hint(format!(
+                "{hint} (`{first}` is at {}:{}:{})",
+                first_file.path.display(),
+                first_at.line,
+                first_at.column
+            ))
+        });
+    }
 }
 
 /// An operation without a name, with a name to give it: its first root field's, else

@@ -7,7 +7,7 @@ mod documents;
 mod fragments;
 mod resolve;
 mod selections;
-mod suggest;
+pub(crate) mod suggest;
 mod values;
 mod variables;
 mod wire;

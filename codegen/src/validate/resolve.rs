@@ -18,9 +18,6 @@ use crate::schema::{Schema, TypeDef};
 
 type AstSelection = Selection<'static, String>;
 
-/// The Rust type of a custom scalar nobody mapped.
-const UNMAPPED_SCALAR: &str = "serde_json::Value";
-
 /// Resolves documents that passed validation.
 pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -> Ir {
     let mut resolver = Resolver {
@@ -62,13 +59,24 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
                 .get(name)
                 .cloned()
                 .unwrap_or_else(|| ScalarMapping {
-                    rust_type: UNMAPPED_SCALAR.to_string(),
+                    rust_type: crate::scalars::FALLBACK.to_string(),
                 });
             (name.clone(), mapping)
         })
         .collect();
+    let of_kind = |kind: TypeKind| {
+        schema
+            .types
+            .values()
+            .filter(move |ty| ty.kind == kind)
+            .map(|ty| ty.name.clone())
+    };
+    let shared_type_order = of_kind(TypeKind::Enum)
+        .chain(of_kind(TypeKind::InputObject))
+        .collect();
     Ir {
         operations,
+        shared_type_order,
         input_objects,
         enums,
         fragments,
