@@ -609,4 +609,11 @@ fn an_sdl_that_declares_an_introspection_type_keeps_its_own() {
         errors,
         "ops0.graphql:1:35: unknown field `kind` on type `__Type`"
     );
+    // Declared as another kind, it is still the SDL's, not defined twice.
+    let scalar = SourceFile::new("s.graphql", "type Query { a: Int }\nscalar __Type\n");
+    let schema = schema::from_sources(vec![scalar]).unwrap();
+    assert_eq!(
+        schema.get("__Type").map(|ty| ty.kind),
+        Some(TypeKind::CustomScalar)
+    );
 }

@@ -2,7 +2,7 @@
 //! root's `__schema` and `__type` meta-fields: part of every schema, as the built-in
 //! scalars are, whether or not the SDL declares them.
 
-use graphql_parser::schema::{Definition, Document, TypeDefinition};
+use graphql_parser::schema::Document;
 
 use crate::diagnostic::SourceFile;
 
@@ -114,12 +114,11 @@ pub fn definitions(declared: impl Fn(&str) -> bool) -> (SourceFile, Document<'st
     let mut document = graphql_parser::parse_schema::<String>(SDL)
         .expect("the built-in introspection SDL parses")
         .into_static();
-    document.definitions.retain(|definition| match definition {
-        Definition::TypeDefinition(TypeDefinition::Object(ty)) => {
-            ty.name == META_FIELDS || !declared(&ty.name)
-        }
-        Definition::TypeDefinition(TypeDefinition::Enum(ty)) => !declared(&ty.name),
-        _ => true,
-    });
+    document
+        .definitions
+        .retain(|definition| match super::type_name(definition) {
+            Some(name) => name == META_FIELDS || !declared(name),
+            None => true,
+        });
     (SourceFile::new(PATH, SDL), document)
 }
