@@ -7,7 +7,7 @@ use graphql_parser::schema::Document;
 use crate::diagnostic::SourceFile;
 
 /// Where the built-in definitions appear in diagnostics.
-pub const PATH: &str = "<GraphQL introspection types>";
+const PATH: &str = "<GraphQL introspection types>";
 
 /// The type whose fields are the query root's meta-fields. It holds them for indexing
 /// only and is not a type of the schema.

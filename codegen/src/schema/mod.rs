@@ -2,7 +2,7 @@
 
 mod build;
 pub mod check;
-pub mod introspection;
+mod introspection;
 pub mod model;
 pub(crate) mod syntax;
 
