@@ -10,7 +10,8 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kraken_codegen::emit::{self, Settings};
 use kraken_codegen::project::Project;
-use kraken_codegen::{catalogue, scalars, schema, validate};
+use kraken_codegen::validate::{self, Options};
+use kraken_codegen::{catalogue, scalars, schema};
 
 fn stages(c: &mut Criterion) {
     let project = Project::new(Path::new(env!("CARGO_MANIFEST_DIR")));
@@ -18,11 +19,15 @@ fn stages(c: &mut Criterion) {
     let catalogue_dir = project.catalogue();
     // The project's configuration: default settings, default scalar mappings.
     let settings = Settings::default();
-    let scalars = scalars::mappings(&BTreeMap::new(), &settings.runtime);
+    let options = Options {
+        scalars: scalars::mappings(&BTreeMap::new(), &settings.runtime),
+        placeholder_fragments: true,
+        ..Options::default()
+    };
 
     let schema = schema::load(&schema_files).expect("the JP schema loads");
     let catalogue = catalogue::load(&catalogue_dir).expect("the JP catalogue loads");
-    let ir = validate::resolve_catalogue(&schema, &catalogue, &[], scalars.clone())
+    let ir = validate::resolve_catalogue(&schema, &catalogue, &[], options.clone())
         .expect("the JP catalogue resolves");
     let plan = emit::Plan::new(&ir, &settings);
     let emit_all = || -> Vec<_> {
@@ -59,8 +64,8 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("validate_resolve", |b| {
         b.iter_batched(
-            || scalars.clone(),
-            |scalars| validate::resolve_catalogue(&schema, &catalogue, &[], scalars).unwrap(),
+            || options.clone(),
+            |options| validate::resolve_catalogue(&schema, &catalogue, &[], options).unwrap(),
             BatchSize::SmallInput,
         )
     });

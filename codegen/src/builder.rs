@@ -50,6 +50,9 @@ pub enum Error {
     NoOperations,
     #[error("selected operation `{0}` is not in the catalogue")]
     UnknownSelection(String),
+    /// A `Builder::scalar` mapping of a name that is not a custom scalar of the schema.
+    #[error("`Builder::scalar(\"{scalar}\", ..)`: {problem}")]
+    ScalarMapping { scalar: String, problem: String },
 }
 
 impl Error {
@@ -69,6 +72,7 @@ pub struct Builder {
     operations: Vec<PathBuf>,
     scalars: BTreeMap<String, String>,
     selection: Option<BTreeSet<String>>,
+    placeholder_fragments: bool,
     settings: Settings,
 }
 
@@ -87,6 +91,7 @@ impl Builder {
             operations: Vec::new(),
             scalars: BTreeMap::new(),
             selection: None,
+            placeholder_fragments: false,
             settings: Settings::default(),
         }
     }
@@ -115,6 +120,14 @@ impl Builder {
     /// Maps a custom scalar to a Rust type path, replacing any default.
     pub fn scalar(mut self, graphql: impl Into<String>, rust_type: impl Into<String>) -> Self {
         self.scalars.insert(graphql.into(), rust_type.into());
+        self
+    }
+
+    /// Lets an undefined `...XFragment` spread stand for every scalar and enum field of
+    /// the object or interface `X` that needs no argument (the convention of the Kraken
+    /// docs' examples). Off by default: an undefined fragment is an error.
+    pub fn placeholder_fragments(mut self, on: bool) -> Self {
+        self.placeholder_fragments = on;
         self
     }
 
@@ -175,6 +188,8 @@ impl Builder {
             (schema, catalogue)
         });
         let schema = schema?;
+        scalars::check_overrides(&self.scalars, &schema)
+            .map_err(|(scalar, problem)| Error::ScalarMapping { scalar, problem })?;
 
         let mut sources = Vec::new();
         let mut diagnostics = Diagnostics::default();
@@ -187,26 +202,28 @@ impl Builder {
         }
         diagnostics.into_result(())?;
 
-        let scalars = scalars::mappings(&self.scalars, &self.settings.runtime);
-        let mut warnings = schema.warnings.clone();
+        let scalar_table = scalars::mappings(&self.scalars, &self.settings.runtime);
+        let options = Options {
+            scalars: scalar_table.clone(),
+            error_codes: BTreeMap::new(),
+            placeholder_fragments: self.placeholder_fragments,
+        };
+        let mut docs_only = Vec::new();
         let ir = match catalogue {
             Some((dir, loaded)) => {
                 let catalogue = self.selected(loaded?)?;
                 inputs.extend(files_under(dir)?);
-                warnings
-                    .0
-                    .extend(catalogue::availability::warnings(&catalogue));
-                validate::resolve_catalogue(&schema, &catalogue, &sources, scalars)?
+                docs_only = catalogue::availability::warnings(&catalogue);
+                validate::resolve_catalogue(&schema, &catalogue, &sources, options)?
             }
-            None => {
-                let options = Options {
-                    scalars,
-                    error_codes: BTreeMap::new(),
-                };
-                validate::resolve(&schema, &sources, &options)?
-            }
+            None => validate::resolve(&schema, &sources, &options)?,
         };
         let code = emit::file(&ir, &self.settings)?;
+        let mut warnings = schema.warnings.clone();
+        warnings.0.extend(docs_only);
+        warnings
+            .0
+            .extend(scalars::unmapped(&schema, ir.scalars.keys(), &scalar_table).0);
         Ok(Generated {
             code,
             documents: documents(&ir),
@@ -277,24 +294,11 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(found)
 }
 
-/// Each operation's wire document, by root field; operations that share a root field
-/// (or select none) are keyed by operation name instead.
+/// Each operation's wire document, by operation name.
 fn documents(ir: &Ir) -> BTreeMap<String, String> {
-    let mut per_field: BTreeMap<&str, usize> = BTreeMap::new();
-    for operation in &ir.operations {
-        *per_field.entry(operation.root_field.as_str()).or_default() += 1;
-    }
     ir.operations
         .iter()
-        .map(|operation| {
-            let field = operation.root_field.as_str();
-            let key = if field.is_empty() || per_field[field] > 1 {
-                &operation.name
-            } else {
-                &operation.root_field
-            };
-            (key.clone(), operation.wire_document.clone())
-        })
+        .map(|operation| (operation.name.clone(), operation.wire_document.clone()))
         .collect()
 }
 
@@ -309,15 +313,16 @@ pub struct Generated {
 }
 
 impl Generated {
-    /// Each operation's executable document as sent on the wire, by root field name
-    /// (by operation name for operations that share a root field).
+    /// Each operation's executable document as sent on the wire, by operation name.
     pub fn documents(&self) -> &BTreeMap<String, String> {
         &self.documents
     }
 
-    /// Problems the run worked around, for the caller to show: in the schema (e.g. a
-    /// field defined twice: the first definition is used), then in the catalogue (an
-    /// operation absent from the live schema snapshot, generated all the same).
+    /// What the caller should show its user: problems in the schema the run worked
+    /// around (e.g. a field defined twice: the first definition is used), then each
+    /// catalogue operation absent from the live schema snapshot (generated all the same),
+    /// then each custom scalar the code uses that no mapping covers (it decodes as
+    /// `serde_json::Value`).
     pub fn warnings(&self) -> &Diagnostics {
         &self.warnings
     }

@@ -12,7 +12,7 @@ use crate::catalogue;
 /// The whole resolved input of one generator run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ir {
-    /// Operations, sorted by root field name (then operation name).
+    /// Operations, sorted by operation name (unique in a run).
     pub operations: Vec<Operation>,
     /// Input objects used (transitively) by some operation's variables, sorted by name.
     pub input_objects: Vec<InputObject>,
@@ -20,6 +20,10 @@ pub struct Ir {
     pub enums: Vec<Enum>,
     /// Named fragments, each emitted once as a shared struct, sorted by name.
     pub fragments: Vec<Fragment>,
+    /// Every enum and input object of the schema, used or not, enums first, each sorted:
+    /// the order the shared types take their Rust names in, so that a type's name does
+    /// not depend on which others the operations use.
+    pub shared_type_order: Vec<String>,
     /// Custom scalars used somewhere, sorted by name, with the Rust type path they map to.
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message) when a catalogue is used; empty otherwise.
@@ -84,6 +88,17 @@ pub enum OperationKind {
     Subscription,
 }
 
+impl OperationKind {
+    /// The keyword that starts such an operation: `query`, `mutation`, `subscription`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            OperationKind::Query => "query",
+            OperationKind::Mutation => "mutation",
+            OperationKind::Subscription => "subscription",
+        }
+    }
+}
+
 /// Deprecation of something generated (operation, field, enum value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deprecated {
@@ -96,8 +111,8 @@ pub struct Deprecated {
 pub struct Operation {
     /// The operation name in the document (e.g. `AcceptGoodsQuote`).
     pub name: String,
-    /// The root field it selects, when it selects exactly one (names the Rust module);
-    /// the first one when it selects several.
+    /// The root field the catalogue files it under, else the first one it selects (the
+    /// operation name when it selects none).
     pub root_field: String,
     pub kind: OperationKind,
     /// The executable document exactly as sent on the wire: the operation, then every

@@ -27,6 +27,10 @@
 //!    `#[serde(rename_all = "camelCase")]`; then, or otherwise as written, a field whose
 //!    wire name still differs carries `#[serde(rename = "...")]`, and no other does
 //!    ([`WireNames`]).
+//! 7. **Operation modules.** An operation's module under `operations` is its operation
+//!    name in `snake_case` ([`operation_module`]: `AccountViewer` → `account_viewer`),
+//!    so it depends on that operation alone: adding, removing or renaming another never
+//!    moves it. Two operation names with the same module are an error, never suffixed.
 
 use std::collections::BTreeSet;
 
@@ -156,6 +160,11 @@ fn serde_camel_case(field: &str) -> String {
 /// The `UpperCamelCase` variant name of an error code (rule 1).
 pub fn error_code_variant(code: &str) -> String {
     convert(code, Case::Pascal)
+}
+
+/// The module of the operation named `operation_name` (rule 7).
+pub fn operation_module(operation_name: &str) -> Ident {
+    ident(&convert(operation_name, Case::Snake))
 }
 
 /// One scope of names; see rule 4.
@@ -310,6 +319,24 @@ mod tests {
         let mut methods = Namespace::new(Case::Snake);
         methods.reserve("new");
         assert_eq!(methods.name("new").to_string(), "new_2");
+    }
+
+    #[test]
+    fn an_operation_module_is_its_own_name_in_snake_case() {
+        let modules: Vec<String> = ["AccountViewer", "obtainKrakenToken", "Type", "Self", "2FA"]
+            .iter()
+            .map(|name| operation_module(name).to_string())
+            .collect();
+        assert_eq!(
+            modules,
+            [
+                "account_viewer",
+                "obtain_kraken_token",
+                "r#type",
+                "self_",
+                "_2fa"
+            ]
+        );
     }
 
     #[test]

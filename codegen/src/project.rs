@@ -44,6 +44,11 @@ impl Project {
         Builder::new()
             .schema(self.schema())
             .catalogue(self.catalogue())
+            .placeholder_fragments(true)
+            // Any JSON value, said rather than fallen back to: a `BigInt` may exceed
+            // `i64`, and `NonEmptyID` has been `serde_json::Value` in the public types.
+            .scalar("BigInt", "serde_json::Value")
+            .scalar("NonEmptyID", "serde_json::Value")
     }
 
     /// Runs the generator.
@@ -58,10 +63,15 @@ impl Project {
 pub fn output_tree(generated: &Generated) -> OutputTree {
     let mut tree = OutputTree::default();
     tree.insert(RUST_FILE, generated.to_string());
-    for (name, document) in generated.documents() {
+    for operation in &generated.ir().operations {
+        // The catalogue files each operation by its field name.
+        let name = operation
+            .docs
+            .as_ref()
+            .map_or(&operation.name, |docs| &docs.field_name);
         tree.insert(
             std::path::Path::new("documents").join(format!("{name}.graphql")),
-            document.clone(),
+            operation.wire_document.clone(),
         );
     }
     tree.insert("OPERATIONS.md", operations_md::render(generated.ir()));

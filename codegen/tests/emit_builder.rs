@@ -42,7 +42,7 @@ fn schema_directory_operations_and_outputs() {
     assert_eq!(
         generated.documents().iter().collect::<Vec<_>>(),
         [(
-            &"hello".to_string(),
+            &"Hello".to_string(),
             &"query Hello($name: String) {\n  hello(name: $name)\n}\n".to_string()
         )]
     );
@@ -197,6 +197,7 @@ fn catalogue_inputs_include_its_directory_and_files() {
     let generated = Builder::new()
         .schema(root.join("schema/kraken-jp.graphql"))
         .catalogue(&catalogue)
+        .placeholder_fragments(true)
         .select(["regenerateSecretKey"])
         .generate()
         .unwrap();
@@ -211,4 +212,89 @@ fn catalogue_inputs_include_its_directory_and_files() {
     assert!(inputs[5..]
         .windows(2)
         .all(|pair| pair[0] < pair[1] && pair[0].parent() == Some(&catalogue.join("operations"))));
+}
+
+/// A directory holding `schema.graphql` (`sdl`) and `op.graphql` (`operation`).
+fn files(sdl: &str, operation: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("schema.graphql");
+    fs::write(&schema, sdl).unwrap();
+    let operations = dir.path().join("op.graphql");
+    fs::write(&operations, operation).unwrap();
+    (dir, schema, operations)
+}
+
+#[test]
+fn a_mapping_of_a_scalar_the_schema_lacks_is_an_error_with_the_nearest_name() {
+    let (_dir, schema, operation) = files(
+        "scalar URI\ntype Query { home: URI }\n",
+        "query Home { home }\n",
+    );
+    let builder = Builder::new().schema(&schema).operations([&operation]);
+    let error = builder
+        .clone()
+        .scalar("Uri", "url::Url")
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`Builder::scalar(\"Uri\", ..)`: the schema has no scalar `Uri`; did you mean `URI`?"
+    );
+    let generated = builder.scalar("URI", "String").generate().unwrap();
+    assert!(generated.warnings().is_empty());
+}
+
+#[test]
+fn an_unmapped_custom_scalar_is_a_warning_naming_its_fallback() {
+    let (_dir, schema, operation) = files(
+        "type Query { next: Cursor, today: Date }\nscalar Cursor\nscalar Date\n",
+        "query Page { next today }\n",
+    );
+    let generated = Builder::new()
+        .schema(&schema)
+        .operations([&operation])
+        .generate()
+        .unwrap();
+    let warnings: Vec<String> = generated
+        .warnings()
+        .0
+        .iter()
+        .map(|warning| warning.to_string())
+        .collect();
+    // `Date` has a default mapping.
+    assert_eq!(
+        warnings,
+        [format!(
+            "{}:2:1: custom scalar `Cursor` has no Rust type: it decodes as `serde_json::Value`",
+            schema.display()
+        )]
+    );
+}
+
+#[test]
+fn placeholder_fragments_are_an_option_off_by_default() {
+    let (_dir, schema, operation) = files(
+        "type Query { viewer: User }\ntype User { id: ID!, name: String, friends: [User!]! }\n",
+        "query Viewer {\n  viewer {\n    ...UserFragment\n  }\n}\n",
+    );
+    let builder = Builder::new().schema(&schema).operations([&operation]);
+    let error = builder.clone().generate().unwrap_err();
+    let Error::Diagnostics(diagnostics) = &error else {
+        panic!("{error}");
+    };
+    let rendered = diagnostics.render();
+    let expected = format!(
+        "error: unknown fragment `UserFragment`\n \
+         --> {}:3:8\n  |\n3 |     ...UserFragment\n  |        ^ here\n  |\n  \
+         = help: define `fragment UserFragment on User {{ ... }}`, or turn on \
+         `Builder::placeholder_fragments` to have it stand for the scalar and enum fields of `User`\n",
+        operation.display()
+    );
+    assert_eq!(rendered, expected);
+    let generated = builder.placeholder_fragments(true).generate().unwrap();
+    assert_eq!(
+        generated.documents()["Viewer"],
+        "query Viewer {\n  viewer {\n    ...UserFragment\n  }\n}\n\n\
+         fragment UserFragment on User {\n  id\n  name\n}\n"
+    );
 }

@@ -35,12 +35,13 @@ fn generated_code_snapshot() {
     assert_eq!(
         generated.documents().keys().collect::<Vec<_>>(),
         [
+            "CreateShop",
+            "NodeById",
+            "Pets",
+            "Search",
             "ShopDetails",
             "ShopOverlap",
-            "createShop",
-            "node",
-            "pets",
-            "search"
+            "TypeFields"
         ]
     );
     insta::assert_snapshot!(generated.to_string());
@@ -61,5 +62,5 @@ fn generated_code_compiles_and_decodes() {
         &generated,
         &[("decode.rs", &fixture("decode.rs"))],
     );
-    assert!(stdout.contains("9 passed; 0 failed"), "{stdout}");
+    assert!(stdout.contains("10 passed; 0 failed"), "{stdout}");
 }

@@ -36,8 +36,16 @@ fn resolve_with(documents: &[&str], options: &Options) -> Ir {
     }
 }
 
+/// Options with the docs' `...XFragment` placeholders on, as the JP project has them.
+fn placeholders() -> Options {
+    Options {
+        placeholder_fragments: true,
+        ..Options::default()
+    }
+}
+
 fn resolve(documents: &[&str]) -> Ir {
-    resolve_with(documents, &Options::default())
+    resolve_with(documents, &placeholders())
 }
 
 /// A compact, whole view of a selection set: one line per field, spread and variant.
@@ -278,7 +286,7 @@ fn the_ir_lists_what_operations_use_sorted() {
     );
     let options = Options {
         scalars,
-        error_codes: BTreeMap::new(),
+        ..placeholders()
     };
     let ir = resolve_with(
         &[
@@ -458,7 +466,7 @@ fn catalogue_docs_fill_descriptions_and_deprecations() {
         errors: BTreeMap::from([("KT-CT-1111".to_string(), "Unauthorized.".to_string())]),
         operations: vec![documented()],
     };
-    let ir = match validate::resolve_catalogue(&schema(), &catalogue, &[], BTreeMap::new()) {
+    let ir = match validate::resolve_catalogue(&schema(), &catalogue, &[], placeholders()) {
         Ok(ir) => ir,
         Err(errors) => panic!("{}", errors.render()),
     };
@@ -547,5 +555,66 @@ fn directive_variables_count_as_used_and_stay_on_the_wire() {
   }
 }
 "
+    );
+}
+
+#[test]
+fn the_query_roots_meta_fields_select_the_spec_introspection_types() {
+    // Refused before with "unknown field `__type` on type `Query`": the schema declares
+    // neither the meta-fields nor the types they return.
+    let ir = resolve(&[
+        r#"query AccountFields { __type(name: "Account") { fields { name } } }"#,
+        "query Roots {
+  __schema { queryType { name } directives { name locations args { type { kind } } } }
+}",
+    ]);
+    let outlines: Vec<String> = ir
+        .operations
+        .iter()
+        .map(|operation| outline(&operation.selection))
+        .collect();
+    assert_eq!(
+        outlines,
+        [
+            "__type __Type Object\n  fields [__Field!] Object\n    name String! BuiltinScalar\n",
+            "__schema __Schema! Object\n  queryType __Type! Object\n    name String BuiltinScalar\n  \
+             directives [__Directive!]! Object\n    name String! BuiltinScalar\n    \
+             locations [__DirectiveLocation!]! Enum\n    args [__InputValue!]! Object\n      \
+             type __Type! Object\n        kind __TypeKind! Enum\n",
+        ]
+    );
+    let enums: Vec<&str> = ir.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(enums, ["__DirectiveLocation", "__TypeKind"]);
+    assert_eq!(ir.enums[1].values.len(), 8);
+}
+
+#[test]
+fn an_sdl_that_declares_an_introspection_type_keeps_its_own() {
+    let schema = schema::from_sources(vec![SourceFile::new(
+        "schema.graphql",
+        "type Query { a: Int }\ntype __Type { name: String }\n",
+    )])
+    .unwrap();
+    let own = r#"query T { __type(name: "Query") { name } __schema { types { name } } }"#;
+    let ir = validate::resolve(&schema, &sources(&[own]), &Options::default()).unwrap();
+    assert_eq!(
+        outline(&ir.operations[0].selection),
+        "__type __Type Object\n  name String BuiltinScalar\n\
+         __schema __Schema! Object\n  types [__Type!]! Object\n    name String BuiltinScalar\n"
+    );
+    let spec_only = r#"query K { __type(name: "Query") { kind } }"#;
+    let errors = validate::resolve(&schema, &sources(&[spec_only]), &Options::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        errors,
+        "ops0.graphql:1:35: unknown field `kind` on type `__Type`"
+    );
+    // Declared as another kind, it is still the SDL's, not defined twice.
+    let scalar = SourceFile::new("s.graphql", "type Query { a: Int }\nscalar __Type\n");
+    let schema = schema::from_sources(vec![scalar]).unwrap();
+    assert_eq!(
+        schema.get("__Type").map(|ty| ty.kind),
+        Some(TypeKind::CustomScalar)
     );
 }

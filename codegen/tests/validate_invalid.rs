@@ -16,7 +16,11 @@ fn schema() -> Schema {
 }
 
 fn errors_of(sources: &[ExecutableSource]) -> Diagnostics {
-    match validate::resolve(&schema(), sources, &Options::default()) {
+    errors_with(sources, &Options::default())
+}
+
+fn errors_with(sources: &[ExecutableSource], options: &Options) -> Diagnostics {
+    match validate::resolve(&schema(), sources, options) {
         Ok(_) => panic!("expected errors"),
         Err(errors) => errors,
     }
@@ -50,7 +54,12 @@ fn every_invalid_fixture_is_reported() {
             Ok(source) => source,
             Err(errors) => panic!("{}", errors.render()),
         };
-        let errors = errors_of(&[source]);
+        // The `placeholder_` cases are of the docs' `...XFragment` convention, turned on.
+        let options = Options {
+            placeholder_fragments: name.starts_with("placeholder_"),
+            ..Options::default()
+        };
+        let errors = errors_with(&[source], &options);
         insta::assert_snapshot!(name, errors.render());
     }
 }

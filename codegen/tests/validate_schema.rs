@@ -62,6 +62,15 @@ scalar Date
             ("Root", TypeKind::Object),
             ("Size", TypeKind::Enum),
             ("String", TypeKind::BuiltinScalar),
+            // The spec's introspection types, in every schema.
+            ("__Directive", TypeKind::Object),
+            ("__DirectiveLocation", TypeKind::Enum),
+            ("__EnumValue", TypeKind::Object),
+            ("__Field", TypeKind::Object),
+            ("__InputValue", TypeKind::Object),
+            ("__Schema", TypeKind::Object),
+            ("__Type", TypeKind::Object),
+            ("__TypeKind", TypeKind::Enum),
         ]
     );
     let named = schema.get("Named").map(|ty| ty.implementors.clone());

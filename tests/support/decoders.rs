@@ -48,7 +48,7 @@ macro_rules! decoders {
 
 /// The module an operation is generated into.
 pub fn module_name(operation: &Operation) -> String {
-    heck::ToSnakeCase::to_snake_case(operation.root_field.as_str())
+    kraken_codegen::naming::operation_module(&operation.name).to_string()
 }
 
 /// Every generated operation module's decoder, by module name.

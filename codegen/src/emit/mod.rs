@@ -5,7 +5,7 @@
 //! types) and the [`Module`] items are collected into. Layout of the output:
 //!
 //! ```text
-//! pub mod operations { pub mod <field> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
+//! pub mod operations { pub mod <operation_name> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
 //! pub mod types { input objects, enums, fragment structs }
 //! pub enum ErrorCode { every documented code }
 //! ```
@@ -82,8 +82,6 @@ pub enum EmitError {
 pub struct Plan<'a> {
     ir: &'a Ir,
     settings: &'a Settings,
-    /// Module name of each operation, in IR order.
-    modules: Vec<String>,
     /// The input objects of each input part.
     input_chunks: Vec<Range<usize>>,
 }
@@ -112,7 +110,6 @@ impl<'a> Plan<'a> {
         Plan {
             ir,
             settings,
-            modules: operations::module_names(&ir.operations),
             input_chunks,
         }
     }
@@ -179,7 +176,6 @@ impl<'a> Emitter<'a> {
             Part::Operation(i) => operations::emit_operation(
                 ctx,
                 &ir.operations[i],
-                &crate::naming::ident(&self.plan.modules[i]),
                 &ir.error_codes,
                 &self.root_codes,
             ),
@@ -300,8 +296,9 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    /// Parses the scalar mappings and names the shared types (enums, input objects,
-    /// fragments, in that order, each sorted), taking those names in `types`.
+    /// Parses the scalar mappings and names the shared types (every enum and input
+    /// object of the schema in [`Ir::shared_type_order`], then the fragments, sorted),
+    /// taking those names in `types`.
     fn new(ir: &Ir, settings: &Settings, types: &mut Namespace) -> Result<Self, EmitError> {
         let runtime = syn::parse_str(&settings.runtime)
             .map_err(|_| EmitError::RuntimePath(settings.runtime.clone()))?;
@@ -310,13 +307,11 @@ impl Context {
             .iter()
             .map(|derive| syn::parse_str(derive).map_err(|_| EmitError::Derive(derive.clone())))
             .collect::<Result<_, _>>()?;
-        let mut type_names = BTreeMap::new();
-        for name in ir.enums.iter().map(|e| &e.name) {
-            type_names.insert(name.clone(), types.name(name));
-        }
-        for name in ir.input_objects.iter().map(|i| &i.name) {
-            type_names.insert(name.clone(), types.name(name));
-        }
+        let type_names = ir
+            .shared_type_order
+            .iter()
+            .map(|name| (name.clone(), types.name(name)))
+            .collect();
         let fragment_names = ir
             .fragments
             .iter()

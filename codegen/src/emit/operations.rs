@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::error_codes::{self, RootVariants};
@@ -11,36 +11,20 @@ use super::inputs::{self, Member};
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
 use crate::catalogue::{Availability, Endpoint};
-use crate::ir::{Operation, OperationKind};
-use crate::naming::{self, ident, Case, Namespace};
+use crate::ir::Operation;
+use crate::naming::{self, ident};
 
 /// Names the generator puts in every operation module, reserved before any other.
 const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
-
-/// The module name of each operation, in IR order (sorted by root field).
-pub(super) fn module_names(operations: &[Operation]) -> Vec<String> {
-    let mut modules = Namespace::new(Case::Snake);
-    operations
-        .iter()
-        .map(|operation| {
-            let source = if operation.root_field.is_empty() {
-                &operation.name
-            } else {
-                &operation.root_field
-            };
-            naming::unraw(&modules.name(source))
-        })
-        .collect()
-}
 
 /// One operation's module.
 pub(super) fn emit_operation(
     ctx: &Context,
     operation: &Operation,
-    module_name: &Ident,
     error_table: &BTreeMap<String, String>,
     root_codes: &RootVariants,
 ) -> Result<TokenStream, EmitError> {
+    let module_name = naming::operation_module(&operation.name);
     let mut module = Module::new(Scope::Operation);
     for name in RESERVED {
         module.names.reserve(name);
@@ -129,7 +113,7 @@ pub(super) fn emit_operation(
 /// The module doc: which operation and the first sentence of its description, then
 /// whether the live API lacks it.
 fn module_doc(operation: &Operation) -> String {
-    let kind = kind_name(operation.kind);
+    let kind = operation.kind.keyword();
     let summary = operation
         .docs
         .as_ref()
@@ -170,7 +154,7 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         None => sections.push(format!(
             "The `{}` {}.",
             operation.name,
-            kind_name(operation.kind)
+            operation.kind.keyword()
         )),
     }
     sections.extend(docs_only_note(operation));
@@ -213,12 +197,4 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         sections.push(format!("# Notes\n\n{}", notes.join("\n\n")));
     }
     sections.join("\n\n")
-}
-
-fn kind_name(kind: OperationKind) -> &'static str {
-    match kind {
-        OperationKind::Query => "query",
-        OperationKind::Mutation => "mutation",
-        OperationKind::Subscription => "subscription",
-    }
 }

@@ -246,6 +246,9 @@ pub(super) fn sample() -> Ir {
             ],
         }],
         fragments: vec![error_fragment, payment_fragment],
+        shared_type_order: ["PaymentStatus", "CreatePaymentInput", "Filter"]
+            .map(String::from)
+            .to_vec(),
         scalars: BTreeMap::from([(
             "Decimal".to_string(),
             ScalarMapping {

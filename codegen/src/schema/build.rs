@@ -6,6 +6,7 @@ use graphql_parser::schema::{
     Definition, Document, EnumValue, Field, InputValue, TypeDefinition, TypeExtension,
 };
 
+use super::introspection;
 use super::model::{
     DirectiveDef, EnumValueDef, FieldDef, InputValueDef, Location, Schema, TypeDef, BUILTIN_SCALARS,
 };
@@ -83,6 +84,10 @@ pub fn build(files: Vec<SourceFile>, documents: &[Sdl], diagnostics: &mut Diagno
             .or_insert_with(|| conditional_directive(name));
     }
     let mut types = builder.types;
+    let meta_fields = types
+        .remove(introspection::META_FIELDS)
+        .map(|holder| holder.fields)
+        .unwrap_or_default();
     link_implementors(&mut types);
     let root = |given: Option<String>, default: &str| {
         given.or_else(|| types.contains_key(default).then(|| default.to_string()))
@@ -96,6 +101,7 @@ pub fn build(files: Vec<SourceFile>, documents: &[Sdl], diagnostics: &mut Diagno
         mutation_type: root(mutation, "Mutation"),
         subscription_type: root(subscription, "Subscription"),
         types,
+        meta_fields,
         directives,
         files,
         warnings: Diagnostics::default(),

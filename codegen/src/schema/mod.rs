@@ -2,6 +2,7 @@
 
 mod build;
 pub mod check;
+mod introspection;
 pub mod model;
 pub(crate) mod parse;
 pub(crate) mod syntax;
@@ -42,10 +43,11 @@ pub fn from_sources(files: Vec<SourceFile>) -> Result<Schema, Diagnostics> {
     diagnostics.into_result(schema)
 }
 
-/// Parses, checks ([`check::check`]) and indexes every file; the check runs on another
-/// core while the index is built. The index reports only what the per-file check cannot
-/// see (a type defined in two files). The checker's warnings (problems the index works
-/// around, such as a field defined twice, of which the first is kept) are kept in
+/// Parses, checks ([`check::check`]) and indexes every file, with the introspection
+/// types the files do not declare; the check runs on another core while the index is
+/// built. The index reports only what the per-file check cannot see (a type defined in
+/// two files). The checker's warnings (problems the index works around, such as a field
+/// defined twice, of which the first is kept) are kept in
 /// [`Schema::warnings`].
 fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
     let mut parsed = Vec::new();
@@ -59,12 +61,21 @@ fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
             Err(error) => diagnostics.push(syntax::parse_error(&file, &error.to_string())),
         }
     }
+    let (file, builtin) = introspection::definitions(|name| {
+        documents
+            .iter()
+            .flat_map(|document| &document.definitions)
+            .any(|definition| type_name(definition) == Some(name))
+    });
+    let own = documents.len();
+    let files = parsed.clone();
+    parsed.push(file);
+    documents.push(builtin);
     let mut built = Diagnostics::default();
     let (checked, mut schema) = std::thread::scope(|scope| {
-        let files = parsed.clone();
-        let documents = &documents;
-        let checking = scope.spawn(move || check_files(&files, documents));
-        let schema = build::build(parsed, documents, &mut built);
+        let own_documents = &documents[..own];
+        let checking = scope.spawn(move || check_files(&files, own_documents));
+        let schema = build::build(parsed, &documents, &mut built);
         let checked = checking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

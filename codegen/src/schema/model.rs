@@ -28,6 +28,8 @@ pub struct Schema {
     pub query_type: Option<String>,
     pub mutation_type: Option<String>,
     pub subscription_type: Option<String>,
+    /// The query root's meta-fields, `__schema` and `__type`, which no type declares.
+    pub meta_fields: Vec<FieldDef>,
     /// Problems found in the SDL that loading worked around (e.g. a field defined
     /// twice: the first is kept), for the caller to show as warnings.
     pub warnings: Diagnostics,
@@ -152,6 +154,16 @@ impl Schema {
             OperationKind::Subscription => self.subscription_type.as_deref(),
         }?;
         self.get(name)
+    }
+
+    /// The field `name` of `parent`: one it declares, or a meta-field of the query root.
+    pub fn field<'s>(&'s self, parent: &'s TypeDef, name: &str) -> Option<&'s FieldDef> {
+        parent.field(name).or_else(|| {
+            let root = self.query_type.as_deref() == Some(parent.name.as_str());
+            self.meta_fields
+                .iter()
+                .find(|field| root && field.name == name)
+        })
     }
 
     /// The object types a value of `name` can be, sorted: itself for an object, the

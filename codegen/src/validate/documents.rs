@@ -12,6 +12,7 @@ use graphql_parser::query::{
 use crate::catalogue;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 use crate::ir::OperationKind;
+use crate::naming;
 use crate::schema::syntax::{parse_error, parser_text, position, read_source};
 
 pub(crate) type Ast = Document<'static, String>;
@@ -103,6 +104,14 @@ pub(crate) struct Documents {
 pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostics) -> Documents {
     let mut documents = Documents::default();
     let mut operation_names: BTreeMap<String, (SourceFile, Position)> = BTreeMap::new();
+    let mut modules = RustNames::new(
+        "operations",
+        "an operation's module is its name in snake_case",
+    );
+    let mut fragment_types = RustNames::new(
+        "fragments",
+        "a fragment's Rust type is its name in PascalCase",
+    );
     for source in sources {
         let ast: Ast = match graphql_parser::parse_query::<String>(&parser_text(&source.file.text))
         {
@@ -127,6 +136,13 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                             first.position,
                         ));
                     } else {
+                        let rust = naming::pascal(&fragment.name);
+                        fragment_types.take(
+                            format!("the Rust type `types::{rust}`"),
+                            &fragment.name,
+                            (file, fragment.position),
+                            diagnostics,
+                        );
                         documents.fragments.insert(fragment.name.clone(), fragment);
                     }
                 }
@@ -143,6 +159,13 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                             *first,
                         ));
                     } else {
+                        let module = naming::operation_module(&operation.name);
+                        modules.take(
+                            format!("the module `operations::{module}`"),
+                            &operation.name,
+                            (file, operation.position),
+                            diagnostics,
+                        );
                         operation_names
                             .insert(operation.name.clone(), (file.clone(), operation.position));
                     }
@@ -209,12 +232,13 @@ fn operation_def(
             &subscription.selection_set,
         ),
         OperationDefinition::SelectionSet(set) => {
-            diagnostics.push(anonymous(file, position(set.span.0)));
+            let at = position(set.span.0);
+            diagnostics.push(anonymous(file, at, OperationKind::Query, set));
             return None;
         }
     };
     let Some(name) = name else {
-        diagnostics.push(anonymous(file, position(pos)));
+        diagnostics.push(anonymous(file, position(pos), kind, selection));
         return None;
     };
     Some(OperationDef {
@@ -258,9 +282,81 @@ fn check_root_field(
     }
 }
 
-fn anonymous(file: &SourceFile, position: Position) -> Diagnostic {
-    Diagnostic::new(file, position, "operation without a name")
-        .with_hint("name it (`query MyQuery { ... }`): the name becomes the Rust type name")
+/// The definitions of one kind seen so far, by the Rust item they become: two GraphQL
+/// names that differ only in case or underscores (`FooBar`, `Foo_Bar`) would become
+/// the same one.
+struct RustNames {
+    /// The definitions' kind, plural: "operations".
+    kind: &'static str,
+    /// How a definition's Rust name is made, for the hint.
+    rule: &'static str,
+    seen: BTreeMap<String, (String, SourceFile, Position)>,
+}
+
+impl RustNames {
+    fn new(kind: &'static str, rule: &'static str) -> Self {
+        RustNames {
+            kind,
+            rule,
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Records that `name`, defined at `file`:`at`, becomes `item` (e.g. "the module
+    /// `operations::foo`"); reports it if an earlier definition became the same.
+    fn take(
+        &mut self,
+        item: String,
+        name: &str,
+        (file, at): (&SourceFile, Position),
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some((first, first_file, first_at)) = self.seen.get(&item) else {
+            self.seen.insert(item, (name.to_string(), file.clone(), at));
+            return;
+        };
+        let message = format!("{} `{first}` and `{name}` would both be {item}", self.kind);
+        let diagnostic = Diagnostic::new(file, at, message);
+        let hint = format!("rename one of them: {}", self.rule);
+        diagnostics.push(if first_file.path == file.path {
+            diagnostic
+                .with_related(format!("`{first}` is here"), *first_at)
+                .with_hint(hint)
+        } else {
+            diagnostic.with_hint(format!(
+                "{hint} (`{first}` is at {}:{}:{})",
+                first_file.path.display(),
+                first_at.line,
+                first_at.column
+            ))
+        });
+    }
+}
+
+/// An operation without a name, with a name to give it: its first root field's, else
+/// its file's, in PascalCase.
+fn anonymous(
+    file: &SourceFile,
+    position: Position,
+    kind: OperationKind,
+    selection: &AstSelectionSet,
+) -> Diagnostic {
+    let file_name = file.path.file_name().map_or_else(
+        || file.path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let root_field = selection.items.iter().find_map(|item| match item {
+        Selection::Field(field) if field.name != "__typename" => Some(field.name.as_str()),
+        _ => None,
+    });
+    let stem = file.path.file_stem().map(|stem| stem.to_string_lossy());
+    let source = root_field.or(stem.as_deref()).unwrap_or("operation");
+    let keyword = kind.keyword();
+    Diagnostic::new(file, position, format!("{keyword} without a name in {file_name}"))
+        .with_hint(format!(
+            "name it, e.g. `{keyword} {} {{ ... }}`: the name is the operation's Rust type and, in snake_case, its module",
+            naming::pascal(source)
+        ))
 }
 
 /// A duplicate definition: points at the second one and names the first.

@@ -1,5 +1,5 @@
-//! Fragments: the docs' `...XFragment` placeholders synthesized from the schema,
-//! unknown fragments and fragment cycles.
+//! Fragments: unknown fragments, the docs' `...XFragment` placeholders synthesized
+//! from the schema when asked for, and fragment cycles.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -57,11 +57,13 @@ pub(crate) fn used_fragments<'a>(
     used
 }
 
-/// Adds a synthesized fragment for every spread of an undefined `XFragment` whose `X`
-/// is an object or interface; reports every other undefined spread.
-pub(crate) fn synthesize(
+/// Reports every spread of an undefined fragment; with `placeholders`, first adds a
+/// synthesized fragment for each undefined `XFragment` whose `X` is an object or
+/// interface.
+pub(crate) fn resolve_spreads(
     schema: &Schema,
     documents: &mut Documents,
+    placeholders: bool,
     diagnostics: &mut Diagnostics,
 ) {
     let mut uses: Vec<(SourceFile, String, Position)> = Vec::new();
@@ -84,18 +86,27 @@ pub(crate) fn synthesize(
         if documents.fragments.contains_key(&name) {
             continue;
         }
-        let placeholder = name
-            .strip_suffix(PLACEHOLDER_SUFFIX)
-            .and_then(|type_name| schema.get(type_name))
-            .filter(|ty| matches!(ty.kind, TypeKind::Object | TypeKind::Interface));
-        match placeholder {
+        match placeholder_type(schema, &name).filter(|_| placeholders) {
             Some(ty) => {
                 let fragment = placeholder_fragment(schema, &name, ty);
                 documents.fragments.insert(name, fragment);
             }
-            None => diagnostics.push(unknown_fragment(schema, &file, position, &name)),
+            None => diagnostics.push(unknown_fragment(
+                schema,
+                &file,
+                position,
+                &name,
+                placeholders,
+            )),
         }
     }
+}
+
+/// The object or interface `X` a spread of `XFragment` may stand for.
+fn placeholder_type<'s>(schema: &'s Schema, name: &str) -> Option<&'s TypeDef> {
+    name.strip_suffix(PLACEHOLDER_SUFFIX)
+        .and_then(|type_name| schema.get(type_name))
+        .filter(|ty| matches!(ty.kind, TypeKind::Object | TypeKind::Interface))
 }
 
 fn unknown_fragment(
@@ -103,18 +114,27 @@ fn unknown_fragment(
     file: &SourceFile,
     position: Position,
     name: &str,
+    placeholders: bool,
 ) -> Diagnostic {
-    let hint = match name.strip_suffix(PLACEHOLDER_SUFFIX) {
-        Some(type_name) if !type_name.is_empty() => match schema.get(type_name) {
-            Some(ty) => format!(
-                "`{type_name}` is {}, whose fields cannot stand in for the placeholder: define `fragment {name} on ... {{ ... }}`",
-                kind_name(ty.kind)
-            ),
-            None => format!(
-                "no type `{type_name}` in the schema: define `fragment {name} on ... {{ ... }}` or fix the name"
-            ),
-        },
-        _ => format!("define `fragment {name} on ... {{ ... }}` in an operations file"),
+    let define = format!("define `fragment {name} on ... {{ ... }}` in an operations file");
+    let type_name = name
+        .strip_suffix(PLACEHOLDER_SUFFIX)
+        .filter(|type_name| !type_name.is_empty());
+    let hint = match type_name.map(|type_name| (type_name, schema.get(type_name))) {
+        // Only reached with placeholders off.
+        Some((type_name, Some(_))) if placeholder_type(schema, name).is_some() => format!(
+            "define `fragment {name} on {type_name} {{ ... }}`, or turn on \
+             `Builder::placeholder_fragments` to have it stand for the scalar and enum \
+             fields of `{type_name}`"
+        ),
+        Some((type_name, Some(ty))) if placeholders => format!(
+            "`{type_name}` is {}, whose fields cannot stand in for the placeholder: {define}",
+            kind_name(ty.kind)
+        ),
+        Some((type_name, None)) if placeholders => {
+            format!("no type `{type_name}` in the schema: {define}, or fix the name")
+        }
+        _ => define,
     };
     Diagnostic::new(file, position, format!("unknown fragment `{name}`")).with_hint(hint)
 }

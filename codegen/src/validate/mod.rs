@@ -7,20 +7,19 @@ mod documents;
 mod fragments;
 mod resolve;
 mod selections;
-mod suggest;
+pub(crate) mod suggest;
 mod values;
 mod variables;
 mod wire;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 pub use documents::ExecutableSource;
 
 use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostics;
 use crate::ir::{Ir, ScalarMapping};
-use crate::schema::{self, Schema};
+use crate::schema::Schema;
 
 /// What resolution needs besides the schema and the documents.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +28,10 @@ pub struct Options {
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message), copied into [`Ir::error_codes`].
     pub error_codes: BTreeMap<String, String>,
+    /// An undefined `...XFragment` spread stands for the scalar and enum fields of the
+    /// object or interface `X` (the convention of the Kraken docs' examples). Off, it is
+    /// an error like any undefined fragment.
+    pub placeholder_fragments: bool,
 }
 
 /// Validates every document against the schema and resolves them into the IR.
@@ -42,7 +45,12 @@ pub fn resolve(
 ) -> Result<Ir, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut documents = documents::collect(sources, &mut diagnostics);
-    fragments::synthesize(schema, &mut documents, &mut diagnostics);
+    fragments::resolve_spreads(
+        schema,
+        &mut documents,
+        options.placeholder_fragments,
+        &mut diagnostics,
+    );
     fragments::check_cycles(&documents.fragments, &mut diagnostics);
 
     let mut checker = selections::Checker {
@@ -75,27 +83,19 @@ pub fn resolve(
 }
 
 /// Validates and resolves a catalogue's operations plus any extra documents (e.g.
-/// fragment definitions that replace synthesized placeholders).
+/// fragment definitions that replace synthesized placeholders), with the catalogue's
+/// error table in place of the one in `options`.
 pub fn resolve_catalogue(
     schema: &Schema,
     catalogue: &Catalogue,
     extra: &[ExecutableSource],
-    scalars: BTreeMap<String, ScalarMapping>,
+    options: Options,
 ) -> Result<Ir, Diagnostics> {
     let mut sources = ExecutableSource::from_catalogue(catalogue);
     sources.extend(extra.iter().cloned());
     let options = Options {
-        scalars,
         error_codes: catalogue.errors.clone(),
+        ..options
     };
     resolve(schema, &sources, &options)
-}
-
-/// Loads the schema files and validates every catalogue document against them.
-pub fn validate_catalogue(
-    schema_paths: &[PathBuf],
-    catalogue: &Catalogue,
-) -> Result<Ir, Diagnostics> {
-    let schema = schema::load(schema_paths)?;
-    resolve_catalogue(&schema, catalogue, &[], BTreeMap::new())
 }

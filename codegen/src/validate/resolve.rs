@@ -18,9 +18,6 @@ use crate::schema::{Schema, TypeDef};
 
 type AstSelection = Selection<'static, String>;
 
-/// The Rust type of a custom scalar nobody mapped.
-const UNMAPPED_SCALAR: &str = "serde_json::Value";
-
 /// Resolves documents that passed validation.
 pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -> Ir {
     let mut resolver = Resolver {
@@ -33,7 +30,7 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
         .iter()
         .filter_map(|operation| resolver.operation(operation))
         .collect();
-    operations.sort_by(|a, b| (&a.root_field, &a.name).cmp(&(&b.root_field, &b.name)));
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
 
     let mut used: BTreeSet<&str> = BTreeSet::new();
     for operation in &documents.operations {
@@ -62,13 +59,24 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
                 .get(name)
                 .cloned()
                 .unwrap_or_else(|| ScalarMapping {
-                    rust_type: UNMAPPED_SCALAR.to_string(),
+                    rust_type: crate::scalars::FALLBACK.to_string(),
                 });
             (name.clone(), mapping)
         })
         .collect();
+    let of_kind = |kind: TypeKind| {
+        schema
+            .types
+            .values()
+            .filter(move |ty| ty.kind == kind)
+            .map(|ty| ty.name.clone())
+    };
+    let shared_type_order = of_kind(TypeKind::Enum)
+        .chain(of_kind(TypeKind::InputObject))
+        .collect();
     Ir {
         operations,
+        shared_type_order,
         input_objects,
         enums,
         fragments,
@@ -116,7 +124,8 @@ impl<'a> Resolver<'a> {
                 note: deprecation.note.clone(),
             })
             .or_else(|| {
-                root.field(&root_field)
+                self.schema
+                    .field(root, &root_field)
                     .and_then(|def| def.deprecated.clone())
             });
         if let Some(docs) = docs {
@@ -181,7 +190,8 @@ impl<'a> Resolver<'a> {
                 .and_then(|docs| docs.arguments.iter().find(|doc| doc.name == *argument))
                 .and_then(|doc| doc.description.clone());
             documented.or_else(|| {
-                root.field(&field.name)
+                self.schema
+                    .field(root, &field.name)
                     .and_then(|def| def.arg(argument))
                     .and_then(|arg| arg.description.clone())
             })
@@ -319,7 +329,7 @@ impl<'a> Resolver<'a> {
                 selection: None,
             });
         }
-        let def = parent.field(&first.name)?;
+        let def = self.schema.field(parent, &first.name)?;
         let kind = self.note(&def.ty);
         let selection = match self.schema.get(def.ty.name()) {
             Some(target) if target.kind.is_composite() => {

@@ -10,7 +10,7 @@ use super::fragments::kind_name;
 use super::suggest::{did_you_mean, hint_for};
 use super::values::{Usage, ValueChecker};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
-use crate::ir::{OperationKind, TypeRef};
+use crate::ir::TypeRef;
 use crate::schema::syntax::position;
 use crate::schema::{InputValueDef, Schema, TypeDef};
 
@@ -30,11 +30,7 @@ impl<'a> Checker<'a> {
                 self.selection_set(&operation.file, root, &operation.selection, &mut usages)
             }
             None => {
-                let kind = match operation.kind {
-                    OperationKind::Query => "query",
-                    OperationKind::Mutation => "mutation",
-                    OperationKind::Subscription => "subscription",
-                };
+                let kind = operation.kind.keyword();
                 self.error(
                     &operation.file,
                     operation.position,
@@ -111,9 +107,15 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let Some(def) = parent.field(&field.name) else {
+        let Some(def) = self.schema.field(parent, &field.name) else {
             let names: Vec<&str> = parent.fields.iter().map(|f| f.name.as_str()).collect();
-            let hint = if names.is_empty() {
+            let meta_field = self.schema.meta_fields.iter().any(|f| f.name == field.name);
+            let hint = if meta_field {
+                format!(
+                    "`{}` is a meta-field of the query root only: select it at the top of a query",
+                    field.name
+                )
+            } else if names.is_empty() {
                 format!(
                     "`{}` is {}: select fields inside `... on SomeMember {{ }}`",
                     parent.name,

@@ -82,8 +82,8 @@ fn inject_typename(schema: &Schema, parent: &TypeDef, set: &mut AstSelectionSet)
     for item in &mut set.items {
         match item {
             Selection::Field(field) => {
-                let target = parent
-                    .field(&field.name)
+                let target = schema
+                    .field(parent, &field.name)
                     .and_then(|def| schema.get(def.ty.name()))
                     .filter(|ty| ty.kind.is_composite());
                 if let Some(target) = target {
