@@ -17,16 +17,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct AcceptGoodsQuote;
-        impl crate::Operation for AcceptGoodsQuote {
+        impl ::kraken_codegen_runtime::Operation for AcceptGoodsQuote {
             const OPERATION_NAME: &'static str = "AcceptGoodsQuote";
             const DOCUMENT: &'static str = "mutation AcceptGoodsQuote($input: AcceptGoodsQuoteInput!) {\n  acceptGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `AcceptGoodsQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for accepting a quote.
             pub input: super::super::types::AcceptGoodsQuoteInput,
@@ -39,7 +42,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `AcceptGoodsQuote` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Accept a goods quote.
@@ -55,7 +65,14 @@ pub mod operations {
             pub accept_goods_quote: Option<Payload>,
         }
         /// Selection on `AcceptGoodsQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -66,7 +83,7 @@ pub mod operations {
             /// Goods purchase created.
             pub goods_purchase: Option<super::super::types::GoodsPurchaseFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt8223, KtCt8201, KtCt8224, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -85,16 +102,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct AddCampaignToAccount;
-        impl crate::Operation for AddCampaignToAccount {
+        impl ::kraken_codegen_runtime::Operation for AddCampaignToAccount {
             const OPERATION_NAME: &'static str = "AddCampaignToAccount";
             const DOCUMENT: &'static str = "mutation AddCampaignToAccount($input: AddCampaignToAccountInput!) {\n  addCampaignToAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    campaignAdded\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `AddCampaignToAccount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input variables needed for adding a campaign to an account.
             pub input: super::super::types::AddCampaignToAccountInput,
@@ -107,7 +127,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `AddCampaignToAccount` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// The possible errors that can be raised are:
@@ -121,7 +148,14 @@ pub mod operations {
             pub add_campaign_to_account: Option<Payload>,
         }
         /// Selection on `AddCampaignToAccount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -132,7 +166,7 @@ pub mod operations {
             /// Whether the campaign was successfully added.
             pub campaign_added: Option<bool>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4123, KtCt7427, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -150,16 +184,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct AmendPayment;
-        impl crate::Operation for AmendPayment {
+        impl ::kraken_codegen_runtime::Operation for AmendPayment {
             const OPERATION_NAME: &'static str = "AmendPayment";
             const DOCUMENT: &'static str = "mutation AmendPayment($input: AmendPaymentInput!) {\n  amendPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `AmendPayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for amending an existing payment.
             pub input: super::super::types::AmendPaymentInput,
@@ -172,7 +209,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `AmendPayment` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Amend an existing payment.
@@ -188,7 +232,14 @@ pub mod operations {
             pub amend_payment: Option<Payload>,
         }
         /// Selection on `AmendPayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -198,7 +249,7 @@ pub mod operations {
             >,
             pub payment: Option<super::super::types::AccountPaymentTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3924, KtCt4123, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -218,16 +269,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct BackendScreenEvent;
-        impl crate::Operation for BackendScreenEvent {
+        impl ::kraken_codegen_runtime::Operation for BackendScreenEvent {
             const OPERATION_NAME: &'static str = "BackendScreenEvent";
             const DOCUMENT: &'static str = "mutation BackendScreenEvent($input: BackendScreenEventInput!) {\n  backendScreenEvent(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    action {\n      __typename\n      ... on DeeplinkActionType {\n        ...DeeplinkActionTypeFragment\n      }\n      ... on LinkActionType {\n        ...LinkActionTypeFragment\n      }\n      ... on BackendScreenEventActionType {\n        ...BackendScreenEventActionTypeFragment\n      }\n      ... on CloseActionType {\n        ...CloseActionTypeFragment\n      }\n      ... on ScreenActionType {\n        ...ScreenActionTypeFragment\n      }\n    }\n  }\n}\n\nfragment BackendScreenEventActionTypeFragment on BackendScreenEventActionType {\n  typeName\n  id\n  typename\n  eventId\n}\n\nfragment CloseActionTypeFragment on CloseActionType {\n  typeName\n  id\n  typename\n  accessibilityHidden\n  accessibilityLabel\n}\n\nfragment DeeplinkActionTypeFragment on DeeplinkActionType {\n  typeName\n  id\n  typename\n  url\n}\n\nfragment LinkActionTypeFragment on LinkActionType {\n  typeName\n  id\n  typename\n  url\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment ScreenActionTypeFragment on ScreenActionType {\n  id\n  typename\n  typeName\n  screenId\n  allowBack\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `BackendScreenEvent`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for performing a backend action.
             pub input: super::super::types::BackendScreenEventInput,
@@ -240,7 +294,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `BackendScreenEvent` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Look up an event to perform from its event_id, and return the next action to perform.
@@ -257,7 +318,14 @@ pub mod operations {
             pub backend_screen_event: Option<Payload>,
         }
         /// Selection on `BackendScreenEvent`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -269,7 +337,8 @@ pub mod operations {
             pub action: Option<Action>,
         }
         /// Selection on `ActionType`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Action {
             /// A `BackendScreenEventActionType`.
@@ -288,20 +357,27 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(ActionUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Action { "BackendScreenEventActionType" => BackendScreenEventActionType,
             "CloseActionType" => CloseActionType, "DeeplinkActionType" => DeeplinkActionType,
             "LinkActionType" => LinkActionType, "ScreenActionType" => ScreenActionType, _ =>
             UnknownMember }
         );
         /// A member of `ActionType` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct ActionUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt8002, KtCt8003, KtCt8004, KtCt8007,
             KtGb9310, KtCt1113 }
@@ -324,16 +400,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CancelEnrollment;
-        impl crate::Operation for CancelEnrollment {
+        impl ::kraken_codegen_runtime::Operation for CancelEnrollment {
             const OPERATION_NAME: &'static str = "CancelEnrollment";
             const DOCUMENT: &'static str = "mutation CancelEnrollment($input: CancelEnrollmentInput!) {\n  cancelEnrollment(input: $input) {\n    message\n    enrollmentProcess {\n      __typename\n      ... on JoinSupplierProcessType {\n        ...JoinSupplierProcessTypeFragment\n      }\n      ... on OccupyPropertyProcessType {\n        ...OccupyPropertyProcessTypeFragment\n      }\n    }\n  }\n}\n\nfragment JoinSupplierProcessTypeFragment on JoinSupplierProcessType {\n  id\n  status\n  number\n  subtype\n}\n\nfragment OccupyPropertyProcessTypeFragment on OccupyPropertyProcessType {\n  id\n  status\n  occupyAt\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CancelEnrollment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::CancelEnrollmentInput,
@@ -346,7 +425,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CancelEnrollment` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Cancel an enrollment for an account and a set of supply points.
@@ -367,7 +453,14 @@ pub mod operations {
             pub cancel_enrollment: Payload,
         }
         /// Selection on `EnrollmentCancelled`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// The message to display to the user on Enrollment initiation.
@@ -376,7 +469,8 @@ pub mod operations {
             pub enrollment_process: EnrollmentProcess,
         }
         /// Selection on `EnrollmentProcess`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum EnrollmentProcess {
             /// A `JoinSupplierProcessType`.
@@ -389,18 +483,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(EnrollmentProcessUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             EnrollmentProcess { "JoinSupplierProcessType" => JoinSupplierProcessType,
             "OccupyPropertyProcessType" => OccupyPropertyProcessType, _ => UnknownMember }
         );
         /// A member of `EnrollmentProcess` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct EnrollmentProcessUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt10312, KtCt10318, KtCt10319, KtCt10320, KtCt10321,
             KtCt10323, KtCt1113, KtCt1111, KtCt1112 }
@@ -424,16 +525,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CancelMoveOut;
-        impl crate::Operation for CancelMoveOut {
+        impl ::kraken_codegen_runtime::Operation for CancelMoveOut {
             const OPERATION_NAME: &'static str = "CancelMoveOut";
             const DOCUMENT: &'static str = "mutation CancelMoveOut($input: CancelMoveOutInput!) {\n  cancelMoveOut(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    spin\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CancelMoveOut`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::CancelMoveOutInput,
@@ -446,7 +550,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CancelMoveOut` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Cancel an ongoing move out.
@@ -466,7 +577,14 @@ pub mod operations {
             pub cancel_move_out: Option<Payload>,
         }
         /// Selection on `CancelMoveOut`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -477,7 +595,7 @@ pub mod operations {
             /// Supply point identification number.
             pub spin: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4537, KtJp4501, KtJp4536, KtJp4535, KtJp4101,
             KtJp4520, KtJp4538, KtCt1113, KtCt1111, KtCt1112 }
@@ -495,16 +613,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CancelRepaymentRequest;
-        impl crate::Operation for CancelRepaymentRequest {
+        impl ::kraken_codegen_runtime::Operation for CancelRepaymentRequest {
             const OPERATION_NAME: &'static str = "CancelRepaymentRequest";
             const DOCUMENT: &'static str = "mutation CancelRepaymentRequest($input: CancelRepaymentRequestInputType!) {\n  cancelRepaymentRequest(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    repaymentRequest {\n      ...CancelRepaymentRequestOutputTypeFragment\n    }\n  }\n}\n\nfragment CancelRepaymentRequestOutputTypeFragment on CancelRepaymentRequestOutputType {\n  requestId\n  status\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CancelRepaymentRequest`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for cancelling a repayment request.
             pub input: super::super::types::CancelRepaymentRequestInputType,
@@ -517,7 +638,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CancelRepaymentRequest` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Cancel a repayment or refund request.
@@ -531,7 +659,14 @@ pub mod operations {
             pub cancel_repayment_request: Option<Payload>,
         }
         /// Selection on `CancelRepaymentRequest`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -544,7 +679,7 @@ pub mod operations {
                 super::super::types::CancelRepaymentRequestOutputTypeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4231, KtCt3930, KtCt3931, KtCt1113 }
         );
@@ -563,16 +698,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CollectPayment;
-        impl crate::Operation for CollectPayment {
+        impl ::kraken_codegen_runtime::Operation for CollectPayment {
             const OPERATION_NAME: &'static str = "CollectPayment";
             const DOCUMENT: &'static str = "mutation CollectPayment($input: CollectPaymentInput!) {\n  collectPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CollectPayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for collecting a payment.
             pub input: super::super::types::CollectPaymentInput,
@@ -585,7 +723,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CollectPayment` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully.
@@ -601,7 +746,14 @@ pub mod operations {
             pub collect_payment: Option<Payload>,
         }
         /// Selection on `CollectPayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -612,7 +764,7 @@ pub mod operations {
             /// Details about the collected payment. Note that we might not be able to collect the payment (e.g. if there is no usable payment instruction), in which case the status of the returned payment might be failed or cancelled.
             pub payment: Option<super::super::types::AccountPaymentTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3932, KtCt3820, KtCt3821, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -633,34 +785,50 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ConfirmDoubleOptIn;
-        impl crate::Operation for ConfirmDoubleOptIn {
+        impl ::kraken_codegen_runtime::Operation for ConfirmDoubleOptIn {
             const OPERATION_NAME: &'static str = "ConfirmDoubleOptIn";
             const DOCUMENT: &'static str = "mutation ConfirmDoubleOptIn($input: ConfirmDoubleOptInInput) {\n  confirmDoubleOptIn(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consent {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ConfirmDoubleOptIn`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::ConfirmDoubleOptInInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::ConfirmDoubleOptInInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::ConfirmDoubleOptInInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::ConfirmDoubleOptInInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -668,7 +836,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ConfirmDoubleOptIn` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Confirm a double opt in
@@ -685,7 +860,14 @@ pub mod operations {
             pub confirm_double_opt_in: Option<Payload>,
         }
         /// Selection on `ConfirmDoubleOptIn`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -696,7 +878,7 @@ pub mod operations {
             /// The consent that was created or updated.
             pub consent: Option<super::super::types::ConsentTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt9016, KtCt9020, KtCt9021, KtCt9022, KtCt1113,
             KtCt1111, KtCt1112 }
@@ -722,16 +904,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateAccountPaymentSchedule;
-        impl crate::Operation for CreateAccountPaymentSchedule {
+        impl ::kraken_codegen_runtime::Operation for CreateAccountPaymentSchedule {
             const OPERATION_NAME: &'static str = "CreateAccountPaymentSchedule";
             const DOCUMENT: &'static str = "mutation CreateAccountPaymentSchedule($input: CreateAccountPaymentScheduleInput!) {\n  createAccountPaymentSchedule(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateAccountPaymentSchedule`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating a payment schedule.
             pub input: super::super::types::CreateAccountPaymentScheduleInput,
@@ -746,7 +931,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateAccountPaymentSchedule` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
@@ -769,7 +961,14 @@ pub mod operations {
             pub create_account_payment_schedule: Option<Payload>,
         }
         /// Selection on `CreateAccountPaymentSchedule`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -780,7 +979,7 @@ pub mod operations {
             /// New payment schedule.
             pub schedule: super::super::types::PaymentScheduleTypeFragment,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt3815, KtCt3822, KtCt3923, KtCt3941,
             KtCt3942, KtCt3947, KtCt3960, KtCt3961, KtCt3962, KtCt1113, KtCt1112 }
@@ -800,16 +999,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateAccountReference;
-        impl crate::Operation for CreateAccountReference {
+        impl ::kraken_codegen_runtime::Operation for CreateAccountReference {
             const OPERATION_NAME: &'static str = "CreateAccountReference";
             const DOCUMENT: &'static str = "mutation CreateAccountReference($input: AccountReferenceInput!) {\n  createAccountReference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountReference {\n      ...AccountReferenceTypeFragment\n    }\n  }\n}\n\nfragment AccountReferenceTypeFragment on AccountReferenceType {\n  namespace\n  value\n  createdAt\n  updatedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateAccountReference`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating an account reference.
             pub input: super::super::types::AccountReferenceInput,
@@ -822,7 +1024,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateAccountReference` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create an account reference.
@@ -838,7 +1047,14 @@ pub mod operations {
             pub create_account_reference: Option<Payload>,
         }
         /// Selection on `CreateAccountReference`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -848,7 +1064,7 @@ pub mod operations {
             >,
             pub account_reference: Option<super::super::types::AccountReferenceTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4123, KtCt8310, KtCt8311, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -859,16 +1075,19 @@ pub mod operations {
         /// Creates a new bank transfer payment method for a business account.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateBankTransferPaymentMethod;
-        impl crate::Operation for CreateBankTransferPaymentMethod {
+        impl ::kraken_codegen_runtime::Operation for CreateBankTransferPaymentMethod {
             const OPERATION_NAME: &'static str = "CreateBankTransferPaymentMethod";
             const DOCUMENT: &'static str = "mutation CreateBankTransferPaymentMethod($input: CreateBankTransferPaymentMethodInput!) {\n  createBankTransferPaymentMethod(input: $input) {\n    __typename\n    ... on BankTransferPaymentMethodCreated {\n      ...BankTransferPaymentMethodCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment BankTransferPaymentMethodCreatedFragment on BankTransferPaymentMethodCreated {\n  accountNumber\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateBankTransferPaymentMethod`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::CreateBankTransferPaymentMethodInput,
@@ -883,14 +1102,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateBankTransferPaymentMethod` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Creates a new bank transfer payment method for a business account.
             pub create_bank_transfer_payment_method: Payload,
         }
         /// Selection on `CreateBankTransferPaymentMethodResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `BankTransferPaymentMethodCreated`.
@@ -903,18 +1130,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "BankTransferPaymentMethodCreated" => BankTransferPaymentMethodCreated,
             "CommonError" => CommonError, _ => UnknownMember }
         );
         /// A member of `CreateBankTransferPaymentMethodResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -935,16 +1169,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateContributionAgreement;
-        impl crate::Operation for CreateContributionAgreement {
+        impl ::kraken_codegen_runtime::Operation for CreateContributionAgreement {
             const OPERATION_NAME: &'static str = "CreateContributionAgreement";
             const DOCUMENT: &'static str = "mutation CreateContributionAgreement($input: CreateContributionAgreementInput!) {\n  createContributionAgreement(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    contributionAgreement {\n      ...ContributionAgreementTypeFragment\n    }\n  }\n}\n\nfragment ContributionAgreementTypeFragment on ContributionAgreementType {\n  id\n  interval\n  activeFrom\n  activeTo\n  amount\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateContributionAgreement`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input variables needed for creating a contribution agreement on an account.
             pub input: super::super::types::CreateContributionAgreementInput,
@@ -959,7 +1196,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateContributionAgreement` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create a contribution agreement for an account.
@@ -977,7 +1221,14 @@ pub mod operations {
             pub create_contribution_agreement: Option<Payload>,
         }
         /// Selection on `CreateContributionAgreement`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -990,7 +1241,7 @@ pub mod operations {
                 super::super::types::ContributionAgreementTypeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4123, KtCt9601, KtCt9602, KtCt9605, KtCt9606,
             KtCt1113, KtCt1111, KtCt1112 }
@@ -1011,16 +1262,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateCreditTransferPermission;
-        impl crate::Operation for CreateCreditTransferPermission {
+        impl ::kraken_codegen_runtime::Operation for CreateCreditTransferPermission {
             const OPERATION_NAME: &'static str = "CreateCreditTransferPermission";
             const DOCUMENT: &'static str = "mutation CreateCreditTransferPermission($input: CreateCreditTransferPermissionInput!) {\n  createCreditTransferPermission(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    validFrom\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateCreditTransferPermission`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields to create a credit transfer permission.
             pub input: super::super::types::CreateCreditTransferPermissionInput,
@@ -1035,7 +1289,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateCreditTransferPermission` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create a credit transfer permission.
@@ -1052,7 +1313,14 @@ pub mod operations {
             pub create_credit_transfer_permission: Option<Payload>,
         }
         /// Selection on `CreateCreditTransferPermission`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1061,9 +1329,9 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// Datetime when the credit transfer permission is valid.
-            pub valid_from: Option<crate::DateTime>,
+            pub valid_from: Option<::kraken_codegen_runtime::DateTime>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3822, KtCt3827, KtCt3828, KtCt3829, KtCt1113,
             KtCt1111, KtCt1112 }
@@ -1075,16 +1343,19 @@ pub mod operations {
         /// This field requires the `Authorization` header to be set.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateFormSubmission;
-        impl crate::Operation for CreateFormSubmission {
+        impl ::kraken_codegen_runtime::Operation for CreateFormSubmission {
             const OPERATION_NAME: &'static str = "CreateFormSubmission";
             const DOCUMENT: &'static str = "mutation CreateFormSubmission($input: FormSubmissionInput!) {\n  createFormSubmission(input: $input) {\n    id\n    content\n    errors {\n      ...SerializerFieldErrorsTypeFragment\n    }\n  }\n}\n\nfragment SerializerFieldErrorsTypeFragment on SerializerFieldErrorsType {\n  field\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateFormSubmission`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::FormSubmissionInput,
@@ -1097,7 +1368,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateFormSubmission` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path.
@@ -1106,15 +1384,22 @@ pub mod operations {
             pub create_form_submission: Option<Payload>,
         }
         /// Selection on `FormSubmissionOuput`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Payload {
             pub id: Option<i64>,
-            pub content: Option<crate::JsonString>,
+            pub content: Option<::kraken_codegen_runtime::JsonString>,
             pub errors: Option<
                 Vec<Option<super::super::types::SerializerFieldErrorsTypeFragment>>,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -1132,16 +1417,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateGoodsPurchase;
-        impl crate::Operation for CreateGoodsPurchase {
+        impl ::kraken_codegen_runtime::Operation for CreateGoodsPurchase {
             const OPERATION_NAME: &'static str = "CreateGoodsPurchase";
             const DOCUMENT: &'static str = "mutation CreateGoodsPurchase($input: CreatePurchaseInput!) {\n  createGoodsPurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateGoodsPurchase`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating a purchase without a quote.
             pub input: super::super::types::CreatePurchaseInput,
@@ -1154,7 +1442,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateGoodsPurchase` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create a goods purchase.
@@ -1169,7 +1464,14 @@ pub mod operations {
             pub create_goods_purchase: Option<Payload>,
         }
         /// Selection on `CreateGoodsPurchase`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1180,7 +1482,7 @@ pub mod operations {
             /// Goods purchase created.
             pub goods_purchase: Option<super::super::types::GoodsPurchaseFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt8206, KtCt1131, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -1198,16 +1500,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateGoodsQuote;
-        impl crate::Operation for CreateGoodsQuote {
+        impl ::kraken_codegen_runtime::Operation for CreateGoodsQuote {
             const OPERATION_NAME: &'static str = "CreateGoodsQuote";
             const DOCUMENT: &'static str = "mutation CreateGoodsQuote($input: CreateGoodsQuoteInput!) {\n  createGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsQuote {\n      ...GoodsQuoteFragment\n    }\n  }\n}\n\nfragment GoodsQuoteFragment on GoodsQuote {\n  id\n  code\n  totalNetAmount\n  quotedAt\n  hasQuoteExpired\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateGoodsQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating a goods quote.
             pub input: super::super::types::CreateGoodsQuoteInput,
@@ -1220,7 +1525,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateGoodsQuote` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create a goods quote.
@@ -1235,7 +1547,14 @@ pub mod operations {
             pub create_goods_quote: Option<Payload>,
         }
         /// Selection on `CreateGoodsQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1246,7 +1565,7 @@ pub mod operations {
             /// Goods quote created for the customer.
             pub goods_quote: Option<super::super::types::GoodsQuoteFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt8202, KtCt8205, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -1263,16 +1582,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateGoodsQuoteWithoutAccount;
-        impl crate::Operation for CreateGoodsQuoteWithoutAccount {
+        impl ::kraken_codegen_runtime::Operation for CreateGoodsQuoteWithoutAccount {
             const OPERATION_NAME: &'static str = "CreateGoodsQuoteWithoutAccount";
             const DOCUMENT: &'static str = "mutation CreateGoodsQuoteWithoutAccount($input: CreateGoodsQuoteWithoutAccountInput!) {\n  createGoodsQuoteWithoutAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsQuote {\n      ...GoodsQuoteFragment\n    }\n  }\n}\n\nfragment GoodsQuoteFragment on GoodsQuote {\n  id\n  code\n  totalNetAmount\n  quotedAt\n  hasQuoteExpired\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateGoodsQuoteWithoutAccount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating a goods quote without an existing account.
             pub input: super::super::types::CreateGoodsQuoteWithoutAccountInput,
@@ -1287,7 +1609,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateGoodsQuoteWithoutAccount` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create a goods quote without an account.
@@ -1301,7 +1630,14 @@ pub mod operations {
             pub create_goods_quote_without_account: Option<Payload>,
         }
         /// Selection on `CreateGoodsQuoteWithoutAccount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1312,7 +1648,7 @@ pub mod operations {
             /// Goods quote created for the customer.
             pub goods_quote: Option<super::super::types::GoodsQuoteFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt8202, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -1322,16 +1658,19 @@ pub mod operations {
         /// Creates a one-time konbini payment.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateKonbiniPayment;
-        impl crate::Operation for CreateKonbiniPayment {
+        impl ::kraken_codegen_runtime::Operation for CreateKonbiniPayment {
             const OPERATION_NAME: &'static str = "CreateKonbiniPayment";
             const DOCUMENT: &'static str = "mutation CreateKonbiniPayment($input: CreateKonbiniPaymentInput!) {\n  createKonbiniPayment(input: $input) {\n    __typename\n    ... on KonbiniPaymentCreated {\n      ...KonbiniPaymentCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment KonbiniPaymentCreatedFragment on KonbiniPaymentCreated {\n  receiptEmail\n  expireAt\n  voucherUrl\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateKonbiniPayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::CreateKonbiniPaymentInput,
@@ -1344,14 +1683,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateKonbiniPayment` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Creates a one-time konbini payment.
             pub create_konbini_payment: Payload,
         }
         /// Selection on `CreateKonbiniPaymentResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -1362,18 +1709,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "KonbiniPaymentCreated" =>
             KonbiniPaymentCreated, _ => UnknownMember }
         );
         /// A member of `CreateKonbiniPaymentResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -1383,16 +1737,19 @@ pub mod operations {
         /// Creates a new Stripe Konbini payment method in kraken.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateKonbiniPaymentMethod;
-        impl crate::Operation for CreateKonbiniPaymentMethod {
+        impl ::kraken_codegen_runtime::Operation for CreateKonbiniPaymentMethod {
             const OPERATION_NAME: &'static str = "CreateKonbiniPaymentMethod";
             const DOCUMENT: &'static str = "mutation CreateKonbiniPaymentMethod($input: CreateKonbiniPaymentMethodInput!) {\n  createKonbiniPaymentMethod(input: $input) {\n    __typename\n    ... on KonbiniPaymentMethodCreated {\n      ...KonbiniPaymentMethodCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment KonbiniPaymentMethodCreatedFragment on KonbiniPaymentMethodCreated {\n  reference\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateKonbiniPaymentMethod`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::CreateKonbiniPaymentMethodInput,
@@ -1405,14 +1762,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateKonbiniPaymentMethod` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Creates a new Stripe Konbini payment method in kraken.
             pub create_konbini_payment_method: Payload,
         }
         /// Selection on `CreateKonbiniPaymentMethodResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -1425,18 +1790,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "KonbiniPaymentMethodCreated" =>
             KonbiniPaymentMethodCreated, _ => UnknownMember }
         );
         /// A member of `CreateKonbiniPaymentMethodResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -1452,16 +1824,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateMfaDevice;
-        impl crate::Operation for CreateMfaDevice {
+        impl ::kraken_codegen_runtime::Operation for CreateMfaDevice {
             const OPERATION_NAME: &'static str = "CreateMfaDevice";
             const DOCUMENT: &'static str = "mutation CreateMfaDevice($input: CreateMfaDeviceInputType!) {\n  createMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceEmail\n    devicePhone\n    totpSecret\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Auth;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "auth",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateMfaDevice`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating a new multi-factor authentication device for the logged user.
             pub input: super::super::types::CreateMfaDeviceInputType,
@@ -1474,7 +1849,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateMfaDevice` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create MFA Device for user.
@@ -1490,7 +1872,14 @@ pub mod operations {
             pub create_mfa_device: Option<Payload>,
         }
         /// Selection on `CreateMfaDevice`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1505,7 +1894,7 @@ pub mod operations {
             /// Secret to setup Time-based One-Time Passwords (TOTP) in your authenticator or password manager manually.
             pub totp_secret: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1128, KtCt1153, KtCt1113 }
         );
@@ -1515,34 +1904,50 @@ pub mod operations {
         /// Creates a new payment method in Kraken as well as a new customer in GMO.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreatePaymentMethod;
-        impl crate::Operation for CreatePaymentMethod {
+        impl ::kraken_codegen_runtime::Operation for CreatePaymentMethod {
             const OPERATION_NAME: &'static str = "CreatePaymentMethod";
             const DOCUMENT: &'static str = "mutation CreatePaymentMethod($input: CreatePaymentMethodInput) {\n  createPaymentMethod(input: $input) {\n    reference\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreatePaymentMethod`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::CreatePaymentMethodInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::CreatePaymentMethodInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::CreatePaymentMethodInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::CreatePaymentMethodInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -1550,19 +1955,33 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreatePaymentMethod` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Creates a new payment method in Kraken as well as a new customer in GMO.
             pub create_payment_method: Option<Payload>,
         }
         /// Selection on `CreatePaymentMethod`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Payload {
             /// GMO payment instruction reference.
             pub reference: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -1572,16 +1991,19 @@ pub mod operations {
         /// Creates a new fixed payment schedule.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreatePaymentSchedule;
-        impl crate::Operation for CreatePaymentSchedule {
+        impl ::kraken_codegen_runtime::Operation for CreatePaymentSchedule {
             const OPERATION_NAME: &'static str = "CreatePaymentSchedule";
             const DOCUMENT: &'static str = "mutation CreatePaymentSchedule($input: PaymentScheduleInput!) {\n  createPaymentSchedule(input: $input) {\n    __typename\n    ... on PaymentScheduleCreated {\n      ...PaymentScheduleCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment PaymentScheduleCreatedFragment on PaymentScheduleCreated {\n  paymentDay\n  paymentAmount\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreatePaymentSchedule`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::PaymentScheduleInput,
@@ -1594,14 +2016,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreatePaymentSchedule` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Creates a new fixed payment schedule.
             pub create_payment_schedule: Payload,
         }
         /// Selection on `CreatePaymentScheduleResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -1612,18 +2042,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "PaymentScheduleCreated" =>
             PaymentScheduleCreated, _ => UnknownMember }
         );
         /// A member of `CreatePaymentScheduleResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -1644,16 +2081,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct CreateReferral;
-        impl crate::Operation for CreateReferral {
+        impl ::kraken_codegen_runtime::Operation for CreateReferral {
             const OPERATION_NAME: &'static str = "CreateReferral";
             const DOCUMENT: &'static str = "mutation CreateReferral($input: CreateReferralInput!) {\n  createReferral(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    referredAccountRewardAmount\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `CreateReferral`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating a referral.
             pub input: super::super::types::CreateReferralInput,
@@ -1666,7 +2106,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `CreateReferral` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals.
@@ -1684,7 +2131,14 @@ pub mod operations {
             pub create_referral: Option<Payload>,
         }
         /// Selection on `CreateReferral`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1695,7 +2149,7 @@ pub mod operations {
             /// The reward amount to be issued to the referred account, in smallest currency subunits.
             pub referred_account_reward_amount: Option<i64>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt6723, KtCt6710, KtCt6711, KtCt6713, KtCt6712,
             KtCt1113, KtCt1111, KtCt1112 }
@@ -1712,16 +2166,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct DeleteMfaDevice;
-        impl crate::Operation for DeleteMfaDevice {
+        impl ::kraken_codegen_runtime::Operation for DeleteMfaDevice {
             const OPERATION_NAME: &'static str = "DeleteMfaDevice";
             const DOCUMENT: &'static str = "mutation DeleteMfaDevice($input: DeleteMfaDeviceInputType!) {\n  deleteMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceDeleted\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Auth;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "auth",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `DeleteMfaDevice`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for deleting an existing multi-factor authentication device for the logged user.
             pub input: super::super::types::DeleteMfaDeviceInputType,
@@ -1734,7 +2191,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `DeleteMfaDevice` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Delete MFA Device for user.
@@ -1749,7 +2213,14 @@ pub mod operations {
             pub delete_mfa_device: Option<Payload>,
         }
         /// Selection on `DeleteMfaDevice`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1760,7 +2231,7 @@ pub mod operations {
             /// Flag to indicate if the MFA device has been successfully deleted.
             pub device_deleted: Option<bool>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1150, KtCt1154, KtCt1113 }
         );
@@ -1778,16 +2249,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct DeletePushNotificationBinding;
-        impl crate::Operation for DeletePushNotificationBinding {
+        impl ::kraken_codegen_runtime::Operation for DeletePushNotificationBinding {
             const OPERATION_NAME: &'static str = "DeletePushNotificationBinding";
             const DOCUMENT: &'static str = "mutation DeletePushNotificationBinding($input: DeletePushNotificationBindingInput!) {\n  deletePushNotificationBinding(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    status\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `DeletePushNotificationBinding`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for deleting a push notification binding.
             pub input: super::super::types::DeletePushNotificationBindingInput,
@@ -1802,7 +2276,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `DeletePushNotificationBinding` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Delete a device token used for push notifications.
@@ -1822,7 +2303,14 @@ pub mod operations {
             pub delete_push_notification_binding: Option<Payload>,
         }
         /// Selection on `DeletePushNotificationBinding`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1832,7 +2320,7 @@ pub mod operations {
             >,
             pub status: Option<super::super::types::DeletePushNotificationBindingOutput>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt5411, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -1847,16 +2335,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct EmailQuote;
-        impl crate::Operation for EmailQuote {
+        impl ::kraken_codegen_runtime::Operation for EmailQuote {
             const OPERATION_NAME: &'static str = "EmailQuote";
             const DOCUMENT: &'static str = "mutation EmailQuote($input: EmailQuoteInput!) {\n  emailQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    sent\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `EmailQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::EmailQuoteInput,
@@ -1869,7 +2360,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `EmailQuote` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Email quote
@@ -1881,7 +2379,14 @@ pub mod operations {
             pub email_quote: Option<Payload>,
         }
         /// Selection on `EmailQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1891,7 +2396,7 @@ pub mod operations {
             >,
             pub sent: Option<bool>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4609, KtCt1113 }
         );
@@ -1910,16 +2415,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct EndContributionAgreement;
-        impl crate::Operation for EndContributionAgreement {
+        impl ::kraken_codegen_runtime::Operation for EndContributionAgreement {
             const OPERATION_NAME: &'static str = "EndContributionAgreement";
             const DOCUMENT: &'static str = "mutation EndContributionAgreement($input: EndContributionAgreementInput!) {\n  endContributionAgreement(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    contributionAgreement {\n      ...ContributionAgreementTypeFragment\n    }\n  }\n}\n\nfragment ContributionAgreementTypeFragment on ContributionAgreementType {\n  id\n  interval\n  activeFrom\n  activeTo\n  amount\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `EndContributionAgreement`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input variables needed for ending a contribution agreement on an account.
             pub input: super::super::types::EndContributionAgreementInput,
@@ -1932,7 +2440,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `EndContributionAgreement` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// End a contribution agreement for an account.
@@ -1948,7 +2463,14 @@ pub mod operations {
             pub end_contribution_agreement: Option<Payload>,
         }
         /// Selection on `EndContributionAgreement`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -1961,7 +2483,7 @@ pub mod operations {
                 super::super::types::ContributionAgreementTypeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt9603, KtCt4123, KtCt9604, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -1980,16 +2502,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct EnrollAccountInLoyaltyProgram;
-        impl crate::Operation for EnrollAccountInLoyaltyProgram {
+        impl ::kraken_codegen_runtime::Operation for EnrollAccountInLoyaltyProgram {
             const OPERATION_NAME: &'static str = "EnrollAccountInLoyaltyProgram";
             const DOCUMENT: &'static str = "mutation EnrollAccountInLoyaltyProgram($input: EnrollAccountInLoyaltyProgramInput!) {\n  enrollAccountInLoyaltyProgram(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    outcome {\n      ...EnrollAccountInLoyaltyProgramOutcomeFragment\n    }\n  }\n}\n\nfragment EnrollAccountInLoyaltyProgramOutcomeFragment on EnrollAccountInLoyaltyProgramOutcome {\n  hasEnrolled\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `EnrollAccountInLoyaltyProgram`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// The account number to enroll in the loyalty program.
             pub input: super::super::types::EnrollAccountInLoyaltyProgramInput,
@@ -2004,7 +2529,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `EnrollAccountInLoyaltyProgram` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Enroll users account in Loyalty program.
@@ -2020,7 +2552,14 @@ pub mod operations {
             pub enroll_account_in_loyalty_program: Option<Payload>,
         }
         /// Selection on `EnrollAccountInLoyaltyProgram`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -2033,7 +2572,7 @@ pub mod operations {
                 super::super::types::EnrollAccountInLoyaltyProgramOutcomeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt9213, KtCt9210, KtCt1113, KtCt1112 }
         );
@@ -2043,16 +2582,19 @@ pub mod operations {
         /// Returns an estimation of average monthly electricity usage in kWh
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct EstimateUsage;
-        impl crate::Operation for EstimateUsage {
+        impl ::kraken_codegen_runtime::Operation for EstimateUsage {
             const OPERATION_NAME: &'static str = "EstimateUsage";
             const DOCUMENT: &'static str = "mutation EstimateUsage($input: EstimateUsageInputType!) {\n  estimateUsage(input: $input) {\n    usageEstimate\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `EstimateUsage`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::EstimateUsageInputType,
@@ -2065,19 +2607,33 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `EstimateUsage` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Returns an estimation of average monthly electricity usage in kWh
             pub estimate_usage: Option<Payload>,
         }
         /// Selection on `EstimateUsage`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             pub usage_estimate: Option<i64>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -2088,16 +2644,19 @@ pub mod operations {
         /// Calling this mutation will cause all Kraken Tokens and refresh tokens issued to the authenticated viewer before the mutation was called to become invalid.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ForceReauthentication;
-        impl crate::Operation for ForceReauthentication {
+        impl ::kraken_codegen_runtime::Operation for ForceReauthentication {
             const OPERATION_NAME: &'static str = "ForceReauthentication";
             const DOCUMENT: &'static str = "mutation ForceReauthentication($input: ForceReauthenticationInput!) {\n  forceReauthentication(input: $input) {\n    tokensInvalidated\n    effectiveAt\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ForceReauthentication`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input object argument to the force-reauthentication mutation.
             pub input: super::super::types::ForceReauthenticationInput,
@@ -2110,7 +2669,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ForceReauthentication` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate.
@@ -2119,15 +2685,22 @@ pub mod operations {
             pub force_reauthentication: Option<Payload>,
         }
         /// Selection on `ForceReauthentication`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Reports whether the mutation applied successfully. Should always be 'true'.
             pub tokens_invalidated: bool,
             /// The time at which forced reauthentication is effective. Kraken and refresh tokens issued before this time will be invalid.
-            pub effective_at: crate::DateTime,
+            pub effective_at: ::kraken_codegen_runtime::DateTime,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -2146,16 +2719,20 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct GetEmbeddedSecretForNewPaymentInstruction;
-        impl crate::Operation for GetEmbeddedSecretForNewPaymentInstruction {
+        impl ::kraken_codegen_runtime::Operation
+        for GetEmbeddedSecretForNewPaymentInstruction {
             const OPERATION_NAME: &'static str = "GetEmbeddedSecretForNewPaymentInstruction";
             const DOCUMENT: &'static str = "mutation GetEmbeddedSecretForNewPaymentInstruction($input: GetEmbeddedSecretForNewPaymentInstructionInput!) {\n  getEmbeddedSecretForNewPaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    secretKey\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `GetEmbeddedSecretForNewPaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for getting the client secret for an embedded new card payment method form.
             pub input: super::super::types::GetEmbeddedSecretForNewPaymentInstructionInput,
@@ -2170,7 +2747,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `GetEmbeddedSecretForNewPaymentInstruction` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Get the client secret needed to create a new payment instruction using an embedded form.
@@ -2186,7 +2770,14 @@ pub mod operations {
             pub get_embedded_secret_for_new_payment_instruction: Option<Payload>,
         }
         /// Selection on `GetEmbeddedSecretForNewPaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -2196,7 +2787,7 @@ pub mod operations {
             >,
             pub secret_key: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4177, KtCt3822, KtCt3820, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -2207,16 +2798,20 @@ pub mod operations {
         /// Get the client secret needed to create a new payment instruction using an embedded form without tying it to a customer.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct GetEmbeddedSecretForNewPaymentInstructionWithoutAccount;
-        impl crate::Operation for GetEmbeddedSecretForNewPaymentInstructionWithoutAccount {
+        impl ::kraken_codegen_runtime::Operation
+        for GetEmbeddedSecretForNewPaymentInstructionWithoutAccount {
             const OPERATION_NAME: &'static str = "GetEmbeddedSecretForNewPaymentInstructionWithoutAccount";
             const DOCUMENT: &'static str = "mutation GetEmbeddedSecretForNewPaymentInstructionWithoutAccount($input: GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput!) {\n  getEmbeddedSecretForNewPaymentInstructionWithoutAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    secretKey\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `GetEmbeddedSecretForNewPaymentInstructionWithoutAccount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for getting the client secret for an embedded new card payment method form.
             pub input: super::super::types::GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput,
@@ -2231,7 +2826,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `GetEmbeddedSecretForNewPaymentInstructionWithoutAccount` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Get the client secret needed to create a new payment instruction using an embedded form without tying it to a customer.
@@ -2240,7 +2842,14 @@ pub mod operations {
             >,
         }
         /// Selection on `GetEmbeddedSecretForNewPaymentInstructionWithoutAccount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -2251,7 +2860,7 @@ pub mod operations {
             /// The client secret needed to create a new stored payment instruction.
             pub secret_key: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -2269,16 +2878,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct GetHostedUrlForNewPaymentInstruction;
-        impl crate::Operation for GetHostedUrlForNewPaymentInstruction {
+        impl ::kraken_codegen_runtime::Operation for GetHostedUrlForNewPaymentInstruction {
             const OPERATION_NAME: &'static str = "GetHostedUrlForNewPaymentInstruction";
             const DOCUMENT: &'static str = "mutation GetHostedUrlForNewPaymentInstruction($input: GetHostedUrlForNewPaymentInstructionInput!) {\n  getHostedUrlForNewPaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    url\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `GetHostedUrlForNewPaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for getting the external URL for setting up a payment instruction.
             pub input: super::super::types::GetHostedUrlForNewPaymentInstructionInput,
@@ -2293,7 +2905,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `GetHostedUrlForNewPaymentInstruction` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Get the external URL where the user can set up a payment instruction.
@@ -2308,7 +2927,14 @@ pub mod operations {
             pub get_hosted_url_for_new_payment_instruction: Option<Payload>,
         }
         /// Selection on `GetHostedUrlForNewPaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -2319,7 +2945,7 @@ pub mod operations {
             /// URL at which payment instruction can be set up.
             pub url: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1128, KtCt3822, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -2342,16 +2968,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateAmperageChange;
-        impl crate::Operation for InitiateAmperageChange {
+        impl ::kraken_codegen_runtime::Operation for InitiateAmperageChange {
             const OPERATION_NAME: &'static str = "InitiateAmperageChange";
             const DOCUMENT: &'static str = "mutation InitiateAmperageChange($input: InitiateAmperageChangeInput!) {\n  initiateAmperageChange(input: $input) {\n    __typename\n    ... on AmperageChangeInitiated {\n      ...AmperageChangeInitiatedFragment\n    }\n  }\n}\n\nfragment AmperageChangeInitiatedFragment on AmperageChangeInitiated {\n  message\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateAmperageChange`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::InitiateAmperageChangeInput,
@@ -2364,7 +2993,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateAmperageChange` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Initiate amperage change procedure.
@@ -2384,7 +3020,8 @@ pub mod operations {
             pub initiate_amperage_change: Payload,
         }
         /// Selection on `InitiateAmperageChangeResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `AmperageChangeInitiated`.
@@ -2393,18 +3030,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "AmperageChangeInitiated" => AmperageChangeInitiated, _ =>
             UnknownMember }
         );
         /// A member of `InitiateAmperageChangeResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4542, KtJp4101, KtJp4501, KtJp4102, KtJp4543,
             KtJp4544, KtJp4545, KtJp4546, KtJp1501, KtCt1113 }
@@ -2426,16 +3070,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateHostedStandalonePayment;
-        impl crate::Operation for InitiateHostedStandalonePayment {
+        impl ::kraken_codegen_runtime::Operation for InitiateHostedStandalonePayment {
             const OPERATION_NAME: &'static str = "InitiateHostedStandalonePayment";
             const DOCUMENT: &'static str = "mutation InitiateHostedStandalonePayment($input: InitiateHostedStandalonePaymentInput!) {\n  initiateHostedStandalonePayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...InitiateHostedStandalonePaymentOutputFragment\n    }\n  }\n}\n\nfragment InitiateHostedStandalonePaymentOutputFragment on InitiateHostedStandalonePaymentOutput {\n  retrievalToken\n  url\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateHostedStandalonePayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for initiating a standalone payment.
             pub input: super::super::types::InitiateHostedStandalonePaymentInput,
@@ -2450,7 +3097,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateHostedStandalonePayment` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Initiate a standalone payment and return the url where the customer can complete it.
@@ -2468,7 +3122,14 @@ pub mod operations {
             pub initiate_hosted_standalone_payment: Option<Payload>,
         }
         /// Selection on `InitiateHostedStandalonePayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -2481,7 +3142,7 @@ pub mod operations {
                 super::super::types::InitiateHostedStandalonePaymentOutputFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1128, KtCt3822, KtCt3943, KtCt3957, KtCt3958,
             KtCt1113, KtCt1111, KtCt1112 }
@@ -2492,16 +3153,19 @@ pub mod operations {
         /// The `InitiateLiveChat` mutation.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateLiveChat;
-        impl crate::Operation for InitiateLiveChat {
+        impl ::kraken_codegen_runtime::Operation for InitiateLiveChat {
             const OPERATION_NAME: &'static str = "InitiateLiveChat";
             const DOCUMENT: &'static str = "mutation InitiateLiveChat($input: InitiateLiveChatInput!) {\n  initiateLiveChat(input: $input) {\n    liveChat {\n      ...InkLiveChatFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment InkLiveChatFragment on InkLiveChat {\n  relayId\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateLiveChat`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::InitiateLiveChatInput,
@@ -2514,7 +3178,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateLiveChat` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Start a live chat. The docs page lost this operation's header; the signature is
@@ -2523,7 +3194,14 @@ pub mod operations {
             pub initiate_live_chat: Option<Payload>,
         }
         /// Selection on `InitiateLiveChatPayload`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// The live chat.
@@ -2531,7 +3209,7 @@ pub mod operations {
             /// Echo of the input's `clientMutationId` (response example `"abc123"`).
             pub client_mutation_id: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -2548,16 +3226,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateMoveIn;
-        impl crate::Operation for InitiateMoveIn {
+        impl ::kraken_codegen_runtime::Operation for InitiateMoveIn {
             const OPERATION_NAME: &'static str = "InitiateMoveIn";
             const DOCUMENT: &'static str = "mutation InitiateMoveIn($input: InitiateMoveInInput!) {\n  initiateMoveIn(input: $input) {\n    __typename\n    ... on MoveInSuccess {\n      ...MoveInSuccessFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveInSuccessFragment on MoveInSuccess {\n  accountNumber\n  token\n  userId\n  hasUsablePassword\n  hashedAccountApplicationId\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateMoveIn`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::InitiateMoveInInput,
@@ -2570,7 +3251,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateMoveIn` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Initiate move in procedure.
@@ -2586,7 +3274,8 @@ pub mod operations {
             pub initiate_move_in: Payload,
         }
         /// Selection on `InitiateMoveInResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -2597,18 +3286,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "MoveInSuccess" => MoveInSuccess, _ =>
             UnknownMember }
         );
         /// A member of `InitiateMoveInResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4103, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -2629,16 +3325,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateMoveOut;
-        impl crate::Operation for InitiateMoveOut {
+        impl ::kraken_codegen_runtime::Operation for InitiateMoveOut {
             const OPERATION_NAME: &'static str = "InitiateMoveOut";
             const DOCUMENT: &'static str = "mutation InitiateMoveOut($input: InitiateMoveOutInput!) {\n  initiateMoveOut(input: $input) {\n    __typename\n    ... on MoveOutInitiated {\n      ...MoveOutInitiatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n    ... on MoveOutDateInvalid {\n      ...MoveOutDateInvalidFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveOutDateInvalidFragment on MoveOutDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n\nfragment MoveOutInitiatedFragment on MoveOutInitiated {\n  message\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateMoveOut`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::InitiateMoveOutInput,
@@ -2651,7 +3350,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateMoveOut` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Initiate move out procedure.
@@ -2670,7 +3376,8 @@ pub mod operations {
             pub initiate_move_out: Payload,
         }
         /// Selection on `InitiateMoveOutResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -2683,18 +3390,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "MoveOutDateInvalid" =>
             MoveOutDateInvalid, "MoveOutInitiated" => MoveOutInitiated, _ => UnknownMember }
         );
         /// A member of `InitiateMoveOutResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4103, KtJp4551, KtJp6601, KtJp1501, KtJp7801,
             KtCt1113, KtCt1111, KtCt1112 }
@@ -2715,16 +3429,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateMoveOutAndMoveIn;
-        impl crate::Operation for InitiateMoveOutAndMoveIn {
+        impl ::kraken_codegen_runtime::Operation for InitiateMoveOutAndMoveIn {
             const OPERATION_NAME: &'static str = "InitiateMoveOutAndMoveIn";
             const DOCUMENT: &'static str = "mutation InitiateMoveOutAndMoveIn($input: InitiateMoveOutAndMoveInInput!) {\n  initiateMoveOutAndMoveIn(input: $input) {\n    __typename\n    ... on MoveOutAndMoveInInitiated {\n      ...MoveOutAndMoveInInitiatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n    ... on MoveOutDateInvalid {\n      ...MoveOutDateInvalidFragment\n    }\n    ... on MoveInDateInvalid {\n      ...MoveInDateInvalidFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveInDateInvalidFragment on MoveInDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n\nfragment MoveOutAndMoveInInitiatedFragment on MoveOutAndMoveInInitiated {\n  accountNumber\n  token\n  message\n  hasUsablePassword\n}\n\nfragment MoveOutDateInvalidFragment on MoveOutDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateMoveOutAndMoveIn`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::InitiateMoveOutAndMoveInInput,
@@ -2737,7 +3454,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateMoveOutAndMoveIn` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Initiate a synchronous move-out and move-in.
@@ -2756,7 +3480,8 @@ pub mod operations {
             pub initiate_move_out_and_move_in: Payload,
         }
         /// Selection on `InitiateMoveOutAndMoveInResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -2773,19 +3498,26 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "MoveInDateInvalid" => MoveInDateInvalid,
             "MoveOutAndMoveInInitiated" => MoveOutAndMoveInInitiated, "MoveOutDateInvalid" =>
             MoveOutDateInvalid, _ => UnknownMember }
         );
         /// A member of `InitiateMoveOutAndMoveInResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4101, KtJp4103, KtJp6601, KtJp1501, KtJp7801,
             KtCt4411, KtCt1113 }
@@ -2809,16 +3541,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateProductSwitch;
-        impl crate::Operation for InitiateProductSwitch {
+        impl ::kraken_codegen_runtime::Operation for InitiateProductSwitch {
             const OPERATION_NAME: &'static str = "InitiateProductSwitch";
             const DOCUMENT: &'static str = "mutation InitiateProductSwitch($input: InitiateProductSwitchInput!) {\n  initiateProductSwitch(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    productCode\n    switchDate\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateProductSwitch`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Instigate a product switch for a specific supply point given a valid product and account number.
             pub input: super::super::types::InitiateProductSwitchInput,
@@ -2831,7 +3566,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateProductSwitch` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Do a product switch for a user.
@@ -2852,7 +3594,14 @@ pub mod operations {
             pub initiate_product_switch: Option<Payload>,
         }
         /// Selection on `InitiateProductSwitch`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -2865,7 +3614,7 @@ pub mod operations {
             /// The date at which the product switch becomes effective.
             pub switch_date: chrono::NaiveDate,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt4619, KtCt4624, KtCt4924, KtCt4626,
             KtCt4719, KtCt1509, KtCt1507, KtCt1113, KtCt1112 }
@@ -2886,16 +3635,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateStandalonePayment;
-        impl crate::Operation for InitiateStandalonePayment {
+        impl ::kraken_codegen_runtime::Operation for InitiateStandalonePayment {
             const OPERATION_NAME: &'static str = "InitiateStandalonePayment";
             const DOCUMENT: &'static str = "mutation InitiateStandalonePayment($input: InitiateStandalonePaymentInput!) {\n  initiateStandalonePayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...InitiateStandalonePaymentOutputFragment\n    }\n  }\n}\n\nfragment InitiateStandalonePaymentOutputFragment on InitiateStandalonePaymentOutput {\n  retrievalToken\n  secretToken\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InitiateStandalonePayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for initiating a standalone payment.
             pub input: super::super::types::InitiateStandalonePaymentInput,
@@ -2908,7 +3660,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InitiateStandalonePayment` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Initiate a standalone payment and return the client secret required to complete it.
@@ -2925,7 +3684,14 @@ pub mod operations {
             pub initiate_standalone_payment: Option<Payload>,
         }
         /// Selection on `InitiateStandalonePayment`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -2937,7 +3703,7 @@ pub mod operations {
                 super::super::types::InitiateStandalonePaymentOutputFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3820, KtCt4177, KtCt3822, KtCt3943, KtCt1113,
             KtCt1111, KtCt1112 }
@@ -2955,16 +3721,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InvalidatePaymentInstruction;
-        impl crate::Operation for InvalidatePaymentInstruction {
+        impl ::kraken_codegen_runtime::Operation for InvalidatePaymentInstruction {
             const OPERATION_NAME: &'static str = "InvalidatePaymentInstruction";
             const DOCUMENT: &'static str = "mutation InvalidatePaymentInstruction($input: InvalidatePaymentInstructionInput!) {\n  invalidatePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    instruction {\n      ...InvalidatePaymentInstructionOutputFragment\n    }\n  }\n}\n\nfragment InvalidatePaymentInstructionOutputFragment on InvalidatePaymentInstructionOutput {\n  id\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InvalidatePaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for invalidating a payment instruction from an embedded form.
             pub input: super::super::types::InvalidatePaymentInstructionInput,
@@ -2979,7 +3748,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InvalidatePaymentInstruction` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Invalidate an existing instruction.
@@ -2993,7 +3769,14 @@ pub mod operations {
             pub invalidate_payment_instruction: Option<Payload>,
         }
         /// Selection on `InvalidatePaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3005,7 +3788,7 @@ pub mod operations {
                 super::super::types::InvalidatePaymentInstructionOutputFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3926, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -3020,16 +3803,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InvalidatePreSignedToken;
-        impl crate::Operation for InvalidatePreSignedToken {
+        impl ::kraken_codegen_runtime::Operation for InvalidatePreSignedToken {
             const OPERATION_NAME: &'static str = "InvalidatePreSignedToken";
             const DOCUMENT: &'static str = "mutation InvalidatePreSignedToken($input: InvalidatePreSignedTokenInput!) {\n  invalidatePreSignedToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token {\n      ...PreSignedTokenFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment PreSignedTokenFragment on PreSignedToken {\n  key\n  scope\n  isValid\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `InvalidatePreSignedToken`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::InvalidatePreSignedTokenInput,
@@ -3042,7 +3828,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `InvalidatePreSignedToken` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Invalidate a previously-issued pre-signed token.
@@ -3054,7 +3847,14 @@ pub mod operations {
             pub invalidate_pre_signed_token: Option<Payload>,
         }
         /// Selection on `InvalidatePreSignedToken`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3064,7 +3864,7 @@ pub mod operations {
             >,
             pub token: Option<super::super::types::PreSignedTokenFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1129, KtCt1113 }
         );
@@ -3081,16 +3881,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct JoinSupplierAcceptTermsAndConditions;
-        impl crate::Operation for JoinSupplierAcceptTermsAndConditions {
+        impl ::kraken_codegen_runtime::Operation for JoinSupplierAcceptTermsAndConditions {
             const OPERATION_NAME: &'static str = "JoinSupplierAcceptTermsAndConditions";
             const DOCUMENT: &'static str = "mutation JoinSupplierAcceptTermsAndConditions($input: JoinSupplierAcceptTermsAndConditionsInput!) {\n  joinSupplierAcceptTermsAndConditions(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `JoinSupplierAcceptTermsAndConditions`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::JoinSupplierAcceptTermsAndConditionsInput,
@@ -3105,7 +3908,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `JoinSupplierAcceptTermsAndConditions` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Accept terms and conditions for a join supplier process.
@@ -3120,7 +3930,14 @@ pub mod operations {
             pub join_supplier_accept_terms_and_conditions: Option<Payload>,
         }
         /// Selection on `JoinSupplierAcceptTermsAndConditions`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3131,7 +3948,7 @@ pub mod operations {
             /// Indicator that the mutation has completed successfully.
             pub success: Option<bool>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt4501, KtCt1113, KtCt1112 }
         );
@@ -3141,16 +3958,19 @@ pub mod operations {
         /// Link an account user and line user together.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct LinkUserToLine;
-        impl crate::Operation for LinkUserToLine {
+        impl ::kraken_codegen_runtime::Operation for LinkUserToLine {
             const OPERATION_NAME: &'static str = "LinkUserToLine";
             const DOCUMENT: &'static str = "mutation LinkUserToLine($input: LinkUserToLineInput!) {\n  linkUserToLine(input: $input) {\n    __typename\n    ... on LineLinkRedirectResponse {\n      ...LineLinkRedirectResponseFragment\n    }\n    ... on LinkTokenNotFound {\n      ...LinkTokenNotFoundFragment\n    }\n    ... on AlreadyLinkedError {\n      ...AlreadyLinkedErrorFragment\n    }\n  }\n}\n\nfragment AlreadyLinkedErrorFragment on AlreadyLinkedError {\n  type\n}\n\nfragment LineLinkRedirectResponseFragment on LineLinkRedirectResponse {\n  redirectUrl\n}\n\nfragment LinkTokenNotFoundFragment on LinkTokenNotFound {\n  type\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `LinkUserToLine`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields to link an account user with LINE.
             pub input: super::super::types::LinkUserToLineInput,
@@ -3163,14 +3983,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `LinkUserToLine` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Link an account user and line user together.
             pub link_user_to_line: Payload,
         }
         /// Selection on `LinkUserToLineResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `AlreadyLinkedError`.
@@ -3183,19 +4011,26 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "AlreadyLinkedError" => AlreadyLinkedError, "LineLinkRedirectResponse"
             => LineLinkRedirectResponse, "LinkTokenNotFound" => LinkTokenNotFound, _ =>
             UnknownMember }
         );
         /// A member of `LinkUserToLineResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -3205,16 +4040,19 @@ pub mod operations {
         /// Provide a temporary token to get an auth token. This is intended to allow support users to view customer data through the brand interface.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct MasqueradeAuthentication;
-        impl crate::Operation for MasqueradeAuthentication {
+        impl ::kraken_codegen_runtime::Operation for MasqueradeAuthentication {
             const OPERATION_NAME: &'static str = "MasqueradeAuthentication";
             const DOCUMENT: &'static str = "mutation MasqueradeAuthentication($masqueradeToken: String!, $userId: String!) {\n  masqueradeAuthentication(masqueradeToken: $masqueradeToken, userId: $userId) {\n    token\n    errors {\n      ...ErrorTypeFragment\n    }\n  }\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `MasqueradeAuthentication`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Variables {
             /// The masquerade token issued by the support site.
@@ -3230,21 +4068,35 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `MasqueradeAuthentication` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Provide a temporary token to get an auth token. This is intended to allow support users to view customer data through the brand interface.
             pub masquerade_authentication: Option<Payload>,
         }
         /// Selection on `MasqueradeAuthentication`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Payload {
             /// A Kraken Token that can be used to authenticate to the API, masquerading as the desired user.
             pub token: Option<String>,
             /// A list of any errors that occurred while running this mutation.
             pub errors: Option<Vec<Option<super::super::types::ErrorTypeFragment>>>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -3262,16 +4114,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ObtainKrakenToken;
-        impl crate::Operation for ObtainKrakenToken {
+        impl ::kraken_codegen_runtime::Operation for ObtainKrakenToken {
             const OPERATION_NAME: &'static str = "ObtainKrakenToken";
             const DOCUMENT: &'static str = "mutation ObtainKrakenToken($input: ObtainJSONWebTokenInput!) {\n  obtainKrakenToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token\n    payload\n    refreshToken\n    refreshExpiresIn\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ObtainKrakenToken`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields that can be used to obtain a Json Web Token (JWT) for authentication to the API.
             pub input: super::super::types::ObtainJsonWebTokenInput,
@@ -3284,7 +4139,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ObtainKrakenToken` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Create a Kraken Token (JWT) for authentication.
@@ -3301,7 +4163,14 @@ pub mod operations {
             pub obtain_kraken_token: Option<Payload>,
         }
         /// Selection on `ObtainKrakenJSONWebToken`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3312,13 +4181,13 @@ pub mod operations {
             /// The Kraken Token. Can be used in the
             pub token: String,
             /// The body payload of the Kraken Token. The same information can be obtained by using JWT decoding tools on the value of the
-            pub payload: serde_json::Value,
+            pub payload: ::kraken_codegen_runtime::serde_json::Value,
             /// A token that can be used in a subsequent call to
             pub refresh_token: Option<String>,
             /// A Unix timestamp representing the point in time at which the refresh token will expire.
             pub refresh_expires_in: Option<i64>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1135, KtCt1134, KtCt1113 }
         );
@@ -3342,16 +4211,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RedeemLoyaltyPointsForAccountCredit;
-        impl crate::Operation for RedeemLoyaltyPointsForAccountCredit {
+        impl ::kraken_codegen_runtime::Operation for RedeemLoyaltyPointsForAccountCredit {
             const OPERATION_NAME: &'static str = "RedeemLoyaltyPointsForAccountCredit";
             const DOCUMENT: &'static str = "mutation RedeemLoyaltyPointsForAccountCredit($input: RedeemLoyaltyPointsInput!) {\n  redeemLoyaltyPointsForAccountCredit(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    pointsRedeemed\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RedeemLoyaltyPointsForAccountCredit`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for redeeming Loyalty Points.
             pub input: super::super::types::RedeemLoyaltyPointsInput,
@@ -3364,7 +4236,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `RedeemLoyaltyPointsForAccountCredit` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Redeem the passed number of Loyalty Points as account credit.
@@ -3387,7 +4266,14 @@ pub mod operations {
             pub redeem_loyalty_points_for_account_credit: Option<Payload>,
         }
         /// Selection on `RedeemLoyaltyPointsForAccountCredit`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3398,7 +4284,7 @@ pub mod operations {
             /// The number of loyalty points that were redeemed.
             pub points_redeemed: Option<i64>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt9201, KtCt9202, KtCt9203, KtCt9205,
             KtCt9206, KtCt9204, KtCt9208, KtCt9209, KtCt9210, KtCt1113 }
@@ -3418,16 +4304,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RedeemReferralClaimCode;
-        impl crate::Operation for RedeemReferralClaimCode {
+        impl ::kraken_codegen_runtime::Operation for RedeemReferralClaimCode {
             const OPERATION_NAME: &'static str = "RedeemReferralClaimCode";
             const DOCUMENT: &'static str = "mutation RedeemReferralClaimCode($input: RedeemReferralClaimCodeInput!) {\n  redeemReferralClaimCode(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RedeemReferralClaimCode`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for redeeming referral code.
             pub input: super::super::types::RedeemReferralClaimCodeInput,
@@ -3440,7 +4329,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `RedeemReferralClaimCode` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Redeem the referral claim code from certain referral scheme.
@@ -3456,7 +4352,14 @@ pub mod operations {
             pub redeem_referral_claim_code: Option<Payload>,
         }
         /// Selection on `RedeemReferralClaimCode`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3467,7 +4370,7 @@ pub mod operations {
             /// Whether or not the request was successful.
             pub success: bool,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt6723, KtCt6724, KtCt6725, KtCt6726, KtCt6727,
             KtCt1113 }
@@ -3478,16 +4381,25 @@ pub mod operations {
         /// Regenerate the live secret key for the authenticated user.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RegenerateSecretKey;
-        impl crate::Operation for RegenerateSecretKey {
+        impl ::kraken_codegen_runtime::Operation for RegenerateSecretKey {
             const OPERATION_NAME: &'static str = "RegenerateSecretKey";
             const DOCUMENT: &'static str = "mutation RegenerateSecretKey {\n  regenerateSecretKey {\n    key\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RegenerateSecretKey`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {}
         impl Variables {
             /// A value with the required fields set and every optional field absent.
@@ -3497,21 +4409,35 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `RegenerateSecretKey` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Regenerate the live secret key for the authenticated user.
             pub regenerate_secret_key: Option<Payload>,
         }
         /// Selection on `RegenerateSecretKey`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Payload {
             /// The generated key value, which is only ever available once (here).
             pub key: String,
             /// The currently authenticated user.
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -3521,20 +4447,33 @@ pub mod operations {
         /// Register the account for participating in a Demand Response campaign.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RegisterDemandResponseCampaignParticipant;
-        impl crate::Operation for RegisterDemandResponseCampaignParticipant {
+        impl ::kraken_codegen_runtime::Operation
+        for RegisterDemandResponseCampaignParticipant {
             const OPERATION_NAME: &'static str = "RegisterDemandResponseCampaignParticipant";
             const DOCUMENT: &'static str = "mutation RegisterDemandResponseCampaignParticipant($input: RegisterDemandResponseCampaignParticipantInput) {\n  registerDemandResponseCampaignParticipant(input: $input) {\n    __typename\n    ... on RegisterDemandResponseCampaignParticipantRegistered {\n      ...RegisterDemandResponseCampaignParticipantRegisteredFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment RegisterDemandResponseCampaignParticipantRegisteredFragment on RegisterDemandResponseCampaignParticipantRegistered {\n  campaignName\n  registeredAt\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RegisterDemandResponseCampaignParticipant`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for registering an account for a Demand Response campaign.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
                 super::super::types::RegisterDemandResponseCampaignParticipantInput,
             >,
         }
@@ -3543,14 +4482,14 @@ pub mod operations {
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for registering an account for a Demand Response campaign.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<
+                    ::kraken_codegen_runtime::Nullable<
                         super::super::types::RegisterDemandResponseCampaignParticipantInput,
                     >,
                 >,
@@ -3560,14 +4499,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `RegisterDemandResponseCampaignParticipant` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Register the account for participating in a Demand Response campaign.
             pub register_demand_response_campaign_participant: Payload,
         }
         /// Selection on `RegisterDemandResponseCampaignParticipantResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -3580,19 +4527,26 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError,
             "RegisterDemandResponseCampaignParticipantRegistered" =>
             RegisterDemandResponseCampaignParticipantRegistered, _ => UnknownMember }
         );
         /// A member of `RegisterDemandResponseCampaignParticipantResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -3603,16 +4557,19 @@ pub mod operations {
         /// This field requires the `Authorization` header to be set.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RegisterPushNotificationBinding;
-        impl crate::Operation for RegisterPushNotificationBinding {
+        impl ::kraken_codegen_runtime::Operation for RegisterPushNotificationBinding {
             const OPERATION_NAME: &'static str = "RegisterPushNotificationBinding";
             const DOCUMENT: &'static str = "mutation RegisterPushNotificationBinding($input: RegisterPushNotificationBindingInput!) {\n  registerPushNotificationBinding(input: $input) {\n    pushNotificationBinding {\n      ...PushNotificationBindingTypeFragment\n    }\n  }\n}\n\nfragment PushNotificationBindingTypeFragment on PushNotificationBindingType {\n  id\n  token\n  registeredAt\n  expiresAt\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RegisterPushNotificationBinding`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating an push notification binding.
             pub input: super::super::types::RegisterPushNotificationBindingInput,
@@ -3627,7 +4584,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `RegisterPushNotificationBinding` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Register a device token to be used for push notifications for an app.
@@ -3638,7 +4602,14 @@ pub mod operations {
             pub register_push_notification_binding: Option<Payload>,
         }
         /// Selection on `RegisterPushNotificationBinding`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Override Field to add additional attributes and extend description with possible_errors
@@ -3646,7 +4617,7 @@ pub mod operations {
                 super::super::types::PushNotificationBindingTypeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -3668,40 +4639,63 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RequestDoubleOptIn;
-        impl crate::Operation for RequestDoubleOptIn {
+        impl ::kraken_codegen_runtime::Operation for RequestDoubleOptIn {
             const OPERATION_NAME: &'static str = "RequestDoubleOptIn";
             const DOCUMENT: &'static str = "mutation RequestDoubleOptIn($input: DoubleOptInInput) {\n  requestDoubleOptIn(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consent {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RequestDoubleOptIn`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::DoubleOptInInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::DoubleOptInInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
-                value: impl Into<crate::Nullable<super::super::types::DoubleOptInInput>>,
+                value: impl Into<
+                    ::kraken_codegen_runtime::Nullable<super::super::types::DoubleOptInInput>,
+                >,
             ) -> Self {
                 self.input = value.into();
                 self
             }
         }
         /// The `data` of a successful `RequestDoubleOptIn` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Request a double opt in
@@ -3721,7 +4715,14 @@ pub mod operations {
             pub request_double_opt_in: Option<Payload>,
         }
         /// Selection on `RequestDoubleOptIn`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3732,7 +4733,7 @@ pub mod operations {
             /// The consent that was created or updated.
             pub consent: Option<super::super::types::ConsentTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt9019, KtCt9018, KtCt1111, KtCt9016, KtCt9017,
             KtCt9023, KtCt1199, KtCt1113, KtCt1112 }
@@ -3749,16 +4750,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RequestPasswordReset;
-        impl crate::Operation for RequestPasswordReset {
+        impl ::kraken_codegen_runtime::Operation for RequestPasswordReset {
             const OPERATION_NAME: &'static str = "RequestPasswordReset";
             const DOCUMENT: &'static str = "mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n  requestPasswordReset(input: $input) {\n    email\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RequestPasswordReset`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for requesting a password reset email.
             pub input: super::super::types::RequestPasswordResetInput,
@@ -3771,7 +4775,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `RequestPasswordReset` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Provide the email address of an account user to send them an email with instructions on how to reset their password.
@@ -3784,12 +4795,19 @@ pub mod operations {
             pub request_password_reset: Option<Payload>,
         }
         /// Selection on `RequestPasswordResetOutputType`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Payload {
             /// The email that requested a password reset email.
             pub email: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1133, KtCt11331, KtCt1113 }
         );
@@ -3807,16 +4825,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct RequestPrintedBill;
-        impl crate::Operation for RequestPrintedBill {
+        impl ::kraken_codegen_runtime::Operation for RequestPrintedBill {
             const OPERATION_NAME: &'static str = "RequestPrintedBill";
             const DOCUMENT: &'static str = "mutation RequestPrintedBill($input: RequestPrintedBillInput!) {\n  requestPrintedBill(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `RequestPrintedBill`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields to request a printed bill.
             pub input: super::super::types::RequestPrintedBillInput,
@@ -3829,7 +4850,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `RequestPrintedBill` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Request an issued bill to be printed and (re)posted to billing address of the account.
@@ -3844,7 +4872,14 @@ pub mod operations {
             pub request_printed_bill: Option<Payload>,
         }
         /// Selection on `RequestPrintedBill`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -3855,7 +4890,7 @@ pub mod operations {
             /// Whether the request was successful.
             pub success: Option<bool>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3824, KtCt9705, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -3870,16 +4905,19 @@ pub mod operations {
         )]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ResetPassword;
-        impl crate::Operation for ResetPassword {
+        impl ::kraken_codegen_runtime::Operation for ResetPassword {
             const OPERATION_NAME: &'static str = "ResetPassword";
             const DOCUMENT: &'static str = "mutation ResetPassword($input: ResetPasswordMutationInput!) {\n  resetPassword(input: $input) {\n    errors {\n      ...SerializerFieldErrorsTypeFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment SerializerFieldErrorsTypeFragment on SerializerFieldErrorsType {\n  field\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ResetPassword`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::ResetPasswordMutationInput,
@@ -3892,7 +4930,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ResetPassword` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             #[deprecated(
@@ -3901,7 +4946,14 @@ pub mod operations {
             pub reset_password: Option<Payload>,
         }
         /// Selection on `ResetPasswordMutationPayload`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             pub errors: Option<
@@ -3909,7 +4961,7 @@ pub mod operations {
             >,
             pub client_mutation_id: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -3983,16 +5035,19 @@ pub mod operations {
         /// - password_contains_part_of_email_address
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ResetUserPassword;
-        impl crate::Operation for ResetUserPassword {
+        impl ::kraken_codegen_runtime::Operation for ResetUserPassword {
             const OPERATION_NAME: &'static str = "ResetUserPassword";
             const DOCUMENT: &'static str = "mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n  resetUserPassword(input: $input) {\n    userId\n    passwordUpdated\n    failureReasons\n    failureCodes\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ResetUserPassword`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for resetting an account user's password.
             pub input: super::super::types::ResetUserPasswordInput,
@@ -4005,7 +5060,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ResetUserPassword` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Reset the password of an account user.
@@ -4062,7 +5124,14 @@ pub mod operations {
             pub reset_user_password: Option<Payload>,
         }
         /// Selection on `ResetUserPasswordOutput`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// The ID of the user whose password was changed.
@@ -4077,7 +5146,7 @@ pub mod operations {
             #[deprecated(note = "The 'failureCodes' field is deprecated.")]
             pub failure_codes: Option<Vec<Option<String>>>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4125, KtCt1132, KtCt5450, KtCt1113 }
         );
@@ -4094,16 +5163,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ScheduleQuoteFollowUp;
-        impl crate::Operation for ScheduleQuoteFollowUp {
+        impl ::kraken_codegen_runtime::Operation for ScheduleQuoteFollowUp {
             const OPERATION_NAME: &'static str = "ScheduleQuoteFollowUp";
             const DOCUMENT: &'static str = "mutation ScheduleQuoteFollowUp($input: QuoteShareInput!) {\n  scheduleQuoteFollowUp(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ScheduleQuoteFollowUp`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::QuoteShareInput,
@@ -4116,7 +5188,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ScheduleQuoteFollowUp` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Schedule a quote follow-up to the provided recipient.
@@ -4130,7 +5209,14 @@ pub mod operations {
             pub schedule_quote_follow_up: Option<Payload>,
         }
         /// Selection on `ScheduleQuoteFollowUp`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4141,7 +5227,7 @@ pub mod operations {
             /// Whether the message was scheduled successfully.
             pub success: bool,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4619, KtCt4632, KtCt4633, KtCt1113 }
         );
@@ -4161,16 +5247,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SelfServeSwitchInCorrection;
-        impl crate::Operation for SelfServeSwitchInCorrection {
+        impl ::kraken_codegen_runtime::Operation for SelfServeSwitchInCorrection {
             const OPERATION_NAME: &'static str = "SelfServeSwitchInCorrection";
             const DOCUMENT: &'static str = "mutation SelfServeSwitchInCorrection($input: SelfServeSwitchInCorrectionInput!) {\n  selfServeSwitchInCorrection(input: $input) {\n    __typename\n    ... on SwitchInCorrectionPerformed {\n      ...SwitchInCorrectionPerformedFragment\n    }\n  }\n}\n\nfragment SwitchInCorrectionPerformedFragment on SwitchInCorrectionPerformed {\n  performedActions\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SelfServeSwitchInCorrection`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::SelfServeSwitchInCorrectionInput,
@@ -4185,7 +5274,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SelfServeSwitchInCorrection` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Self-serve switch-in correction.
@@ -4202,7 +5298,8 @@ pub mod operations {
             pub self_serve_switch_in_correction: Payload,
         }
         /// Selection on `SwitchInCorrectionResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `SwitchInCorrectionPerformed`.
@@ -4213,18 +5310,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "SwitchInCorrectionPerformed" => SwitchInCorrectionPerformed, _ =>
             UnknownMember }
         );
         /// A member of `SwitchInCorrectionResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4547, KtJp4548, KtJp4101, KtJp4549, KtJp4550,
             KtJp4520, KtCt1113 }
@@ -4240,16 +5344,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SendFamilySwitchInOffer;
-        impl crate::Operation for SendFamilySwitchInOffer {
+        impl ::kraken_codegen_runtime::Operation for SendFamilySwitchInOffer {
             const OPERATION_NAME: &'static str = "SendFamilySwitchInOffer";
             const DOCUMENT: &'static str = "mutation SendFamilySwitchInOffer($input: SendFamilySwitchInOfferInput!) {\n  sendFamilySwitchInOffer(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    hasSent\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SendFamilySwitchInOffer`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::SendFamilySwitchInOfferInput,
@@ -4262,7 +5369,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SendFamilySwitchInOffer` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Mutation to send family switch in offer to the customer.
@@ -4274,7 +5388,14 @@ pub mod operations {
             pub send_family_switch_in_offer: Option<Payload>,
         }
         /// Selection on `SendFamilySwitchInOffer`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4285,7 +5406,7 @@ pub mod operations {
             /// Boolean indicator that indicated family switch in offer is sent.
             pub has_sent: Option<bool>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4123, KtCt1113 }
         );
@@ -4295,16 +5416,19 @@ pub mod operations {
         /// The `SendLiveChatMessage` mutation.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SendLiveChatMessage;
-        impl crate::Operation for SendLiveChatMessage {
+        impl ::kraken_codegen_runtime::Operation for SendLiveChatMessage {
             const OPERATION_NAME: &'static str = "SendLiveChatMessage";
             const DOCUMENT: &'static str = "mutation SendLiveChatMessage($input: SendLiveChatMessageInput!) {\n  sendLiveChatMessage(input: $input) {\n    liveChat {\n      ...InkLiveChatFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment InkLiveChatFragment on InkLiveChat {\n  relayId\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SendLiveChatMessage`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::SendLiveChatMessageInput,
@@ -4317,7 +5441,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SendLiveChatMessage` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Send a message in a live chat. The docs page lost this operation's header; the
@@ -4326,7 +5457,14 @@ pub mod operations {
             pub send_live_chat_message: Option<Payload>,
         }
         /// Selection on `SendLiveChatMessagePayload`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// The live chat.
@@ -4334,7 +5472,7 @@ pub mod operations {
             /// Echo of the input's `clientMutationId` (response example `"abc123"`).
             pub client_mutation_id: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -4351,16 +5489,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SetLoyaltyPointsUser;
-        impl crate::Operation for SetLoyaltyPointsUser {
+        impl ::kraken_codegen_runtime::Operation for SetLoyaltyPointsUser {
             const OPERATION_NAME: &'static str = "SetLoyaltyPointsUser";
             const DOCUMENT: &'static str = "mutation SetLoyaltyPointsUser($input: SetLoyaltyPointsUserInput!) {\n  setLoyaltyPointsUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    newLoyaltyPointsUserId\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SetLoyaltyPointsUser`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for saving the Loyalty Points user.
             pub input: super::super::types::SetLoyaltyPointsUserInput,
@@ -4373,7 +5514,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SetLoyaltyPointsUser` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Set the Loyalty Point user for the account.
@@ -4389,7 +5537,14 @@ pub mod operations {
             pub set_loyalty_points_user: Option<Payload>,
         }
         /// Selection on `SetLoyaltyPointsUser`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4400,7 +5555,7 @@ pub mod operations {
             /// ID of the new Loyalty Points user.
             pub new_loyalty_points_user_id: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt9210, KtCt9214, KtCt1113 }
         );
@@ -4421,16 +5576,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SetUpDirectDebitInstruction;
-        impl crate::Operation for SetUpDirectDebitInstruction {
+        impl ::kraken_codegen_runtime::Operation for SetUpDirectDebitInstruction {
             const OPERATION_NAME: &'static str = "SetUpDirectDebitInstruction";
             const DOCUMENT: &'static str = "mutation SetUpDirectDebitInstruction($input: SetUpDirectDebitInstructionInput!) {\n  setUpDirectDebitInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...DirectDebitInstructionTypeFragment\n    }\n  }\n}\n\nfragment DirectDebitInstructionTypeFragment on DirectDebitInstructionType {\n  id\n  status\n  sortCode\n  iban\n  accountHolder\n  instructionType\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  maskedAccountIdentifier\n  maskedIban\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SetUpDirectDebitInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for creating a new direct debit instruction
             pub input: super::super::types::SetUpDirectDebitInstructionInput,
@@ -4445,7 +5603,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SetUpDirectDebitInstruction` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Set up a new direct debit instruction.
@@ -4465,7 +5630,14 @@ pub mod operations {
             pub set_up_direct_debit_instruction: Option<Payload>,
         }
         /// Selection on `SetUpDirectDebitInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4477,7 +5649,7 @@ pub mod operations {
                 super::super::types::DirectDebitInstructionTypeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3820, KtCt3821, KtCt3940, KtCt5415, KtCt11103,
             KtCt1113, KtCt1111, KtCt1112 }
@@ -4494,16 +5666,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ShareGoodsQuote;
-        impl crate::Operation for ShareGoodsQuote {
+        impl ::kraken_codegen_runtime::Operation for ShareGoodsQuote {
             const OPERATION_NAME: &'static str = "ShareGoodsQuote";
             const DOCUMENT: &'static str = "mutation ShareGoodsQuote($input: ShareGoodsQuoteInput!) {\n  shareGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    share {\n      ...GoodsQuoteShareFragment\n    }\n  }\n}\n\nfragment GoodsQuoteShareFragment on GoodsQuoteShare {\n  id\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ShareGoodsQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for sharing a quote.
             pub input: super::super::types::ShareGoodsQuoteInput,
@@ -4516,7 +5691,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ShareGoodsQuote` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Share a goods quote.
@@ -4529,7 +5711,14 @@ pub mod operations {
             pub share_goods_quote: Option<Payload>,
         }
         /// Selection on `ShareGoodsQuote`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4540,7 +5729,7 @@ pub mod operations {
             /// Goods quote shared.
             pub share: Option<super::super::types::GoodsQuoteShareFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4122, KtCt8203, KtCt1113 }
         );
@@ -4559,16 +5748,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct StorePaymentInstruction;
-        impl crate::Operation for StorePaymentInstruction {
+        impl ::kraken_codegen_runtime::Operation for StorePaymentInstruction {
             const OPERATION_NAME: &'static str = "StorePaymentInstruction";
             const DOCUMENT: &'static str = "mutation StorePaymentInstruction($input: StorePaymentInstructionInput!) {\n  storePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...PaymentInstructionTypeFragment\n    }\n  }\n}\n\nfragment PaymentInstructionTypeFragment on PaymentInstructionType {\n  id\n  status\n  sortCode\n  iban\n  accountHolder\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  bankCode\n  accountType\n  validFrom\n  vendor\n  cardNumber\n  cardType\n  maskedAccountIdentifier\n  maskedIban\n  instructionType\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `StorePaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for storing a new payment instruction created through the embedded process.
             pub input: super::super::types::StorePaymentInstructionInput,
@@ -4581,7 +5773,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `StorePaymentInstruction` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Store a new payment instruction created through the embedded process.
@@ -4598,7 +5797,14 @@ pub mod operations {
             pub store_payment_instruction: Option<Payload>,
         }
         /// Selection on `StorePaymentInstruction`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4611,7 +5817,7 @@ pub mod operations {
                 super::super::types::PaymentInstructionTypeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3820, KtCt4177, KtCt3822, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -4622,20 +5828,32 @@ pub mod operations {
         /// Stores bank account details for refunds.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct StoreRefundBankAccount;
-        impl crate::Operation for StoreRefundBankAccount {
+        impl ::kraken_codegen_runtime::Operation for StoreRefundBankAccount {
             const OPERATION_NAME: &'static str = "StoreRefundBankAccount";
             const DOCUMENT: &'static str = "mutation StoreRefundBankAccount($input: NewRefundBankAccountDetailsInput) {\n  storeRefundBankAccount(input: $input) {\n    __typename\n    ... on RefundBankAccountStored {\n      ...RefundBankAccountStoredFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment RefundBankAccountStoredFragment on RefundBankAccountStored {\n  reference\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `StoreRefundBankAccount`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
                 super::super::types::NewRefundBankAccountDetailsInput,
             >,
         }
@@ -4644,14 +5862,16 @@ pub mod operations {
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::NewRefundBankAccountDetailsInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::NewRefundBankAccountDetailsInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -4659,14 +5879,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `StoreRefundBankAccount` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Stores bank account details for refunds.
             pub store_refund_bank_account: Payload,
         }
         /// Selection on `StoreRefundBankAccountResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -4677,18 +5905,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "RefundBankAccountStored" =>
             RefundBankAccountStored, _ => UnknownMember }
         );
         /// A member of `StoreRefundBankAccountResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -4707,16 +5942,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SubmitCustomerFeedback;
-        impl crate::Operation for SubmitCustomerFeedback {
+        impl ::kraken_codegen_runtime::Operation for SubmitCustomerFeedback {
             const OPERATION_NAME: &'static str = "SubmitCustomerFeedback";
             const DOCUMENT: &'static str = "mutation SubmitCustomerFeedback($input: CustomerFeedbackInputType!) {\n  submitCustomerFeedback(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    customerFeedback {\n      ...CustomerFeedbackTypeFragment\n    }\n  }\n}\n\nfragment CustomerFeedbackTypeFragment on CustomerFeedbackType {\n  id\n  rawScore\n  submittedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SubmitCustomerFeedback`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::CustomerFeedbackInputType,
@@ -4729,7 +5967,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SubmitCustomerFeedback` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Submit customer feedback.
@@ -4745,7 +5990,14 @@ pub mod operations {
             pub submit_customer_feedback: Option<Payload>,
         }
         /// Selection on `SubmitCustomerFeedback`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4755,7 +6007,7 @@ pub mod operations {
             >,
             pub customer_feedback: Option<super::super::types::CustomerFeedbackTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt5514, KtCt5511, KtCt5512, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -4778,16 +6030,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SubmitRepaymentRequest;
-        impl crate::Operation for SubmitRepaymentRequest {
+        impl ::kraken_codegen_runtime::Operation for SubmitRepaymentRequest {
             const OPERATION_NAME: &'static str = "SubmitRepaymentRequest";
             const DOCUMENT: &'static str = "mutation SubmitRepaymentRequest($input: RequestRepaymentInputType!) {\n  submitRepaymentRequest(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    repaymentRequest {\n      ...RequestRepaymentOutputTypeFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment RequestRepaymentOutputTypeFragment on RequestRepaymentOutputType {\n  requestId\n  status\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SubmitRepaymentRequest`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for requesting a repayment.
             pub input: super::super::types::RequestRepaymentInputType,
@@ -4800,7 +6055,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SubmitRepaymentRequest` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Submit a repayment request.
@@ -4820,7 +6082,14 @@ pub mod operations {
             pub submit_repayment_request: Option<Payload>,
         }
         /// Selection on `SubmitRepaymentRequest`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -4833,7 +6102,7 @@ pub mod operations {
                 super::super::types::RequestRepaymentOutputTypeFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1132, KtCt3820, KtCt3821, KtCt3926, KtCt3927,
             KtCt3928, KtCt1113, KtCt1111, KtCt1112 }
@@ -4844,16 +6113,19 @@ pub mod operations {
         /// Suggests a fixed payment schedule payment amount.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SuggestFixedPaymentAmount;
-        impl crate::Operation for SuggestFixedPaymentAmount {
+        impl ::kraken_codegen_runtime::Operation for SuggestFixedPaymentAmount {
             const OPERATION_NAME: &'static str = "SuggestFixedPaymentAmount";
             const DOCUMENT: &'static str = "mutation SuggestFixedPaymentAmount($input: SuggestFixedPaymentAmountInput!) {\n  suggestFixedPaymentAmount(input: $input) {\n    __typename\n    ... on FixedPaymentAmountSuggested {\n      ...FixedPaymentAmountSuggestedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment FixedPaymentAmountSuggestedFragment on FixedPaymentAmountSuggested {\n  amount\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SuggestFixedPaymentAmount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::SuggestFixedPaymentAmountInput,
@@ -4866,14 +6138,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SuggestFixedPaymentAmount` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Suggests a fixed payment schedule payment amount.
             pub suggest_fixed_payment_amount: Payload,
         }
         /// Selection on `SuggestFixedPaymentAmountResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -4886,18 +6166,25 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError, "FixedPaymentAmountSuggested" =>
             FixedPaymentAmountSuggested, _ => UnknownMember }
         );
         /// A member of `SuggestFixedPaymentAmountResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -4907,20 +6194,33 @@ pub mod operations {
         /// Switch to the product with fixed fuel cost adjustment tariff.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SwitchToProductWithFixedFuelCostAdjustment;
-        impl crate::Operation for SwitchToProductWithFixedFuelCostAdjustment {
+        impl ::kraken_codegen_runtime::Operation
+        for SwitchToProductWithFixedFuelCostAdjustment {
             const OPERATION_NAME: &'static str = "SwitchToProductWithFixedFuelCostAdjustment";
             const DOCUMENT: &'static str = "mutation SwitchToProductWithFixedFuelCostAdjustment($input: SwitchToProductWithFixedFuelCostAdjustmentInput) {\n  switchToProductWithFixedFuelCostAdjustment(input: $input) {\n    __typename\n    ... on ProductWithFixedFuelCostAdjustmentSwitched {\n      ...ProductWithFixedFuelCostAdjustmentSwitchedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment ProductWithFixedFuelCostAdjustmentSwitchedFragment on ProductWithFixedFuelCostAdjustmentSwitched {\n  isUserEligible\n  isCampaignAvailable\n  isUserOptedIn\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `SwitchToProductWithFixedFuelCostAdjustment`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
                 super::super::types::SwitchToProductWithFixedFuelCostAdjustmentInput,
             >,
         }
@@ -4929,14 +6229,14 @@ pub mod operations {
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<
+                    ::kraken_codegen_runtime::Nullable<
                         super::super::types::SwitchToProductWithFixedFuelCostAdjustmentInput,
                     >,
                 >,
@@ -4946,14 +6246,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `SwitchToProductWithFixedFuelCostAdjustment` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Switch to the product with fixed fuel cost adjustment tariff.
             pub switch_to_product_with_fixed_fuel_cost_adjustment: Payload,
         }
         /// Selection on `SwitchToProductWithFixedFuelCostAdjustmentResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -4966,19 +6274,26 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError,
             "ProductWithFixedFuelCostAdjustmentSwitched" =>
             ProductWithFixedFuelCostAdjustmentSwitched, _ => UnknownMember }
         );
         /// A member of `SwitchToProductWithFixedFuelCostAdjustmentResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -4997,16 +6312,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct TerminateCreditTransferPermission;
-        impl crate::Operation for TerminateCreditTransferPermission {
+        impl ::kraken_codegen_runtime::Operation for TerminateCreditTransferPermission {
             const OPERATION_NAME: &'static str = "TerminateCreditTransferPermission";
             const DOCUMENT: &'static str = "mutation TerminateCreditTransferPermission($input: TerminateCreditTransferPermissionInput!) {\n  terminateCreditTransferPermission(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    validTo\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `TerminateCreditTransferPermission`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for terminating a credit transfer permission.
             pub input: super::super::types::TerminateCreditTransferPermissionInput,
@@ -5021,7 +6339,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `TerminateCreditTransferPermission` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Terminate credit transfer permission.
@@ -5037,7 +6362,14 @@ pub mod operations {
             pub terminate_credit_transfer_permission: Option<Payload>,
         }
         /// Selection on `TerminateCreditTransferPermission`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5046,9 +6378,9 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// Datetime when the credit transfer permission ends.
-            pub valid_to: Option<crate::DateTime>,
+            pub valid_to: Option<::kraken_codegen_runtime::DateTime>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3822, KtCt3825, KtCt3827, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -5069,16 +6401,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct TransferLoyaltyPointsBetweenUsers;
-        impl crate::Operation for TransferLoyaltyPointsBetweenUsers {
+        impl ::kraken_codegen_runtime::Operation for TransferLoyaltyPointsBetweenUsers {
             const OPERATION_NAME: &'static str = "TransferLoyaltyPointsBetweenUsers";
             const DOCUMENT: &'static str = "mutation TransferLoyaltyPointsBetweenUsers($input: TransferLoyaltyPointsBetweenUsersInput!) {\n  transferLoyaltyPointsBetweenUsers(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    pointsTransferred\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `TransferLoyaltyPointsBetweenUsers`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for transferring Loyalty Points.
             pub input: super::super::types::TransferLoyaltyPointsBetweenUsersInput,
@@ -5093,7 +6428,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `TransferLoyaltyPointsBetweenUsers` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Transfer Loyalty Point from one account user to another.
@@ -5112,7 +6454,14 @@ pub mod operations {
             pub transfer_loyalty_points_between_users: Option<Payload>,
         }
         /// Selection on `TransferLoyaltyPointsBetweenUsers`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5123,7 +6472,7 @@ pub mod operations {
             /// The number of loyalty points that were transferred.
             pub points_transferred: Option<i64>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1111, KtCt9205, KtCt9204, KtCt9208, KtCt9209,
             KtCt9210, KtCt1113 }
@@ -5134,16 +6483,25 @@ pub mod operations {
         /// Unlink an account user and line together.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UnlinkUserFromLine;
-        impl crate::Operation for UnlinkUserFromLine {
+        impl ::kraken_codegen_runtime::Operation for UnlinkUserFromLine {
             const OPERATION_NAME: &'static str = "UnlinkUserFromLine";
             const DOCUMENT: &'static str = "mutation UnlinkUserFromLine {\n  unlinkUserFromLine {\n    __typename\n    ... on LineUnlinkedResponse {\n      ...LineUnlinkedResponseFragment\n    }\n    ... on LinkTokenNotFound {\n      ...LinkTokenNotFoundFragment\n    }\n    ... on LineCommonError {\n      ...LineCommonErrorFragment\n    }\n  }\n}\n\nfragment LineCommonErrorFragment on LineCommonError {\n  message\n  field\n}\n\nfragment LineUnlinkedResponseFragment on LineUnlinkedResponse {\n  message\n}\n\nfragment LinkTokenNotFoundFragment on LinkTokenNotFound {\n  type\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UnlinkUserFromLine`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {}
         impl Variables {
             /// A value with the required fields set and every optional field absent.
@@ -5153,14 +6511,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UnlinkUserFromLine` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Unlink an account user and line together.
             pub unlink_user_from_line: Payload,
         }
         /// Selection on `UnlinkUserFromLineResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `LineCommonError`.
@@ -5173,19 +6539,26 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "LineCommonError" => LineCommonError, "LineUnlinkedResponse" =>
             LineUnlinkedResponse, "LinkTokenNotFound" => LinkTokenNotFound, _ =>
             UnknownMember }
         );
         /// A member of `UnlinkUserFromLineResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -5203,16 +6576,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountBillingAddress;
-        impl crate::Operation for UpdateAccountBillingAddress {
+        impl ::kraken_codegen_runtime::Operation for UpdateAccountBillingAddress {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingAddress";
             const DOCUMENT: &'static str = "mutation UpdateAccountBillingAddress($input: AccountBillingAddressInput!) {\n  updateAccountBillingAddress(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      ...AccountFragment\n    }\n  }\n}\n\nfragment AccountFragment on Account {\n  id\n  number\n  status\n  brand\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  canRequestRefund\n  referralsCreated\n  accountType\n  commsDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n  consentData\n  availableDemandResponseCampaignsForRegistration\n  canBeWithdrawn\n  hasActiveAgreement\n  hasFutureAgreement\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAccountBillingAddress`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input variables needed for updating an account billing address.
             pub input: super::super::types::AccountBillingAddressInput,
@@ -5225,7 +6601,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateAccountBillingAddress` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update the account billing address.
@@ -5240,7 +6623,14 @@ pub mod operations {
             pub update_account_billing_address: Option<Payload>,
         }
         /// Selection on `UpdateAccountBillingAddress`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5251,7 +6641,7 @@ pub mod operations {
             /// The updated account.
             pub account: Option<super::super::types::AccountFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4145, KtCt7123, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -5269,16 +6659,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountBillingEmail;
-        impl crate::Operation for UpdateAccountBillingEmail {
+        impl ::kraken_codegen_runtime::Operation for UpdateAccountBillingEmail {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingEmail";
             const DOCUMENT: &'static str = "mutation UpdateAccountBillingEmail($input: UpdateAccountBillingEmailInput!) {\n  updateAccountBillingEmail(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  commsDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAccountBillingEmail`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating billing email for an account.
             pub input: super::super::types::UpdateAccountBillingEmailInput,
@@ -5291,7 +6684,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateAccountBillingEmail` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update account billing email.
@@ -5306,7 +6706,14 @@ pub mod operations {
             pub update_account_billing_email: Option<Payload>,
         }
         /// Selection on `UpdateAccountBillingEmail`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5317,7 +6724,7 @@ pub mod operations {
             /// Account that was changed.
             pub account: Option<super::super::types::AccountInterfaceFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4123, KtCt4122, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -5327,34 +6734,50 @@ pub mod operations {
         /// Update the account user consent data.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountConsentData;
-        impl crate::Operation for UpdateAccountConsentData {
+        impl ::kraken_codegen_runtime::Operation for UpdateAccountConsentData {
             const OPERATION_NAME: &'static str = "UpdateAccountConsentData";
             const DOCUMENT: &'static str = "mutation UpdateAccountConsentData($input: UpdateAccountConsentDataInput) {\n  updateAccountConsentData(input: $input) {\n    consentData\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAccountConsentData`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating user consent data.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::UpdateAccountConsentDataInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::UpdateAccountConsentDataInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for updating user consent data.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::UpdateAccountConsentDataInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::UpdateAccountConsentDataInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -5362,19 +6785,33 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateAccountConsentData` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update the account user consent data.
             pub update_account_consent_data: Option<Payload>,
         }
         /// Selection on `UpdateAccountConsentData`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
-            pub consent_data: Option<serde_json::Value>,
+            pub consent_data: Option<::kraken_codegen_runtime::serde_json::Value>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -5394,16 +6831,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountConsents;
-        impl crate::Operation for UpdateAccountConsents {
+        impl ::kraken_codegen_runtime::Operation for UpdateAccountConsents {
             const OPERATION_NAME: &'static str = "UpdateAccountConsents";
             const DOCUMENT: &'static str = "mutation UpdateAccountConsents($accountNumber: String!, $consents: [ConsentInput]!) {\n  updateAccountConsents(accountNumber: $accountNumber, consents: $consents) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consents {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAccountConsents`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Variables {
             /// The account number to update consents for.
@@ -5422,7 +6862,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateAccountConsents` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update the consents of an account
@@ -5439,7 +6886,14 @@ pub mod operations {
             pub update_account_consents: Option<Payload>,
         }
         /// Selection on `UpdateAccountConsents`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5450,7 +6904,7 @@ pub mod operations {
             /// Consents linked to this account.
             pub consents: Vec<super::super::types::ConsentTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt9014, KtCt9016, KtCt9017, KtCt9018, KtCt1113,
             KtCt1111, KtCt1112 }
@@ -5470,16 +6924,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountReference;
-        impl crate::Operation for UpdateAccountReference {
+        impl ::kraken_codegen_runtime::Operation for UpdateAccountReference {
             const OPERATION_NAME: &'static str = "UpdateAccountReference";
             const DOCUMENT: &'static str = "mutation UpdateAccountReference($input: AccountReferenceInput!) {\n  updateAccountReference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountReference {\n      ...AccountReferenceTypeFragment\n    }\n  }\n}\n\nfragment AccountReferenceTypeFragment on AccountReferenceType {\n  namespace\n  value\n  createdAt\n  updatedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAccountReference`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating an account reference.
             pub input: super::super::types::AccountReferenceInput,
@@ -5492,7 +6949,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateAccountReference` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update an account reference.
@@ -5508,7 +6972,14 @@ pub mod operations {
             pub update_account_reference: Option<Payload>,
         }
         /// Selection on `UpdateAccountReference`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5518,7 +6989,7 @@ pub mod operations {
             >,
             pub account_reference: Option<super::super::types::AccountReferenceTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4123, KtCt8310, KtCt8311, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -5539,34 +7010,50 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountUser;
-        impl crate::Operation for UpdateAccountUser {
+        impl ::kraken_codegen_runtime::Operation for UpdateAccountUser {
             const OPERATION_NAME: &'static str = "UpdateAccountUser";
             const DOCUMENT: &'static str = "mutation UpdateAccountUser($input: UpdateAccountUserInput) {\n  updateAccountUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAccountUser`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating user.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::UpdateAccountUserInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::UpdateAccountUserInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for updating user.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::UpdateAccountUserInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::UpdateAccountUserInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -5574,7 +7061,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateAccountUser` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
@@ -5596,7 +7090,14 @@ pub mod operations {
             pub update_account_user: Option<Payload>,
         }
         /// Selection on `UpdateAccountUser`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5606,7 +7107,7 @@ pub mod operations {
             >,
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt5414, KtJp5401, KtJp5402, KtCt1113, KtCt1111,
             KtCt1112 }
@@ -5629,54 +7130,81 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAccountUserConsents;
-        impl crate::Operation for UpdateAccountUserConsents {
+        impl ::kraken_codegen_runtime::Operation for UpdateAccountUserConsents {
             const OPERATION_NAME: &'static str = "UpdateAccountUserConsents";
             const DOCUMENT: &'static str = "mutation UpdateAccountUserConsents($consents: [ConsentTypeInput], $userNumber: String) {\n  updateAccountUserConsents(consents: $consents, userNumber: $userNumber) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountUserConsents {\n      ...AccountUserConsentsFragment\n    }\n  }\n}\n\nfragment AccountUserConsentsFragment on AccountUserConsents {\n  __typename\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAccountUserConsents`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Variables {
             /// Consents to update for account user.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub consents: crate::Nullable<
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub consents: ::kraken_codegen_runtime::Nullable<
                 Vec<Option<super::super::types::ConsentTypeInput>>,
             >,
             /// User number of the account user to update consents for. Only needed if the viewer is an organization.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub user_number: crate::Nullable<String>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub user_number: ::kraken_codegen_runtime::Nullable<String>,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    consents: crate::Nullable::Absent,
-                    user_number: crate::Nullable::Absent,
+                    consents: ::kraken_codegen_runtime::Nullable::Absent,
+                    user_number: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Consents to update for account user.
             pub fn consents(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<Vec<Option<super::super::types::ConsentTypeInput>>>,
+                    ::kraken_codegen_runtime::Nullable<
+                        Vec<Option<super::super::types::ConsentTypeInput>>,
+                    >,
                 >,
             ) -> Self {
                 self.consents = value.into();
                 self
             }
             /// User number of the account user to update consents for. Only needed if the viewer is an organization.
-            pub fn user_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+            pub fn user_number(
+                mut self,
+                value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+            ) -> Self {
                 self.user_number = value.into();
                 self
             }
         }
         /// The `data` of a successful `UpdateAccountUserConsents` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update the consents of an account user (the authenticated user)
@@ -5696,7 +7224,14 @@ pub mod operations {
             pub update_account_user_consents: Option<Payload>,
         }
         /// Selection on `UpdateAccountUserConsents`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5709,7 +7244,7 @@ pub mod operations {
                 super::super::types::AccountUserConsentsFragment,
             >,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt9014, KtCt9016, KtCt9017, KtCt1111, KtCt5421,
             KtCt5422, KtCt1605, KtCt1113, KtCt1112 }
@@ -5730,16 +7265,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateActivePurchase;
-        impl crate::Operation for UpdateActivePurchase {
+        impl ::kraken_codegen_runtime::Operation for UpdateActivePurchase {
             const OPERATION_NAME: &'static str = "UpdateActivePurchase";
             const DOCUMENT: &'static str = "mutation UpdateActivePurchase($input: UpdatePurchaseInput!) {\n  updateActivePurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateActivePurchase`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating an active purchase.
             pub input: super::super::types::UpdatePurchaseInput,
@@ -5752,7 +7290,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateActivePurchase` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update an active purchase.
@@ -5769,7 +7314,14 @@ pub mod operations {
             pub update_active_purchase: Option<Payload>,
         }
         /// Selection on `UpdateActivePurchase`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5780,7 +7332,7 @@ pub mod operations {
             /// Goods purchase updated.
             pub goods_purchase: Option<super::super::types::GoodsPurchaseFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt8225, KtCt8226, KtCt8206, KtCt8227, KtCt1113,
             KtCt1111, KtCt1112 }
@@ -5805,16 +7357,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateAutoTopUpAmount;
-        impl crate::Operation for UpdateAutoTopUpAmount {
+        impl ::kraken_codegen_runtime::Operation for UpdateAutoTopUpAmount {
             const OPERATION_NAME: &'static str = "UpdateAutoTopUpAmount";
             const DOCUMENT: &'static str = "mutation UpdateAutoTopUpAmount($input: UpdateAutoTopUpAmountInput!) {\n  updateAutoTopUpAmount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateAutoTopUpAmount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating the auto-top-up amount for a schedule.
             pub input: super::super::types::UpdateAutoTopUpAmountInput,
@@ -5827,7 +7382,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateAutoTopUpAmount` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Change the auto top up amount for the payment schedule.
@@ -5849,7 +7411,14 @@ pub mod operations {
             pub update_auto_top_up_amount: Option<Payload>,
         }
         /// Selection on `UpdateAutoTopUpAmount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5860,7 +7429,7 @@ pub mod operations {
             /// The new schedule created.
             pub schedule: Option<super::super::types::PaymentScheduleTypeFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt3815, KtCt3941, KtCt3942, KtCt3947, KtCt3953,
             KtCt3820, KtCt3821, KtCt3822, KtCt1113, KtCt1111, KtCt1112 }
@@ -5871,34 +7440,50 @@ pub mod operations {
         /// Store updated bank account details.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateBankAccountDetails;
-        impl crate::Operation for UpdateBankAccountDetails {
+        impl ::kraken_codegen_runtime::Operation for UpdateBankAccountDetails {
             const OPERATION_NAME: &'static str = "UpdateBankAccountDetails";
             const DOCUMENT: &'static str = "mutation UpdateBankAccountDetails($input: UpdateBankAccountDetailsInput) {\n  updateBankAccountDetails(input: $input) {\n    financialInstitutionRedirectUrl\n    token\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateBankAccountDetails`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::UpdateBankAccountDetailsInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::UpdateBankAccountDetailsInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::UpdateBankAccountDetailsInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::UpdateBankAccountDetailsInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -5906,14 +7491,28 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateBankAccountDetails` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Store updated bank account details.
             pub update_bank_account_details: Option<Payload>,
         }
         /// Selection on `UpdateBankAccountDetails`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Financial institution redirect URL.
@@ -5921,7 +7520,7 @@ pub mod operations {
             /// Financial institution token.
             pub token: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -5939,16 +7538,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateCommsDeliveryPreference;
-        impl crate::Operation for UpdateCommsDeliveryPreference {
+        impl ::kraken_codegen_runtime::Operation for UpdateCommsDeliveryPreference {
             const OPERATION_NAME: &'static str = "UpdateCommsDeliveryPreference";
             const DOCUMENT: &'static str = "mutation UpdateCommsDeliveryPreference($input: UpdateCommsDeliveryPreferenceInput!) {\n  updateCommsDeliveryPreference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  commsDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateCommsDeliveryPreference`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating comms delivery preferences for an account
             pub input: super::super::types::UpdateCommsDeliveryPreferenceInput,
@@ -5963,7 +7565,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateCommsDeliveryPreference` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update account communication delivery preference.
@@ -5978,7 +7587,14 @@ pub mod operations {
             pub update_comms_delivery_preference: Option<Payload>,
         }
         /// Selection on `UpdateCommsDeliveryPreference`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -5988,7 +7604,7 @@ pub mod operations {
             >,
             pub account: Option<super::super::types::AccountInterfaceFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4123, KtCt4136, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -5998,16 +7614,19 @@ pub mod operations {
         /// Update the comms preferences of the account user (the authenticated user).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateCommsPreferences;
-        impl crate::Operation for UpdateCommsPreferences {
+        impl ::kraken_codegen_runtime::Operation for UpdateCommsPreferences {
             const OPERATION_NAME: &'static str = "UpdateCommsPreferences";
             const DOCUMENT: &'static str = "mutation UpdateCommsPreferences($input: UpdateAccountUserCommsPreferencesMutationInput!) {\n  updateCommsPreferences(input: $input) {\n    isOptedInToClientMessages\n    isOptedInToOfferMessages\n    isOptedInToRecommendedMessages\n    isOptedInToUpdateMessages\n    isOptedInToThirdPartyMessages\n    isOptedInMeterReadingConfirmations\n    isOptedInToSmsMessages\n    isUsingInvertedEmailColours\n    fontSizeMultiplier\n    emailFormat\n    preferredHoldMusic\n    errors {\n      ...ErrorTypeFragment\n    }\n    commsPreferences {\n      ...AccountUserCommsPreferencesFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment AccountUserCommsPreferencesFragment on AccountUserCommsPreferences {\n  isOptedInToClientMessages\n  isOptedInToOfferMessages\n  isOptedInToRecommendedMessages\n  isOptedInToUpdateMessages\n  isOptedInToThirdPartyMessages\n  emailFormat\n  isUsingInvertedEmailColours\n  fontSizeMultiplier\n  isOptedInMeterReadingConfirmations\n  isOptedInToSmsMessages\n  preferredHoldMusic\n  smsOptInLastChangeDate\n  isOptedInToLifeSupportCall\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateCommsPreferences`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::UpdateAccountUserCommsPreferencesMutationInput,
@@ -6022,14 +7641,28 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateCommsPreferences` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update the comms preferences of the account user (the authenticated user).
             pub update_comms_preferences: Option<Payload>,
         }
         /// Selection on `UpdateAccountUserCommsPreferencesMutationPayload`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             pub is_opted_in_to_client_messages: Option<bool>,
@@ -6049,7 +7682,7 @@ pub mod operations {
             >,
             pub client_mutation_id: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -6064,34 +7697,50 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateCreditCardDetails;
-        impl crate::Operation for UpdateCreditCardDetails {
+        impl ::kraken_codegen_runtime::Operation for UpdateCreditCardDetails {
             const OPERATION_NAME: &'static str = "UpdateCreditCardDetails";
             const DOCUMENT: &'static str = "mutation UpdateCreditCardDetails($input: UpdateCreditCardDetailsInput) {\n  updateCreditCardDetails(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    cardNumber\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateCreditCardDetails`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::UpdateCreditCardDetailsInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::UpdateCreditCardDetailsInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::UpdateCreditCardDetailsInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::UpdateCreditCardDetailsInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -6099,7 +7748,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateCreditCardDetails` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Updates credit card details for an account.
@@ -6111,7 +7767,14 @@ pub mod operations {
             pub update_credit_card_details: Option<Payload>,
         }
         /// Selection on `UpdateCreditCardDetails`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6122,7 +7785,7 @@ pub mod operations {
             /// Credit card number.
             pub card_number: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp3902, KtCt1113 }
         );
@@ -6132,20 +7795,33 @@ pub mod operations {
         /// Update comms preferences for a campaign participant.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateDemandResponseCampaignParticipantCommsPreferences;
-        impl crate::Operation for UpdateDemandResponseCampaignParticipantCommsPreferences {
+        impl ::kraken_codegen_runtime::Operation
+        for UpdateDemandResponseCampaignParticipantCommsPreferences {
             const OPERATION_NAME: &'static str = "UpdateDemandResponseCampaignParticipantCommsPreferences";
             const DOCUMENT: &'static str = "mutation UpdateDemandResponseCampaignParticipantCommsPreferences($input: UpdateDemandResponseCampaignParticipantCommsPreferencesInput) {\n  updateDemandResponseCampaignParticipantCommsPreferences(input: $input) {\n    __typename\n    ... on DemandResponseCampaignParticipantCommsPreferencesUpdated {\n      ...DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment on DemandResponseCampaignParticipantCommsPreferencesUpdated {\n  isOptedIntoDemandResponseEvents\n  isOptedIntoEmails\n  isOptedIntoLine\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateDemandResponseCampaignParticipantCommsPreferences`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating a participant's comms preferences.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
                 super::super::types::UpdateDemandResponseCampaignParticipantCommsPreferencesInput,
             >,
         }
@@ -6154,14 +7830,14 @@ pub mod operations {
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for updating a participant's comms preferences.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<
+                    ::kraken_codegen_runtime::Nullable<
                         super::super::types::UpdateDemandResponseCampaignParticipantCommsPreferencesInput,
                     >,
                 >,
@@ -6171,14 +7847,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateDemandResponseCampaignParticipantCommsPreferences` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update comms preferences for a campaign participant.
             pub update_demand_response_campaign_participant_comms_preferences: Payload,
         }
         /// Selection on `DemandResponseCampaignParticipantCommsPreferencesResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -6191,19 +7875,26 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError,
             "DemandResponseCampaignParticipantCommsPreferencesUpdated" =>
             DemandResponseCampaignParticipantCommsPreferencesUpdated, _ => UnknownMember }
         );
         /// A member of `DemandResponseCampaignParticipantCommsPreferencesResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -6213,20 +7904,33 @@ pub mod operations {
         /// Update a tip value for a campaign participant.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateDemandResponseCampaignParticipantTip;
-        impl crate::Operation for UpdateDemandResponseCampaignParticipantTip {
+        impl ::kraken_codegen_runtime::Operation
+        for UpdateDemandResponseCampaignParticipantTip {
             const OPERATION_NAME: &'static str = "UpdateDemandResponseCampaignParticipantTip";
             const DOCUMENT: &'static str = "mutation UpdateDemandResponseCampaignParticipantTip($input: UpdateDemandResponseCampaignParticipantTipInput) {\n  updateDemandResponseCampaignParticipantTip(input: $input) {\n    __typename\n    ... on DemandResponseCampaignParticipantTipUpdated {\n      ...DemandResponseCampaignParticipantTipUpdatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment DemandResponseCampaignParticipantTipUpdatedFragment on DemandResponseCampaignParticipantTipUpdated {\n  tips\n  totalNumberOfEntries\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateDemandResponseCampaignParticipantTip`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating a participant's value for a tip.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
                 super::super::types::UpdateDemandResponseCampaignParticipantTipInput,
             >,
         }
@@ -6235,14 +7939,14 @@ pub mod operations {
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for updating a participant's value for a tip.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<
+                    ::kraken_codegen_runtime::Nullable<
                         super::super::types::UpdateDemandResponseCampaignParticipantTipInput,
                     >,
                 >,
@@ -6252,14 +7956,22 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateDemandResponseCampaignParticipantTip` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update a tip value for a campaign participant.
             pub update_demand_response_campaign_participant_tip: Payload,
         }
         /// Selection on `UpdateDemandResponseCampaignParticipantTipResponse`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(tag = "__typename")]
         pub enum Payload {
             /// A `CommonError`.
@@ -6272,19 +7984,26 @@ pub mod operations {
             #[serde(untagged)]
             UnknownMember(PayloadUnknownMember),
         }
-        crate::tagged_union!(
+        ::kraken_codegen_runtime::tagged_union!(
             Payload { "CommonError" => CommonError,
             "DemandResponseCampaignParticipantTipUpdated" =>
             DemandResponseCampaignParticipantTipUpdated, _ => UnknownMember }
         );
         /// A member of `UpdateDemandResponseCampaignParticipantTipResponse` not selected here or not known to this schema.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct PayloadUnknownMember {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -6302,16 +8021,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateMetadata;
-        impl crate::Operation for UpdateMetadata {
+        impl ::kraken_codegen_runtime::Operation for UpdateMetadata {
             const OPERATION_NAME: &'static str = "UpdateMetadata";
             const DOCUMENT: &'static str = "mutation UpdateMetadata($input: MetadataInput!) {\n  updateMetadata(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    metadata {\n      ...MetadataFragment\n    }\n  }\n}\n\nfragment MetadataFragment on Metadata {\n  key\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateMetadata`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating metadata.
             pub input: super::super::types::MetadataInput,
@@ -6324,7 +8046,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateMetadata` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update metadata on an object.
@@ -6339,7 +8068,14 @@ pub mod operations {
             pub update_metadata: Option<Payload>,
         }
         /// Selection on `UpdateMetadata`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6349,7 +8085,7 @@ pub mod operations {
             >,
             pub metadata: Option<super::super::types::MetadataFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt4323, KtCt8413, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -6359,47 +8095,79 @@ pub mod operations {
         /// Update a supply point's move-in date.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateMoveInDate;
-        impl crate::Operation for UpdateMoveInDate {
+        impl ::kraken_codegen_runtime::Operation for UpdateMoveInDate {
             const OPERATION_NAME: &'static str = "UpdateMoveInDate";
             const DOCUMENT: &'static str = "mutation UpdateMoveInDate($input: UpdateMoveInDateInput) {\n  updateMoveInDate(input: $input) {\n    spin\n    newMoveInDate\n  }\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateMoveInDate`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating move-in date.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::UpdateMoveInDateInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::UpdateMoveInDateInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for updating move-in date.
             pub fn input(
                 mut self,
-                value: impl Into<crate::Nullable<super::super::types::UpdateMoveInDateInput>>,
+                value: impl Into<
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::UpdateMoveInDateInput,
+                    >,
+                >,
             ) -> Self {
                 self.input = value.into();
                 self
             }
         }
         /// The `data` of a successful `UpdateMoveInDate` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update a supply point's move-in date.
             pub update_move_in_date: Option<Payload>,
         }
         /// Selection on `UpdateMoveInDate`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Supply point information number.
@@ -6407,7 +8175,7 @@ pub mod operations {
             /// New move-in date in YYYY-MM-DD format.
             pub new_move_in_date: chrono::NaiveDate,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -6428,34 +8196,50 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateMoveOutDate;
-        impl crate::Operation for UpdateMoveOutDate {
+        impl ::kraken_codegen_runtime::Operation for UpdateMoveOutDate {
             const OPERATION_NAME: &'static str = "UpdateMoveOutDate";
             const DOCUMENT: &'static str = "mutation UpdateMoveOutDate($input: UpdateMoveOutDateInput) {\n  updateMoveOutDate(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    spin\n    newMoveOutDate\n    taskId\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateMoveOutDate`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating move-out date.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::UpdateMoveOutDateInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::UpdateMoveOutDateInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for updating move-out date.
             pub fn input(
                 mut self,
                 value: impl Into<
-                    crate::Nullable<super::super::types::UpdateMoveOutDateInput>,
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::UpdateMoveOutDateInput,
+                    >,
                 >,
             ) -> Self {
                 self.input = value.into();
@@ -6463,7 +8247,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateMoveOutDate` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update a supply point's move-out date.
@@ -6481,7 +8272,14 @@ pub mod operations {
             pub update_move_out_date: Option<Payload>,
         }
         /// Selection on `UpdateMoveOutDate`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6496,7 +8294,7 @@ pub mod operations {
             /// Task ID for the update move-out date task.
             pub task_id: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp4539, KtJp4501, KtJp4536, KtJp4540, KtJp4101,
             KtJp4541, KtJp4520, KtCt1113 }
@@ -6514,40 +8312,65 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdatePassword;
-        impl crate::Operation for UpdatePassword {
+        impl ::kraken_codegen_runtime::Operation for UpdatePassword {
             const OPERATION_NAME: &'static str = "UpdatePassword";
             const DOCUMENT: &'static str = "mutation UpdatePassword($input: UpdatePasswordInput) {\n  updatePassword(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdatePassword`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::UpdatePasswordInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::UpdatePasswordInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// `input`.
             pub fn input(
                 mut self,
-                value: impl Into<crate::Nullable<super::super::types::UpdatePasswordInput>>,
+                value: impl Into<
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::UpdatePasswordInput,
+                    >,
+                >,
             ) -> Self {
                 self.input = value.into();
                 self
             }
         }
         /// The `data` of a successful `UpdatePassword` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update password of the authenticated user
@@ -6566,7 +8389,14 @@ pub mod operations {
             pub update_password: Option<Payload>,
         }
         /// Selection on `UpdatePassword`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6577,7 +8407,7 @@ pub mod operations {
             /// The currently authenticated user. This field requires the
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt5460, KtCt5450, KtCt1113 }
         );
@@ -6597,16 +8427,19 @@ pub mod operations {
         /// - `KT-CT-1112`: 'Authorization' header not provided.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateUser;
-        impl crate::Operation for UpdateUser {
+        impl ::kraken_codegen_runtime::Operation for UpdateUser {
             const OPERATION_NAME: &'static str = "UpdateUser";
             const DOCUMENT: &'static str = "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateUser`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating user.
             pub input: super::super::types::UpdateUserInput,
@@ -6619,7 +8452,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateUser` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Update the account user details of the authenticated user.
@@ -6642,7 +8482,14 @@ pub mod operations {
             pub update_user: Option<Payload>,
         }
         /// Selection on `UpdateUserMutation`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6652,7 +8499,7 @@ pub mod operations {
             >,
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt5413, KtCt5414, KtCt1113, KtCt1111, KtCt1112 }
         );
@@ -6668,16 +8515,19 @@ pub mod operations {
         )]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct UpdateUserDetails;
-        impl crate::Operation for UpdateUserDetails {
+        impl ::kraken_codegen_runtime::Operation for UpdateUserDetails {
             const OPERATION_NAME: &'static str = "UpdateUserDetails";
             const DOCUMENT: &'static str = "mutation UpdateUserDetails($input: UpdateAccountUserMutationInput!) {\n  updateUserDetails(input: $input) {\n    givenName\n    familyName\n    pronouns\n    mobile\n    email\n    dateOfBirth\n    landline\n    errors {\n      ...ErrorTypeFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `UpdateUserDetails`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// `input`.
             pub input: super::super::types::UpdateAccountUserMutationInput,
@@ -6690,7 +8540,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `UpdateUserDetails` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             #[deprecated(
@@ -6699,7 +8556,14 @@ pub mod operations {
             pub update_user_details: Option<Payload>,
         }
         /// Selection on `UpdateAccountUserMutationPayload`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             pub given_name: Option<String>,
@@ -6712,7 +8576,7 @@ pub mod operations {
             pub errors: Option<Vec<Option<super::super::types::ErrorTypeFragment>>>,
             pub client_mutation_id: Option<String>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode {}
         );
@@ -6730,16 +8594,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ValidateMfaDevice;
-        impl crate::Operation for ValidateMfaDevice {
+        impl ::kraken_codegen_runtime::Operation for ValidateMfaDevice {
             const OPERATION_NAME: &'static str = "ValidateMfaDevice";
             const DOCUMENT: &'static str = "mutation ValidateMfaDevice($input: ValidateMfaDeviceInputType!) {\n  validateMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceIsValid\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Auth;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "auth",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `ValidateMfaDevice`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for validating a new multi-factor authentication device for the logged user.
             pub input: super::super::types::ValidateMfaDeviceInputType,
@@ -6752,7 +8619,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `ValidateMfaDevice` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Validate MFA Device for user.
@@ -6769,7 +8643,14 @@ pub mod operations {
             pub validate_mfa_device: Option<Payload>,
         }
         /// Selection on `ValidateMfaDevice`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6780,7 +8661,7 @@ pub mod operations {
             /// Flag to indicate if the device has been verified, so it can be used for MFA.
             pub device_is_valid: Option<bool>,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1150, KtCt1151, KtCt1152, KtCt1155, KtCt1113 }
         );
@@ -6795,16 +8676,19 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct VerifyIdentity;
-        impl crate::Operation for VerifyIdentity {
+        impl ::kraken_codegen_runtime::Operation for VerifyIdentity {
             const OPERATION_NAME: &'static str = "VerifyIdentity";
             const DOCUMENT: &'static str = "mutation VerifyIdentity($input: VerifyIdentityInput!) {\n  verifyIdentity(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `VerifyIdentity`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Details about the user to be verified.
             pub input: super::super::types::VerifyIdentityInput,
@@ -6817,7 +8701,14 @@ pub mod operations {
             }
         }
         /// The `data` of a successful `VerifyIdentity` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account's user.
@@ -6829,7 +8720,14 @@ pub mod operations {
             pub verify_identity: Option<Payload>,
         }
         /// Selection on `VerifyIdentity`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6840,7 +8738,7 @@ pub mod operations {
             /// An expiring token that can be used to request to update the user's email address.
             pub token: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1145, KtCt1113 }
         );
@@ -6855,40 +8753,65 @@ pub mod operations {
         /// - `KT-CT-1113`: Disabled GraphQL field requested.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct WithdrawAccount;
-        impl crate::Operation for WithdrawAccount {
+        impl ::kraken_codegen_runtime::Operation for WithdrawAccount {
             const OPERATION_NAME: &'static str = "WithdrawAccount";
             const DOCUMENT: &'static str = "mutation WithdrawAccount($input: WithdrawAccountInput) {\n  withdrawAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountNumber\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
-            const ENDPOINT: crate::Endpoint = crate::Endpoint::Api;
+            const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "api",
+            );
             type Variables = Variables;
             type ResponseData = ResponseData;
             type ErrorCode = ErrorCode;
         }
         /// The variables of `WithdrawAccount`.
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::kraken_codegen_runtime::serde::Serialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         pub struct Variables {
             /// Input fields for updating user consent data.
-            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-            pub input: crate::Nullable<super::super::types::WithdrawAccountInput>,
+            #[serde(
+                default,
+                skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+            )]
+            pub input: ::kraken_codegen_runtime::Nullable<
+                super::super::types::WithdrawAccountInput,
+            >,
         }
         impl Variables {
             /// A value with the required fields set and every optional field absent.
             #[inline]
             pub fn new() -> Self {
                 Self {
-                    input: crate::Nullable::Absent,
+                    input: ::kraken_codegen_runtime::Nullable::Absent,
                 }
             }
             /// Input fields for updating user consent data.
             pub fn input(
                 mut self,
-                value: impl Into<crate::Nullable<super::super::types::WithdrawAccountInput>>,
+                value: impl Into<
+                    ::kraken_codegen_runtime::Nullable<
+                        super::super::types::WithdrawAccountInput,
+                    >,
+                >,
             ) -> Self {
                 self.input = value.into();
                 self
             }
         }
         /// The `data` of a successful `WithdrawAccount` response.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
             /// Withdraw an account.
@@ -6900,7 +8823,14 @@ pub mod operations {
             pub withdraw_account: Option<Payload>,
         }
         /// Selection on `WithdrawAccount`.
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            ::kraken_codegen_runtime::serde::Serialize,
+            ::kraken_codegen_runtime::serde::Deserialize
+        )]
+        #[serde(crate = "::kraken_codegen_runtime::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
             /// Field with the possible errors of the query/mutation.
@@ -6911,7 +8841,7 @@ pub mod operations {
             /// The number of the account to withdraw.
             pub account_number: String,
         }
-        crate::error_codes!(
+        ::kraken_codegen_runtime::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtJp7801, KtCt1113 }
         );
@@ -6954,7 +8884,7 @@ pub mod types {
             (Self::Deleted, "DELETED"),
         ];
     }
-    crate::wire_enum!(AccountPaymentStatusOptions, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(AccountPaymentStatusOptions, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AccountPaymentTransactionTypeChoices {
@@ -7078,7 +9008,7 @@ pub mod types {
             (Self::Unknown, "UNKNOWN"),
         ];
     }
-    crate::wire_enum!(AccountPaymentTransactionTypeChoices, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(AccountPaymentTransactionTypeChoices, UnknownValue);
     /// The GraphQL enum `AccountStatus`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AccountStatus {
@@ -7106,7 +9036,7 @@ pub mod types {
             (Self::Void, "VOID"),
         ];
     }
-    crate::wire_enum!(AccountStatus, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(AccountStatus, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AccountTypeChoices {
@@ -7140,7 +9070,7 @@ pub mod types {
             (Self::Vacant, "VACANT"),
         ];
     }
-    crate::wire_enum!(AccountTypeChoices, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(AccountTypeChoices, UnknownValue);
     /// The GraphQL enum `AmountStrategy`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AmountStrategy {
@@ -7160,7 +9090,7 @@ pub mod types {
             (Self::Bill, "BILL"),
         ];
     }
-    crate::wire_enum!(AmountStrategy, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(AmountStrategy, UnknownValue);
     /// The GraphQL enum `CollectionMethod`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum CollectionMethod {
@@ -7176,7 +9106,7 @@ pub mod types {
             (Self::DirectDebit, "DIRECT_DEBIT"),
         ];
     }
-    crate::wire_enum!(CollectionMethod, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(CollectionMethod, UnknownValue);
     /// The method the account has specified they prefer we contact them
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum CommsDeliveryPreference {
@@ -7192,7 +9122,7 @@ pub mod types {
             (Self::PostalMail, "POSTAL_MAIL"),
         ];
     }
-    crate::wire_enum!(CommsDeliveryPreference, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(CommsDeliveryPreference, UnknownValue);
     /// The possible sources of a consent event.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ConsentEventSource {
@@ -7220,7 +9150,7 @@ pub mod types {
             (Self::CommandJob, "COMMAND_JOB"),
         ];
     }
-    crate::wire_enum!(ConsentEventSource, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(ConsentEventSource, UnknownValue);
     /// The possible values for a consent.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ConsentValue {
@@ -7240,7 +9170,7 @@ pub mod types {
             (Self::Pending, "PENDING"),
         ];
     }
-    crate::wire_enum!(ConsentValue, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(ConsentValue, UnknownValue);
     /// The GraphQL enum `DeletePushNotificationBindingOutput`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DeletePushNotificationBindingOutput {
@@ -7256,7 +9186,7 @@ pub mod types {
             (Self::Failed, "FAILED"),
         ];
     }
-    crate::wire_enum!(DeletePushNotificationBindingOutput, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(DeletePushNotificationBindingOutput, UnknownValue);
     /// Enum representing document accessibility preferences for an account.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DocumentAccessibilityChoices {
@@ -7274,7 +9204,7 @@ pub mod types {
             (Self::Audio, "AUDIO"),
         ];
     }
-    crate::wire_enum!(DocumentAccessibilityChoices, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(DocumentAccessibilityChoices, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum EmailFormats {
@@ -7290,7 +9220,7 @@ pub mod types {
             (Self::Html, "HTML"),
         ];
     }
-    crate::wire_enum!(EmailFormats, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(EmailFormats, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ExpiringTokenScope {
@@ -7386,7 +9316,7 @@ pub mod types {
             (Self::FinalizeAccountSetup, "FINALIZE_ACCOUNT_SETUP"),
         ];
     }
-    crate::wire_enum!(ExpiringTokenScope, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(ExpiringTokenScope, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum FormType {
@@ -7405,7 +9335,7 @@ pub mod types {
             ),
         ];
     }
-    crate::wire_enum!(FormType, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(FormType, UnknownValue);
     /// The frequency at which contributations are made
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Interval {
@@ -7421,7 +9351,7 @@ pub mod types {
             (Self::Quarterly, "QUARTERLY"),
         ];
     }
-    crate::wire_enum!(Interval, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(Interval, UnknownValue);
     /// The status of the lifecycle process.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum LifecycleSupplyPointProcessStatus {
@@ -7475,7 +9405,7 @@ pub mod types {
             (Self::ReversalFailed, "REVERSAL_FAILED"),
         ];
     }
-    crate::wire_enum!(LifecycleSupplyPointProcessStatus, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(LifecycleSupplyPointProcessStatus, UnknownValue);
     /// The GraphQL enum `LineLinkErrorType`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum LineLinkErrorType {
@@ -7491,7 +9421,7 @@ pub mod types {
             (Self::AlreadyLinked, "ALREADY_LINKED"),
         ];
     }
-    crate::wire_enum!(LineLinkErrorType, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(LineLinkErrorType, UnknownValue);
     /// The GraphQL enum `LinkedObjectType`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum LinkedObjectType {
@@ -7507,7 +9437,7 @@ pub mod types {
             (Self::AccountUser, "ACCOUNT_USER"),
         ];
     }
-    crate::wire_enum!(LinkedObjectType, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(LinkedObjectType, UnknownValue);
     /// MFA enrolment method choices.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum MfaMethodChoices {
@@ -7525,7 +9455,7 @@ pub mod types {
             (Self::Sms, "SMS"),
         ];
     }
-    crate::wire_enum!(MfaMethodChoices, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(MfaMethodChoices, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PaymentFrequencyOptions {
@@ -7543,7 +9473,7 @@ pub mod types {
             (Self::Planned, "Planned"),
         ];
     }
-    crate::wire_enum!(PaymentFrequencyOptions, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(PaymentFrequencyOptions, UnknownValue);
     /// Available options for the type of entity a payment instruction owner may be.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PaymentInstructionOwnerTypeChoices {
@@ -7559,7 +9489,7 @@ pub mod types {
             (Self::Business, "BUSINESS"),
         ];
     }
-    crate::wire_enum!(PaymentInstructionOwnerTypeChoices, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(PaymentInstructionOwnerTypeChoices, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PaymentScheduleReasonOptions {
@@ -7579,7 +9509,7 @@ pub mod types {
             (Self::DebtRepaymentPlan, "DEBT_REPAYMENT_PLAN"),
         ];
     }
-    crate::wire_enum!(PaymentScheduleReasonOptions, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(PaymentScheduleReasonOptions, UnknownValue);
     /// Possible payment instruction types.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PaymentType {
@@ -7601,7 +9531,7 @@ pub mod types {
             (Self::PaymentSlip, "PAYMENT_SLIP"),
         ];
     }
-    crate::wire_enum!(PaymentType, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(PaymentType, UnknownValue);
     /// Possible status' for a repayment (or refund) request
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum RepaymentRequestStatus {
@@ -7621,7 +9551,7 @@ pub mod types {
             (Self::Rejected, "REJECTED"),
         ];
     }
-    crate::wire_enum!(RepaymentRequestStatus, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(RepaymentRequestStatus, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum RequestableRepaymentMethod {
@@ -7637,7 +9567,7 @@ pub mod types {
             (Self::Cheque, "CHEQUE"),
         ];
     }
-    crate::wire_enum!(RequestableRepaymentMethod, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(RequestableRepaymentMethod, UnknownValue);
     /// The GraphQL enum `ScheduleTrigger`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ScheduleTrigger {
@@ -7659,7 +9589,7 @@ pub mod types {
             (Self::Bill, "BILL"),
         ];
     }
-    crate::wire_enum!(ScheduleTrigger, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(ScheduleTrigger, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum SelfServiceAction {
@@ -7670,7 +9600,7 @@ pub mod types {
         /// Every value the schema knows, with its wire name.
         pub const VALUES: &'static [(Self, &'static str)] = &[];
     }
-    crate::wire_enum!(SelfServiceAction, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(SelfServiceAction, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Songs {
@@ -7684,19 +9614,30 @@ pub mod types {
             (Self::NoSongPreferred, "NO_SONG_PREFERRED"),
         ];
     }
-    crate::wire_enum!(Songs, UnknownValue);
+    ::kraken_codegen_runtime::wire_enum!(Songs, UnknownValue);
     /// The GraphQL input object `AcceptGoodsQuoteInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AcceptGoodsQuoteInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `clientParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `marketParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub market_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub market_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `quoteId`.
         pub quote_id: String,
     }
@@ -7706,15 +9647,17 @@ pub mod types {
         pub fn new(account_number: String, quote_id: String) -> Self {
             Self {
                 account_number,
-                client_params: crate::Nullable::Absent,
-                market_params: crate::Nullable::Absent,
+                client_params: ::kraken_codegen_runtime::Nullable::Absent,
+                market_params: ::kraken_codegen_runtime::Nullable::Absent,
                 quote_id,
             }
         }
         /// `clientParams`.
         pub fn client_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -7722,48 +9665,61 @@ pub mod types {
         /// `marketParams`.
         pub fn market_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.market_params = value.into();
             self
         }
     }
     /// The GraphQL input object `AccountBillingAddressInput`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountBillingAddressInput {
         /// `accountNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `billingAddress`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub billing_address: crate::Nullable<BillingAddressDetailsInput>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub billing_address: ::kraken_codegen_runtime::Nullable<BillingAddressDetailsInput>,
     }
     impl AccountBillingAddressInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                account_number: crate::Nullable::Absent,
-                billing_address: crate::Nullable::Absent,
+                account_number: ::kraken_codegen_runtime::Nullable::Absent,
+                billing_address: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `accountNumber`.
-        pub fn account_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_number = value.into();
             self
         }
         /// `billingAddress`.
         pub fn billing_address(
             mut self,
-            value: impl Into<crate::Nullable<BillingAddressDetailsInput>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<BillingAddressDetailsInput>>,
         ) -> Self {
             self.billing_address = value.into();
             self
         }
     }
     /// The input type for the account reference.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountReferenceInput {
         /// `accountNumber`.
@@ -7785,7 +9741,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `AddCampaignToAccountInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AddCampaignToAccountInput {
         /// `accountNumber`.
@@ -7793,11 +9750,17 @@ pub mod types {
         /// `campaign`.
         pub campaign: String,
         /// `expiryDate`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub expiry_date: crate::Nullable<chrono::NaiveDate>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub expiry_date: ::kraken_codegen_runtime::Nullable<chrono::NaiveDate>,
         /// `startDate`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub start_date: crate::Nullable<chrono::NaiveDate>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub start_date: ::kraken_codegen_runtime::Nullable<chrono::NaiveDate>,
     }
     impl AddCampaignToAccountInput {
         /// A value with the required fields set and every optional field absent.
@@ -7806,14 +9769,14 @@ pub mod types {
             Self {
                 account_number,
                 campaign,
-                expiry_date: crate::Nullable::Absent,
-                start_date: crate::Nullable::Absent,
+                expiry_date: ::kraken_codegen_runtime::Nullable::Absent,
+                start_date: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `expiryDate`.
         pub fn expiry_date(
             mut self,
-            value: impl Into<crate::Nullable<chrono::NaiveDate>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<chrono::NaiveDate>>,
         ) -> Self {
             self.expiry_date = value.into();
             self
@@ -7821,14 +9784,15 @@ pub mod types {
         /// `startDate`.
         pub fn start_date(
             mut self,
-            value: impl Into<crate::Nullable<chrono::NaiveDate>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<chrono::NaiveDate>>,
         ) -> Self {
             self.start_date = value.into();
             self
         }
     }
     /// The GraphQL input object `AmendPaymentInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AmendPaymentInput {
         /// `accountNumber`.
@@ -7840,8 +9804,11 @@ pub mod types {
         /// `paymentId`.
         pub payment_id: i64,
         /// `reason`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub reason: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub reason: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl AmendPaymentInput {
         /// A value with the required fields set and every optional field absent.
@@ -7857,24 +9824,33 @@ pub mod types {
                 amount,
                 payment_date,
                 payment_id,
-                reason: crate::Nullable::Absent,
+                reason: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `reason`.
-        pub fn reason(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn reason(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.reason = value.into();
             self
         }
     }
     /// Input for a backend action.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct BackendScreenEventInput {
         /// `eventId`.
         pub event_id: String,
         /// `params`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub params: crate::Nullable<Vec<Option<BackendScreenParamInputType>>>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub params: ::kraken_codegen_runtime::Nullable<
+            Vec<Option<BackendScreenParamInputType>>,
+        >,
     }
     impl BackendScreenEventInput {
         /// A value with the required fields set and every optional field absent.
@@ -7882,20 +9858,23 @@ pub mod types {
         pub fn new(event_id: String) -> Self {
             Self {
                 event_id,
-                params: crate::Nullable::Absent,
+                params: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `params`.
         pub fn params(
             mut self,
-            value: impl Into<crate::Nullable<Vec<Option<BackendScreenParamInputType>>>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<Vec<Option<BackendScreenParamInputType>>>,
+            >,
         ) -> Self {
             self.params = value.into();
             self
         }
     }
     /// A key-value pair (both Strings) which is passed in parameters to a backend action.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct BackendScreenParamInputType {
         /// `key`.
         pub key: String,
@@ -7910,137 +9889,207 @@ pub mod types {
         }
     }
     /// The GraphQL input object `BankDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct BankDetailsInput {
         /// `accountHolder`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_holder: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_holder: ::kraken_codegen_runtime::Nullable<String>,
         /// `accountNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `accountType`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_type: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_type: ::kraken_codegen_runtime::Nullable<String>,
         /// `bankCode`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub bank_code: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub bank_code: ::kraken_codegen_runtime::Nullable<String>,
         /// `branchCode`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub branch_code: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub branch_code: ::kraken_codegen_runtime::Nullable<String>,
         /// `iban`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub iban: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub iban: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl BankDetailsInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                account_holder: crate::Nullable::Absent,
-                account_number: crate::Nullable::Absent,
-                account_type: crate::Nullable::Absent,
-                bank_code: crate::Nullable::Absent,
-                branch_code: crate::Nullable::Absent,
-                iban: crate::Nullable::Absent,
+                account_holder: ::kraken_codegen_runtime::Nullable::Absent,
+                account_number: ::kraken_codegen_runtime::Nullable::Absent,
+                account_type: ::kraken_codegen_runtime::Nullable::Absent,
+                bank_code: ::kraken_codegen_runtime::Nullable::Absent,
+                branch_code: ::kraken_codegen_runtime::Nullable::Absent,
+                iban: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `accountHolder`.
-        pub fn account_holder(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_holder(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_holder = value.into();
             self
         }
         /// `accountNumber`.
-        pub fn account_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_number = value.into();
             self
         }
         /// `accountType`.
-        pub fn account_type(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_type(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_type = value.into();
             self
         }
         /// `bankCode`.
-        pub fn bank_code(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn bank_code(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.bank_code = value.into();
             self
         }
         /// `branchCode`.
-        pub fn branch_code(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn branch_code(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.branch_code = value.into();
             self
         }
         /// `iban`.
-        pub fn iban(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn iban(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.iban = value.into();
             self
         }
     }
     /// The GraphQL input object `BillingAddressDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct BillingAddressDetailsInput {
         /// `administrativeArea`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub administrative_area: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub administrative_area: ::kraken_codegen_runtime::Nullable<String>,
         /// `country`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub country: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub country: ::kraken_codegen_runtime::Nullable<String>,
         /// `deliveryPointIdentifier`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub delivery_point_identifier: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub delivery_point_identifier: ::kraken_codegen_runtime::Nullable<String>,
         /// `dependentLocality`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub dependent_locality: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub dependent_locality: ::kraken_codegen_runtime::Nullable<String>,
         /// `locality`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub locality: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub locality: ::kraken_codegen_runtime::Nullable<String>,
         /// `postalCode`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub postal_code: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub postal_code: ::kraken_codegen_runtime::Nullable<String>,
         /// `sortingCode`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub sorting_code: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub sorting_code: ::kraken_codegen_runtime::Nullable<String>,
         /// `streetAddress`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub street_address: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub street_address: ::kraken_codegen_runtime::Nullable<String>,
         /// `structuredStreetAddress`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub structured_street_address: crate::Nullable<serde_json::Value>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub structured_street_address: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::serde_json::Value,
+        >,
     }
     impl BillingAddressDetailsInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                administrative_area: crate::Nullable::Absent,
-                country: crate::Nullable::Absent,
-                delivery_point_identifier: crate::Nullable::Absent,
-                dependent_locality: crate::Nullable::Absent,
-                locality: crate::Nullable::Absent,
-                postal_code: crate::Nullable::Absent,
-                sorting_code: crate::Nullable::Absent,
-                street_address: crate::Nullable::Absent,
-                structured_street_address: crate::Nullable::Absent,
+                administrative_area: ::kraken_codegen_runtime::Nullable::Absent,
+                country: ::kraken_codegen_runtime::Nullable::Absent,
+                delivery_point_identifier: ::kraken_codegen_runtime::Nullable::Absent,
+                dependent_locality: ::kraken_codegen_runtime::Nullable::Absent,
+                locality: ::kraken_codegen_runtime::Nullable::Absent,
+                postal_code: ::kraken_codegen_runtime::Nullable::Absent,
+                sorting_code: ::kraken_codegen_runtime::Nullable::Absent,
+                street_address: ::kraken_codegen_runtime::Nullable::Absent,
+                structured_street_address: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `administrativeArea`.
         pub fn administrative_area(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.administrative_area = value.into();
             self
         }
         /// `country`.
-        pub fn country(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn country(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.country = value.into();
             self
         }
         /// `deliveryPointIdentifier`.
         pub fn delivery_point_identifier(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.delivery_point_identifier = value.into();
             self
@@ -8048,79 +10097,112 @@ pub mod types {
         /// `dependentLocality`.
         pub fn dependent_locality(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.dependent_locality = value.into();
             self
         }
         /// `locality`.
-        pub fn locality(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn locality(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.locality = value.into();
             self
         }
         /// `postalCode`.
-        pub fn postal_code(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn postal_code(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.postal_code = value.into();
             self
         }
         /// `sortingCode`.
-        pub fn sorting_code(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn sorting_code(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.sorting_code = value.into();
             self
         }
         /// `streetAddress`.
-        pub fn street_address(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn street_address(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.street_address = value.into();
             self
         }
         /// `structuredStreetAddress`.
         pub fn structured_street_address(
             mut self,
-            value: impl Into<crate::Nullable<serde_json::Value>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<
+                    ::kraken_codegen_runtime::serde_json::Value,
+                >,
+            >,
         ) -> Self {
             self.structured_street_address = value.into();
             self
         }
     }
     /// Input required to cancel an enrollment.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct CancelEnrollmentInput {
         /// `number`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub number: ::kraken_codegen_runtime::Nullable<String>,
         /// `reason`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub reason: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub reason: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl CancelEnrollmentInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                number: crate::Nullable::Absent,
-                reason: crate::Nullable::Absent,
+                number: ::kraken_codegen_runtime::Nullable::Absent,
+                reason: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `number`.
-        pub fn number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.number = value.into();
             self
         }
         /// `reason`.
-        pub fn reason(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn reason(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.reason = value.into();
             self
         }
     }
     /// Input required to self-service a move-out cancellation.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CancelMoveOutInput {
         /// The account whose move-out is cancelled (errors KT-JP-4501/4536: per-account authorisation and lookup).
         pub account_number: String,
         /// Supply point identification number of the move-out (the payload returns `spin`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub spin: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub spin: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl CancelMoveOutInput {
         /// A value with the required fields set and every optional field absent.
@@ -8128,17 +10210,21 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                spin: crate::Nullable::Absent,
+                spin: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Supply point identification number of the move-out (the payload returns `spin`).
-        pub fn spin(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn spin(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.spin = value.into();
             self
         }
     }
     /// The GraphQL input object `CancelRepaymentRequestInputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CancelRepaymentRequestInputType {
         /// `requestId`.
@@ -8152,7 +10238,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `CollectPaymentInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CollectPaymentInput {
         /// `accountNumber`.
@@ -8160,15 +10247,21 @@ pub mod types {
         /// `amount`.
         pub amount: i64,
         /// `collectionMethod`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub collection_method: crate::Nullable<PaymentType>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub collection_method: ::kraken_codegen_runtime::Nullable<PaymentType>,
         /// `description`.
         pub description: String,
         /// `idempotencyKey`.
         pub idempotency_key: String,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `paymentDate`.
         pub payment_date: chrono::NaiveDate,
     }
@@ -8185,34 +10278,41 @@ pub mod types {
             Self {
                 account_number,
                 amount,
-                collection_method: crate::Nullable::Absent,
+                collection_method: ::kraken_codegen_runtime::Nullable::Absent,
                 description,
                 idempotency_key,
-                ledger_number: crate::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
                 payment_date,
             }
         }
         /// `collectionMethod`.
         pub fn collection_method(
             mut self,
-            value: impl Into<crate::Nullable<PaymentType>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<PaymentType>>,
         ) -> Self {
             self.collection_method = value.into();
             self
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
     }
     /// The GraphQL input object `ConfirmDoubleOptInInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ConfirmDoubleOptInInput {
         /// `ipAddress`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ip_address: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ip_address: ::kraken_codegen_runtime::Nullable<String>,
         /// `token`.
         pub token: String,
     }
@@ -8221,18 +10321,22 @@ pub mod types {
         #[inline]
         pub fn new(token: String) -> Self {
             Self {
-                ip_address: crate::Nullable::Absent,
+                ip_address: ::kraken_codegen_runtime::Nullable::Absent,
                 token,
             }
         }
         /// `ipAddress`.
-        pub fn ip_address(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ip_address(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ip_address = value.into();
             self
         }
     }
     /// The GraphQL input object `ConsentInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct ConsentInput {
         /// `code`.
         pub code: String,
@@ -8247,17 +10351,24 @@ pub mod types {
         }
     }
     /// The GraphQL input object `ConsentTypeInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ConsentTypeInput {
         /// `consentTypeCode`.
         pub consent_type_code: String,
         /// `source`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub source: crate::Nullable<ConsentEventSource>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub source: ::kraken_codegen_runtime::Nullable<ConsentEventSource>,
         /// `value`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub value: crate::Nullable<ConsentValue>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub value: ::kraken_codegen_runtime::Nullable<ConsentValue>,
     }
     impl ConsentTypeInput {
         /// A value with the required fields set and every optional field absent.
@@ -8265,44 +10376,60 @@ pub mod types {
         pub fn new(consent_type_code: String) -> Self {
             Self {
                 consent_type_code,
-                source: crate::Nullable::Absent,
-                value: crate::Nullable::Absent,
+                source: ::kraken_codegen_runtime::Nullable::Absent,
+                value: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `source`.
         pub fn source(
             mut self,
-            value: impl Into<crate::Nullable<ConsentEventSource>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<ConsentEventSource>>,
         ) -> Self {
             self.source = value.into();
             self
         }
         /// `value`.
-        pub fn value(mut self, value: impl Into<crate::Nullable<ConsentValue>>) -> Self {
+        pub fn value(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<ConsentValue>>,
+        ) -> Self {
             self.value = value.into();
             self
         }
     }
     /// Input type for updating the payment schedule on a ledger. Requires an `account_number`, `ledger_number` and at least one of `payment_day` or `payment_amount` to be provided. `trigger` and `amount_strategy` should be provided when updating the payment amount of a variable payment schedule.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateAccountPaymentScheduleInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `amountStrategy`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub amount_strategy: crate::Nullable<AmountStrategy>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub amount_strategy: ::kraken_codegen_runtime::Nullable<AmountStrategy>,
         /// `ledgerNumber`.
         pub ledger_number: String,
         /// `paymentAmount`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub payment_amount: crate::Nullable<i64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub payment_amount: ::kraken_codegen_runtime::Nullable<i64>,
         /// `paymentDay`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub payment_day: crate::Nullable<i64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub payment_day: ::kraken_codegen_runtime::Nullable<i64>,
         /// `trigger`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub trigger: crate::Nullable<ScheduleTrigger>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub trigger: ::kraken_codegen_runtime::Nullable<ScheduleTrigger>,
     }
     impl CreateAccountPaymentScheduleInput {
         /// A value with the required fields set and every optional field absent.
@@ -8310,42 +10437,49 @@ pub mod types {
         pub fn new(account_number: String, ledger_number: String) -> Self {
             Self {
                 account_number,
-                amount_strategy: crate::Nullable::Absent,
+                amount_strategy: ::kraken_codegen_runtime::Nullable::Absent,
                 ledger_number,
-                payment_amount: crate::Nullable::Absent,
-                payment_day: crate::Nullable::Absent,
-                trigger: crate::Nullable::Absent,
+                payment_amount: ::kraken_codegen_runtime::Nullable::Absent,
+                payment_day: ::kraken_codegen_runtime::Nullable::Absent,
+                trigger: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `amountStrategy`.
         pub fn amount_strategy(
             mut self,
-            value: impl Into<crate::Nullable<AmountStrategy>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<AmountStrategy>>,
         ) -> Self {
             self.amount_strategy = value.into();
             self
         }
         /// `paymentAmount`.
-        pub fn payment_amount(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
+        pub fn payment_amount(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<i64>>,
+        ) -> Self {
             self.payment_amount = value.into();
             self
         }
         /// `paymentDay`.
-        pub fn payment_day(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
+        pub fn payment_day(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<i64>>,
+        ) -> Self {
             self.payment_day = value.into();
             self
         }
         /// `trigger`.
         pub fn trigger(
             mut self,
-            value: impl Into<crate::Nullable<ScheduleTrigger>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<ScheduleTrigger>>,
         ) -> Self {
             self.trigger = value.into();
             self
         }
     }
     /// The GraphQL input object `CreateBankTransferPaymentMethodInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateBankTransferPaymentMethodInput {
         /// The business account switching to bank transfer (payload `accountNumber`: "Account that has switched to bank transfer payment method").
@@ -8359,16 +10493,22 @@ pub mod types {
         }
     }
     /// The GraphQL input object `CreateContributionAgreementInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateContributionAgreementInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `activeFrom`.
-        pub active_from: crate::DateTime,
+        pub active_from: ::kraken_codegen_runtime::DateTime,
         /// `activeTo`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub active_to: crate::Nullable<crate::DateTime>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub active_to: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::DateTime,
+        >,
         /// `amount`.
         pub amount: i64,
         /// `interval`.
@@ -8381,7 +10521,7 @@ pub mod types {
         #[inline]
         pub fn new(
             account_number: String,
-            active_from: crate::DateTime,
+            active_from: ::kraken_codegen_runtime::DateTime,
             amount: i64,
             interval: Interval,
             scheme_code: String,
@@ -8389,7 +10529,7 @@ pub mod types {
             Self {
                 account_number,
                 active_from,
-                active_to: crate::Nullable::Absent,
+                active_to: ::kraken_codegen_runtime::Nullable::Absent,
                 amount,
                 interval,
                 scheme_code,
@@ -8398,14 +10538,17 @@ pub mod types {
         /// `activeTo`.
         pub fn active_to(
             mut self,
-            value: impl Into<crate::Nullable<crate::DateTime>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::DateTime>,
+            >,
         ) -> Self {
             self.active_to = value.into();
             self
         }
     }
     /// The GraphQL input object `CreateCreditTransferPermissionInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateCreditTransferPermissionInput {
         /// `sourceLedgerNumber`.
@@ -8424,17 +10567,28 @@ pub mod types {
         }
     }
     /// The GraphQL input object `CreateGoodsQuoteInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateGoodsQuoteInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `clientParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `marketParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub market_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub market_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `productsToQuote`.
         pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
     }
@@ -8447,15 +10601,17 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
-                client_params: crate::Nullable::Absent,
-                market_params: crate::Nullable::Absent,
+                client_params: ::kraken_codegen_runtime::Nullable::Absent,
+                market_params: ::kraken_codegen_runtime::Nullable::Absent,
                 products_to_quote,
             }
         }
         /// `clientParams`.
         pub fn client_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -8463,24 +10619,37 @@ pub mod types {
         /// `marketParams`.
         pub fn market_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.market_params = value.into();
             self
         }
     }
     /// The GraphQL input object `CreateGoodsQuoteWithoutAccountInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateGoodsQuoteWithoutAccountInput {
         /// `clientParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `customerProfile`.
         pub customer_profile: CustomerProfileInput,
         /// `marketParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub market_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub market_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `productsToQuote`.
         pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
     }
@@ -8492,16 +10661,18 @@ pub mod types {
             products_to_quote: Vec<Option<ProductToQuoteInput>>,
         ) -> Self {
             Self {
-                client_params: crate::Nullable::Absent,
+                client_params: ::kraken_codegen_runtime::Nullable::Absent,
                 customer_profile,
-                market_params: crate::Nullable::Absent,
+                market_params: ::kraken_codegen_runtime::Nullable::Absent,
                 products_to_quote,
             }
         }
         /// `clientParams`.
         pub fn client_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -8509,14 +10680,17 @@ pub mod types {
         /// `marketParams`.
         pub fn market_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.market_params = value.into();
             self
         }
     }
     /// The GraphQL input object `CreateKonbiniPaymentInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateKonbiniPaymentInput {
         /// The account paying (a one-time payment is made for an account).
@@ -8524,8 +10698,11 @@ pub mod types {
         /// Amount to pay, in yen (a one-time payment needs an amount).
         pub amount: i64,
         /// Where the payment voucher is emailed (payload `receiptEmail`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub receipt_email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub receipt_email: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl CreateKonbiniPaymentInput {
         /// A value with the required fields set and every optional field absent.
@@ -8534,17 +10711,21 @@ pub mod types {
             Self {
                 account_number,
                 amount,
-                receipt_email: crate::Nullable::Absent,
+                receipt_email: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Where the payment voucher is emailed (payload `receiptEmail`).
-        pub fn receipt_email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn receipt_email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.receipt_email = value.into();
             self
         }
     }
     /// The GraphQL input object `CreateKonbiniPaymentMethodInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateKonbiniPaymentMethodInput {
         /// The account the konbini payment method is created for.
@@ -8558,7 +10739,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `CreateMfaDeviceInputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateMfaDeviceInputType {
         /// `mfaMethod`.
@@ -8572,14 +10754,18 @@ pub mod types {
         }
     }
     /// The GraphQL input object `CreatePaymentMethodInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreatePaymentMethodInput {
         /// The account the credit card payment method is created for ("an existing user" in the payload's description).
         pub account_number: String,
         /// GMO card token (the payload's description: a new CREDIT CARD payment method created through GMO).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub token: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub token: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl CreatePaymentMethodInput {
         /// A value with the required fields set and every optional field absent.
@@ -8587,27 +10773,41 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                token: crate::Nullable::Absent,
+                token: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// GMO card token (the payload's description: a new CREDIT CARD payment method created through GMO).
-        pub fn token(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn token(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.token = value.into();
             self
         }
     }
     /// The GraphQL input object `CreatePurchaseInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreatePurchaseInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `clientParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `marketParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub market_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub market_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `saleItems`.
         pub sale_items: Vec<Option<ProductToPurchaseInput>>,
     }
@@ -8620,15 +10820,17 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
-                client_params: crate::Nullable::Absent,
-                market_params: crate::Nullable::Absent,
+                client_params: ::kraken_codegen_runtime::Nullable::Absent,
+                market_params: ::kraken_codegen_runtime::Nullable::Absent,
                 sale_items,
             }
         }
         /// `clientParams`.
         pub fn client_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -8636,14 +10838,17 @@ pub mod types {
         /// `marketParams`.
         pub fn market_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.market_params = value.into();
             self
         }
     }
     /// Required information for creating a referral
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateReferralInput {
         /// `accountNumber`.
@@ -8659,14 +10864,18 @@ pub mod types {
         }
     }
     /// The GraphQL input object `CustomerFeedbackInputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CustomerFeedbackInputType {
         /// `accountNumber`.
         pub account_number: String,
         /// `answer`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub answer: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub answer: ::kraken_codegen_runtime::Nullable<String>,
         /// `feedbackId`.
         pub feedback_id: i64,
         /// `formId`.
@@ -8685,36 +10894,52 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
-                answer: crate::Nullable::Absent,
+                answer: ::kraken_codegen_runtime::Nullable::Absent,
                 feedback_id,
                 form_id,
                 issue_resolved,
             }
         }
         /// `answer`.
-        pub fn answer(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn answer(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.answer = value.into();
             self
         }
     }
     /// The GraphQL input object `CustomerProfileInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CustomerProfileInput {
         /// `addressLine1`.
         pub address_line1: String,
         /// `addressLine2`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub address_line2: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub address_line2: ::kraken_codegen_runtime::Nullable<String>,
         /// `addressLine3`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub address_line3: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub address_line3: ::kraken_codegen_runtime::Nullable<String>,
         /// `addressLine4`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub address_line4: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub address_line4: ::kraken_codegen_runtime::Nullable<String>,
         /// `addressLine5`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub address_line5: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub address_line5: ::kraken_codegen_runtime::Nullable<String>,
         /// `email`.
         pub email: String,
         /// `familyName`.
@@ -8739,10 +10964,10 @@ pub mod types {
         ) -> Self {
             Self {
                 address_line1,
-                address_line2: crate::Nullable::Absent,
-                address_line3: crate::Nullable::Absent,
-                address_line4: crate::Nullable::Absent,
-                address_line5: crate::Nullable::Absent,
+                address_line2: ::kraken_codegen_runtime::Nullable::Absent,
+                address_line3: ::kraken_codegen_runtime::Nullable::Absent,
+                address_line4: ::kraken_codegen_runtime::Nullable::Absent,
+                address_line5: ::kraken_codegen_runtime::Nullable::Absent,
                 email,
                 family_name,
                 given_name,
@@ -8751,28 +10976,41 @@ pub mod types {
             }
         }
         /// `addressLine2`.
-        pub fn address_line2(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn address_line2(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.address_line2 = value.into();
             self
         }
         /// `addressLine3`.
-        pub fn address_line3(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn address_line3(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.address_line3 = value.into();
             self
         }
         /// `addressLine4`.
-        pub fn address_line4(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn address_line4(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.address_line4 = value.into();
             self
         }
         /// `addressLine5`.
-        pub fn address_line5(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn address_line5(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.address_line5 = value.into();
             self
         }
     }
     /// The GraphQL input object `DeleteMfaDeviceInputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DeleteMfaDeviceInputType {
         /// `mfaMethod`.
@@ -8786,7 +11024,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `DeletePushNotificationBindingInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct DeletePushNotificationBindingInput {
         /// `token`.
         pub token: String,
@@ -8799,13 +11038,17 @@ pub mod types {
         }
     }
     /// The GraphQL input object `DetailsInputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct DetailsInputType {
         /// `namespace`.
         pub namespace: String,
         /// `value`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub value: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub value: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl DetailsInputType {
         /// A value with the required fields set and every optional field absent.
@@ -8813,70 +11056,96 @@ pub mod types {
         pub fn new(namespace: String) -> Self {
             Self {
                 namespace,
-                value: crate::Nullable::Absent,
+                value: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `value`.
-        pub fn value(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn value(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.value = value.into();
             self
         }
     }
     /// The GraphQL input object `DoubleOptInInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DoubleOptInInput {
         /// `accountNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `consentTypeCode`.
         pub consent_type_code: String,
         /// `emailAddress`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email_address: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email_address: ::kraken_codegen_runtime::Nullable<String>,
         /// `ipAddress`.
         pub ip_address: String,
         /// `mobileNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub mobile_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub mobile_number: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl DoubleOptInInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(consent_type_code: String, ip_address: String) -> Self {
             Self {
-                account_number: crate::Nullable::Absent,
+                account_number: ::kraken_codegen_runtime::Nullable::Absent,
                 consent_type_code,
-                email_address: crate::Nullable::Absent,
+                email_address: ::kraken_codegen_runtime::Nullable::Absent,
                 ip_address,
-                mobile_number: crate::Nullable::Absent,
+                mobile_number: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `accountNumber`.
-        pub fn account_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_number = value.into();
             self
         }
         /// `emailAddress`.
-        pub fn email_address(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email_address(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email_address = value.into();
             self
         }
         /// `mobileNumber`.
-        pub fn mobile_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn mobile_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.mobile_number = value.into();
             self
         }
     }
     /// The GraphQL input object `EmailQuoteInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EmailQuoteInput {
         /// Code of the quote to email (the operation emails a quote).
         pub quote_code: String,
         /// Recipient address.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl EmailQuoteInput {
         /// A value with the required fields set and every optional field absent.
@@ -8884,24 +11153,31 @@ pub mod types {
         pub fn new(quote_code: String) -> Self {
             Self {
                 quote_code,
-                email: crate::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Recipient address.
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
     }
     /// The GraphQL input object `EndContributionAgreementInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EndContributionAgreementInput {
         /// `contributionAgreementId`.
         pub contribution_agreement_id: String,
         /// `endAt`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub end_at: crate::Nullable<crate::DateTime>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub end_at: ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::DateTime>,
     }
     impl EndContributionAgreementInput {
         /// A value with the required fields set and every optional field absent.
@@ -8909,24 +11185,33 @@ pub mod types {
         pub fn new(contribution_agreement_id: String) -> Self {
             Self {
                 contribution_agreement_id,
-                end_at: crate::Nullable::Absent,
+                end_at: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `endAt`.
-        pub fn end_at(mut self, value: impl Into<crate::Nullable<crate::DateTime>>) -> Self {
+        pub fn end_at(
+            mut self,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::DateTime>,
+            >,
+        ) -> Self {
             self.end_at = value.into();
             self
         }
     }
     /// The input type for enrolling an account in loyalty program.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EnrollAccountInLoyaltyProgramInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `accountUserId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_user_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_user_id: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl EnrollAccountInLoyaltyProgramInput {
         /// A value with the required fields set and every optional field absent.
@@ -8934,44 +11219,52 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                account_user_id: crate::Nullable::Absent,
+                account_user_id: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `accountUserId`.
-        pub fn account_user_id(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_user_id(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_user_id = value.into();
             self
         }
     }
     /// The GraphQL input object `EstimateUsageInputType`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EstimateUsageInputType {
         /// Household size; the payload estimates "average monthly electricity usage in kwh based on
         /// EstimateUsageInputType fields", whose names no source gives.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub number_of_occupants: crate::Nullable<i64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub number_of_occupants: ::kraken_codegen_runtime::Nullable<i64>,
     }
     impl EstimateUsageInputType {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                number_of_occupants: crate::Nullable::Absent,
+                number_of_occupants: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Household size; the payload estimates "average monthly electricity usage in kwh based on
         /// EstimateUsageInputType fields", whose names no source gives.
         pub fn number_of_occupants(
             mut self,
-            value: impl Into<crate::Nullable<i64>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<i64>>,
         ) -> Self {
             self.number_of_occupants = value.into();
             self
         }
     }
     /// The input type for repudiating previously issued Kraken Tokens and refresh tokens.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ForceReauthenticationInput {
         /// `includeThirdParties`.
@@ -8985,35 +11278,46 @@ pub mod types {
         }
     }
     /// The GraphQL input object `FormSubmissionInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct FormSubmissionInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `content`.
-        pub content: crate::JsonString,
+        pub content: ::kraken_codegen_runtime::JsonString,
         /// `formType`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub form_type: crate::Nullable<FormType>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub form_type: ::kraken_codegen_runtime::Nullable<FormType>,
     }
     impl FormSubmissionInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, content: crate::JsonString) -> Self {
+        pub fn new(
+            account_number: String,
+            content: ::kraken_codegen_runtime::JsonString,
+        ) -> Self {
             Self {
                 account_number,
                 content,
-                form_type: crate::Nullable::Absent,
+                form_type: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `formType`.
-        pub fn form_type(mut self, value: impl Into<crate::Nullable<FormType>>) -> Self {
+        pub fn form_type(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<FormType>>,
+        ) -> Self {
             self.form_type = value.into();
             self
         }
     }
     /// The input for getting the client secret for an embedded new card payment method form.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GetEmbeddedSecretForNewPaymentInstructionInput {
         /// `accountNumber`.
@@ -9021,8 +11325,11 @@ pub mod types {
         /// `instructionType`.
         pub instruction_type: PaymentType,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl GetEmbeddedSecretForNewPaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
@@ -9031,17 +11338,21 @@ pub mod types {
             Self {
                 account_number,
                 instruction_type,
-                ledger_number: crate::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
     }
     /// The input for getting the client secret for an embedded new stored payment method form.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput {
         /// `instructionType`.
@@ -9055,7 +11366,8 @@ pub mod types {
         }
     }
     /// The input needed for getting the external URL for setting up a payment instruction.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GetHostedUrlForNewPaymentInstructionInput {
         /// `accountNumber`.
@@ -9063,20 +11375,35 @@ pub mod types {
         /// `instructionType`.
         pub instruction_type: PaymentType,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlCancel`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_cancel: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_cancel: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlError`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_error: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_error: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlFailure`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_failure: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_failure: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlSuccess`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_success: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_success: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl GetHostedUrlForNewPaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
@@ -9085,22 +11412,25 @@ pub mod types {
             Self {
                 account_number,
                 instruction_type,
-                ledger_number: crate::Nullable::Absent,
-                return_url_cancel: crate::Nullable::Absent,
-                return_url_error: crate::Nullable::Absent,
-                return_url_failure: crate::Nullable::Absent,
-                return_url_success: crate::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_cancel: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_error: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_failure: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_success: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
         /// `returnUrlCancel`.
         pub fn return_url_cancel(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_cancel = value.into();
             self
@@ -9108,7 +11438,7 @@ pub mod types {
         /// `returnUrlError`.
         pub fn return_url_error(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_error = value.into();
             self
@@ -9116,7 +11446,7 @@ pub mod types {
         /// `returnUrlFailure`.
         pub fn return_url_failure(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_failure = value.into();
             self
@@ -9124,14 +11454,15 @@ pub mod types {
         /// `returnUrlSuccess`.
         pub fn return_url_success(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_success = value.into();
             self
         }
     }
     /// Input required to initiate an Amperage Change from MyPage.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateAmperageChangeInput {
         /// The account whose amperage changes (errors KT-JP-4101/4102/4501: authorisation; KT-JP-1501: active agreement).
@@ -9139,8 +11470,11 @@ pub mod types {
         /// The new amperage (error KT-JP-4545: "Unavailable amperage value").
         pub amperage: i64,
         /// Date of the change (error KT-JP-4542: "Amperage change date cannot be in the past").
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub change_date: crate::Nullable<chrono::NaiveDate>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub change_date: ::kraken_codegen_runtime::Nullable<chrono::NaiveDate>,
     }
     impl InitiateAmperageChangeInput {
         /// A value with the required fields set and every optional field absent.
@@ -9149,13 +11483,13 @@ pub mod types {
             Self {
                 account_number,
                 amperage,
-                change_date: crate::Nullable::Absent,
+                change_date: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Date of the change (error KT-JP-4542: "Amperage change date cannot be in the past").
         pub fn change_date(
             mut self,
-            value: impl Into<crate::Nullable<chrono::NaiveDate>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<chrono::NaiveDate>>,
         ) -> Self {
             self.change_date = value.into();
             self
@@ -9168,7 +11502,8 @@ pub mod types {
     ///
     /// A standalone payment can be made against a specific ledger (e.g., a debt ledger) by
     /// providing the ledger number (or ledger id, please see deprecated fields).
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateHostedStandalonePaymentInput {
         /// `accountNumber`.
@@ -9180,26 +11515,47 @@ pub mod types {
         /// `description`.
         pub description: String,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlCancel`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_cancel: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_cancel: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlError`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_error: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_error: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlExpired`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_expired: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_expired: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlFailure`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_failure: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_failure: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlPending`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_pending: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_pending: ::kraken_codegen_runtime::Nullable<String>,
         /// `returnUrlSuccess`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub return_url_success: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub return_url_success: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl InitiateHostedStandalonePaymentInput {
         /// A value with the required fields set and every optional field absent.
@@ -9215,24 +11571,27 @@ pub mod types {
                 amount,
                 collection_method,
                 description,
-                ledger_number: crate::Nullable::Absent,
-                return_url_cancel: crate::Nullable::Absent,
-                return_url_error: crate::Nullable::Absent,
-                return_url_expired: crate::Nullable::Absent,
-                return_url_failure: crate::Nullable::Absent,
-                return_url_pending: crate::Nullable::Absent,
-                return_url_success: crate::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_cancel: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_error: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_expired: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_failure: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_pending: ::kraken_codegen_runtime::Nullable::Absent,
+                return_url_success: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
         /// `returnUrlCancel`.
         pub fn return_url_cancel(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_cancel = value.into();
             self
@@ -9240,7 +11599,7 @@ pub mod types {
         /// `returnUrlError`.
         pub fn return_url_error(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_error = value.into();
             self
@@ -9248,7 +11607,7 @@ pub mod types {
         /// `returnUrlExpired`.
         pub fn return_url_expired(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_expired = value.into();
             self
@@ -9256,7 +11615,7 @@ pub mod types {
         /// `returnUrlFailure`.
         pub fn return_url_failure(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_failure = value.into();
             self
@@ -9264,7 +11623,7 @@ pub mod types {
         /// `returnUrlPending`.
         pub fn return_url_pending(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_pending = value.into();
             self
@@ -9272,49 +11631,60 @@ pub mod types {
         /// `returnUrlSuccess`.
         pub fn return_url_success(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.return_url_success = value.into();
             self
         }
     }
     /// Input of `initiateLiveChat`, inferred.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateLiveChatInput {
         /// Relay mutation identifier, echoed in the payload's `clientMutationId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_mutation_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_mutation_id: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl InitiateLiveChatInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                client_mutation_id: crate::Nullable::Absent,
+                client_mutation_id: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Relay mutation identifier, echoed in the payload's `clientMutationId`.
         pub fn client_mutation_id(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.client_mutation_id = value.into();
             self
         }
     }
     /// Input to initiate a move in process.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateMoveInInput {
         /// Move-in date (the union `InitiateMoveInResponse` may answer `MoveInDateInvalid`).
         pub move_in_date: chrono::NaiveDate,
         /// Supply point identification number of the new home.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub spin: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub spin: ::kraken_codegen_runtime::Nullable<String>,
         /// Email of the customer moving in (error KT-JP-4103 concerns a user created from the same information).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl InitiateMoveInInput {
         /// A value with the required fields set and every optional field absent.
@@ -9322,23 +11692,30 @@ pub mod types {
         pub fn new(move_in_date: chrono::NaiveDate) -> Self {
             Self {
                 move_in_date,
-                spin: crate::Nullable::Absent,
-                email: crate::Nullable::Absent,
+                spin: ::kraken_codegen_runtime::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Supply point identification number of the new home.
-        pub fn spin(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn spin(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.spin = value.into();
             self
         }
         /// Email of the customer moving in (error KT-JP-4103 concerns a user created from the same information).
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
     }
     /// Input required to initiate a MOMI from MyPage.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateMoveOutAndMoveInInput {
         /// The account moving out (error KT-JP-1501: "Active agreement not found").
@@ -9348,8 +11725,11 @@ pub mod types {
         /// Move-in date (the response union includes `MoveInDateInvalid`).
         pub move_in_date: chrono::NaiveDate,
         /// Supply point identification number of the new home.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub move_in_spin: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub move_in_spin: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl InitiateMoveOutAndMoveInInput {
         /// A value with the required fields set and every optional field absent.
@@ -9363,17 +11743,21 @@ pub mod types {
                 account_number,
                 move_out_date,
                 move_in_date,
-                move_in_spin: crate::Nullable::Absent,
+                move_in_spin: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Supply point identification number of the new home.
-        pub fn move_in_spin(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn move_in_spin(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.move_in_spin = value.into();
             self
         }
     }
     /// Input required to initiate a MoveOut from MyPage.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateMoveOutInput {
         /// The account moving out (error KT-JP-1501: "Active agreement not found").
@@ -9392,7 +11776,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `InitiateProductSwitchInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateProductSwitchInput {
         /// `accountNumber`.
@@ -9400,13 +11785,19 @@ pub mod types {
         /// `quotedProductId`.
         pub quoted_product_id: String,
         /// `suppressCommunications`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub suppress_communications: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub suppress_communications: ::kraken_codegen_runtime::Nullable<bool>,
         /// `switchDate`.
         pub switch_date: chrono::NaiveDate,
         /// `userId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub user_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub user_id: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl InitiateProductSwitchInput {
         /// A value with the required fields set and every optional field absent.
@@ -9419,21 +11810,24 @@ pub mod types {
             Self {
                 account_number,
                 quoted_product_id,
-                suppress_communications: crate::Nullable::Absent,
+                suppress_communications: ::kraken_codegen_runtime::Nullable::Absent,
                 switch_date,
-                user_id: crate::Nullable::Absent,
+                user_id: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `suppressCommunications`.
         pub fn suppress_communications(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.suppress_communications = value.into();
             self
         }
         /// `userId`.
-        pub fn user_id(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn user_id(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.user_id = value.into();
             self
         }
@@ -9446,7 +11840,8 @@ pub mod types {
     /// A standalone payment can be made against a specific ledger (e.g., a debt ledger) by
     /// providing the ledger number. Accounts have a default ledger that will be used if not
     /// provided.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateStandalonePaymentInput {
         /// `accountNumber`.
@@ -9454,16 +11849,25 @@ pub mod types {
         /// `amount`.
         pub amount: i64,
         /// `collectionMethod`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub collection_method: crate::Nullable<CollectionMethod>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub collection_method: ::kraken_codegen_runtime::Nullable<CollectionMethod>,
         /// `description`.
         pub description: String,
         /// `isTelephoneInitiated`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_telephone_initiated: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_telephone_initiated: ::kraken_codegen_runtime::Nullable<bool>,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl InitiateStandalonePaymentInput {
         /// A value with the required fields set and every optional field absent.
@@ -9472,16 +11876,16 @@ pub mod types {
             Self {
                 account_number,
                 amount,
-                collection_method: crate::Nullable::Absent,
+                collection_method: ::kraken_codegen_runtime::Nullable::Absent,
                 description,
-                is_telephone_initiated: crate::Nullable::Absent,
-                ledger_number: crate::Nullable::Absent,
+                is_telephone_initiated: ::kraken_codegen_runtime::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `collectionMethod`.
         pub fn collection_method(
             mut self,
-            value: impl Into<crate::Nullable<CollectionMethod>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<CollectionMethod>>,
         ) -> Self {
             self.collection_method = value.into();
             self
@@ -9489,19 +11893,23 @@ pub mod types {
         /// `isTelephoneInitiated`.
         pub fn is_telephone_initiated(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_telephone_initiated = value.into();
             self
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
     }
     /// Input for invalidating an arbitrary payment instruction.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InvalidatePaymentInstructionInput {
         /// `accountNumber`.
@@ -9517,7 +11925,8 @@ pub mod types {
         }
     }
     /// Input type for the InvalidatePreSignedToken mutation.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct InvalidatePreSignedTokenInput {
         /// `token`.
         pub token: String,
@@ -9530,14 +11939,20 @@ pub mod types {
         }
     }
     /// The GraphQL input object `JoinSupplierAcceptTermsAndConditionsInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct JoinSupplierAcceptTermsAndConditionsInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `joinSupplierProcessNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub join_supplier_process_number: crate::Nullable<serde_json::Value>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub join_supplier_process_number: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::serde_json::Value,
+        >,
     }
     impl JoinSupplierAcceptTermsAndConditionsInput {
         /// A value with the required fields set and every optional field absent.
@@ -9545,20 +11960,25 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                join_supplier_process_number: crate::Nullable::Absent,
+                join_supplier_process_number: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `joinSupplierProcessNumber`.
         pub fn join_supplier_process_number(
             mut self,
-            value: impl Into<crate::Nullable<serde_json::Value>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<
+                    ::kraken_codegen_runtime::serde_json::Value,
+                >,
+            >,
         ) -> Self {
             self.join_supplier_process_number = value.into();
             self
         }
     }
     /// Link an AccountUser to a LINE account.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct LinkUserToLineInput {
         /// `linkToken`.
@@ -9572,7 +11992,8 @@ pub mod types {
         }
     }
     /// The metadata input type for mutations.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct MetadataInput {
         /// `identifier`.
@@ -9582,7 +12003,7 @@ pub mod types {
         /// `linkedObjectType`.
         pub linked_object_type: LinkedObjectType,
         /// `value`.
-        pub value: crate::JsonString,
+        pub value: ::kraken_codegen_runtime::JsonString,
     }
     impl MetadataInput {
         /// A value with the required fields set and every optional field absent.
@@ -9591,7 +12012,7 @@ pub mod types {
             identifier: String,
             key: String,
             linked_object_type: LinkedObjectType,
-            value: crate::JsonString,
+            value: ::kraken_codegen_runtime::JsonString,
         ) -> Self {
             Self {
                 identifier,
@@ -9602,23 +12023,36 @@ pub mod types {
         }
     }
     /// The GraphQL input object `NewRefundBankAccountDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct NewRefundBankAccountDetailsInput {
         /// The account refunds are paid for.
         pub account_number: String,
         /// Bank code (named as in the platform's `BankDetailsInput`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub bank_code: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub bank_code: ::kraken_codegen_runtime::Nullable<String>,
         /// Branch code (named as in the platform's `BankDetailsInput`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub branch_code: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub branch_code: ::kraken_codegen_runtime::Nullable<String>,
         /// Bank account number.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub bank_account_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub bank_account_number: ::kraken_codegen_runtime::Nullable<String>,
         /// Account holder's name (named as in the platform's `BankDetailsInput`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_holder: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_holder: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl NewRefundBankAccountDetailsInput {
         /// A value with the required fields set and every optional field absent.
@@ -9626,32 +12060,41 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                bank_code: crate::Nullable::Absent,
-                branch_code: crate::Nullable::Absent,
-                bank_account_number: crate::Nullable::Absent,
-                account_holder: crate::Nullable::Absent,
+                bank_code: ::kraken_codegen_runtime::Nullable::Absent,
+                branch_code: ::kraken_codegen_runtime::Nullable::Absent,
+                bank_account_number: ::kraken_codegen_runtime::Nullable::Absent,
+                account_holder: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Bank code (named as in the platform's `BankDetailsInput`).
-        pub fn bank_code(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn bank_code(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.bank_code = value.into();
             self
         }
         /// Branch code (named as in the platform's `BankDetailsInput`).
-        pub fn branch_code(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn branch_code(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.branch_code = value.into();
             self
         }
         /// Bank account number.
         pub fn bank_account_number(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.bank_account_number = value.into();
             self
         }
         /// Account holder's name (named as in the platform's `BankDetailsInput`).
-        pub fn account_holder(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_holder(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_holder = value.into();
             self
         }
@@ -9664,56 +12107,81 @@ pub mod types {
     /// - organization live secret key
     /// - pre-signed key
     /// - refresh token
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ObtainJsonWebTokenInput {
         /// `APIKey`.
         #[serde(rename = "APIKey")]
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub api_key: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub api_key: ::kraken_codegen_runtime::Nullable<String>,
         /// `captchaResponse`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub captcha_response: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub captcha_response: ::kraken_codegen_runtime::Nullable<String>,
         /// `organizationSecretKey`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub organization_secret_key: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub organization_secret_key: ::kraken_codegen_runtime::Nullable<String>,
         /// `preSignedKey`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub pre_signed_key: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub pre_signed_key: ::kraken_codegen_runtime::Nullable<String>,
         /// `refreshToken`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub refresh_token: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub refresh_token: ::kraken_codegen_runtime::Nullable<String>,
         /// Account user email; the JP description of `ObtainKrakenJSONWebToken` lists the
         /// "account user email/password combination" as a supported input.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
         /// Account user password, with `email` (same JP description).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub password: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub password: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl ObtainJsonWebTokenInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                api_key: crate::Nullable::Absent,
-                captcha_response: crate::Nullable::Absent,
-                organization_secret_key: crate::Nullable::Absent,
-                pre_signed_key: crate::Nullable::Absent,
-                refresh_token: crate::Nullable::Absent,
-                email: crate::Nullable::Absent,
-                password: crate::Nullable::Absent,
+                api_key: ::kraken_codegen_runtime::Nullable::Absent,
+                captcha_response: ::kraken_codegen_runtime::Nullable::Absent,
+                organization_secret_key: ::kraken_codegen_runtime::Nullable::Absent,
+                pre_signed_key: ::kraken_codegen_runtime::Nullable::Absent,
+                refresh_token: ::kraken_codegen_runtime::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
+                password: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `APIKey`.
-        pub fn api_key(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn api_key(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.api_key = value.into();
             self
         }
         /// `captchaResponse`.
         pub fn captcha_response(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.captcha_response = value.into();
             self
@@ -9721,79 +12189,112 @@ pub mod types {
         /// `organizationSecretKey`.
         pub fn organization_secret_key(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.organization_secret_key = value.into();
             self
         }
         /// `preSignedKey`.
-        pub fn pre_signed_key(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn pre_signed_key(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.pre_signed_key = value.into();
             self
         }
         /// `refreshToken`.
-        pub fn refresh_token(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn refresh_token(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.refresh_token = value.into();
             self
         }
         /// Account user email; the JP description of `ObtainKrakenJSONWebToken` lists the
         /// "account user email/password combination" as a supported input.
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
         /// Account user password, with `email` (same JP description).
-        pub fn password(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn password(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.password = value.into();
             self
         }
     }
     /// The GraphQL input object `OwnerInput`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct OwnerInput {
         /// `ownerId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub owner_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub owner_id: ::kraken_codegen_runtime::Nullable<String>,
         /// `ownerType`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub owner_type: crate::Nullable<PaymentInstructionOwnerTypeChoices>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub owner_type: ::kraken_codegen_runtime::Nullable<
+            PaymentInstructionOwnerTypeChoices,
+        >,
     }
     impl OwnerInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                owner_id: crate::Nullable::Absent,
-                owner_type: crate::Nullable::Absent,
+                owner_id: ::kraken_codegen_runtime::Nullable::Absent,
+                owner_type: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `ownerId`.
-        pub fn owner_id(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn owner_id(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.owner_id = value.into();
             self
         }
         /// `ownerType`.
         pub fn owner_type(
             mut self,
-            value: impl Into<crate::Nullable<PaymentInstructionOwnerTypeChoices>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<PaymentInstructionOwnerTypeChoices>,
+            >,
         ) -> Self {
             self.owner_type = value.into();
             self
         }
     }
     /// The GraphQL input object `PaymentScheduleInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PaymentScheduleInput {
         /// The account the fixed payment schedule is created for.
         pub account_number: String,
         /// Payment day of the schedule (payload `paymentDay`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub payment_day: crate::Nullable<i64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub payment_day: ::kraken_codegen_runtime::Nullable<i64>,
         /// Payment amount of the schedule (payload `paymentAmount`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub payment_amount: crate::Nullable<i64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub payment_amount: ::kraken_codegen_runtime::Nullable<i64>,
     }
     impl PaymentScheduleInput {
         /// A value with the required fields set and every optional field absent.
@@ -9801,30 +12302,40 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                payment_day: crate::Nullable::Absent,
-                payment_amount: crate::Nullable::Absent,
+                payment_day: ::kraken_codegen_runtime::Nullable::Absent,
+                payment_amount: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// Payment day of the schedule (payload `paymentDay`).
-        pub fn payment_day(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
+        pub fn payment_day(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<i64>>,
+        ) -> Self {
             self.payment_day = value.into();
             self
         }
         /// Payment amount of the schedule (payload `paymentAmount`).
-        pub fn payment_amount(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
+        pub fn payment_amount(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<i64>>,
+        ) -> Self {
             self.payment_amount = value.into();
             self
         }
     }
     /// The GraphQL input object `ProductToPurchaseInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ProductToPurchaseInput {
         /// `numberOfUnits`.
         pub number_of_units: i64,
         /// `pricePerUnit`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub price_per_unit: crate::Nullable<i64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub price_per_unit: ::kraken_codegen_runtime::Nullable<i64>,
         /// `productCode`.
         pub product_code: String,
     }
@@ -9834,18 +12345,22 @@ pub mod types {
         pub fn new(number_of_units: i64, product_code: String) -> Self {
             Self {
                 number_of_units,
-                price_per_unit: crate::Nullable::Absent,
+                price_per_unit: ::kraken_codegen_runtime::Nullable::Absent,
                 product_code,
             }
         }
         /// `pricePerUnit`.
-        pub fn price_per_unit(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
+        pub fn price_per_unit(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<i64>>,
+        ) -> Self {
             self.price_per_unit = value.into();
             self
         }
     }
     /// Represents a product and the quantity to quote for a customer.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ProductToQuoteInput {
         /// `currency`.
@@ -9853,8 +12368,11 @@ pub mod types {
         /// `numberOfUnits`.
         pub number_of_units: i64,
         /// `pricePerUnit`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub price_per_unit: crate::Nullable<i64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub price_per_unit: ::kraken_codegen_runtime::Nullable<i64>,
         /// `productId`.
         pub product_id: String,
     }
@@ -9865,23 +12383,30 @@ pub mod types {
             Self {
                 currency,
                 number_of_units,
-                price_per_unit: crate::Nullable::Absent,
+                price_per_unit: ::kraken_codegen_runtime::Nullable::Absent,
                 product_id,
             }
         }
         /// `pricePerUnit`.
-        pub fn price_per_unit(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
+        pub fn price_per_unit(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<i64>>,
+        ) -> Self {
             self.price_per_unit = value.into();
             self
         }
     }
     /// The GraphQL input object `QuoteShareInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct QuoteShareInput {
         /// `accountNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `quoteCode`.
         pub quote_code: String,
         /// `recipient`.
@@ -9892,75 +12417,107 @@ pub mod types {
         #[inline]
         pub fn new(quote_code: String, recipient: Recipient) -> Self {
             Self {
-                account_number: crate::Nullable::Absent,
+                account_number: ::kraken_codegen_runtime::Nullable::Absent,
                 quote_code,
                 recipient,
             }
         }
         /// `accountNumber`.
-        pub fn account_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_number = value.into();
             self
         }
     }
     /// The GraphQL input object `Recipient`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct Recipient {
         /// `email`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
         /// `familyName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub family_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub family_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `givenName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub given_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub given_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `mobile`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub mobile: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub mobile: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl Recipient {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                email: crate::Nullable::Absent,
-                family_name: crate::Nullable::Absent,
-                given_name: crate::Nullable::Absent,
-                mobile: crate::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
+                family_name: ::kraken_codegen_runtime::Nullable::Absent,
+                given_name: ::kraken_codegen_runtime::Nullable::Absent,
+                mobile: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `email`.
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
         /// `familyName`.
-        pub fn family_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn family_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.family_name = value.into();
             self
         }
         /// `givenName`.
-        pub fn given_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn given_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.given_name = value.into();
             self
         }
         /// `mobile`.
-        pub fn mobile(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn mobile(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.mobile = value.into();
             self
         }
     }
     /// The input type for redeeming Loyalty Points.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RedeemLoyaltyPointsInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `accountUserId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub account_user_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub account_user_id: ::kraken_codegen_runtime::Nullable<String>,
         /// `points`.
         pub points: i64,
     }
@@ -9970,18 +12527,22 @@ pub mod types {
         pub fn new(account_number: String, points: i64) -> Self {
             Self {
                 account_number,
-                account_user_id: crate::Nullable::Absent,
+                account_user_id: ::kraken_codegen_runtime::Nullable::Absent,
                 points,
             }
         }
         /// `accountUserId`.
-        pub fn account_user_id(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn account_user_id(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.account_user_id = value.into();
             self
         }
     }
     /// Required payload to redeem the benefit for partner reward referral scheme
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RedeemReferralClaimCodeInput {
         /// `accountNumber`.
@@ -9997,7 +12558,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `RegisterDemandResponseCampaignParticipantInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RegisterDemandResponseCampaignParticipantInput {
         /// The account to register ("Register the account for participating in a Demand Response campaign").
@@ -10016,17 +12578,26 @@ pub mod types {
         }
     }
     /// The GraphQL input object `RegisterPushNotificationBindingInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RegisterPushNotificationBindingInput {
         /// `bundleId`.
         pub bundle_id: String,
         /// `expiresAt`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub expires_at: crate::Nullable<crate::DateTime>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub expires_at: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::DateTime,
+        >,
         /// `service`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub service: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub service: ::kraken_codegen_runtime::Nullable<String>,
         /// `token`.
         pub token: String,
     }
@@ -10036,67 +12607,92 @@ pub mod types {
         pub fn new(bundle_id: String, token: String) -> Self {
             Self {
                 bundle_id,
-                expires_at: crate::Nullable::Absent,
-                service: crate::Nullable::Absent,
+                expires_at: ::kraken_codegen_runtime::Nullable::Absent,
+                service: ::kraken_codegen_runtime::Nullable::Absent,
                 token,
             }
         }
         /// `expiresAt`.
         pub fn expires_at(
             mut self,
-            value: impl Into<crate::Nullable<crate::DateTime>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::DateTime>,
+            >,
         ) -> Self {
             self.expires_at = value.into();
             self
         }
         /// `service`.
-        pub fn service(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn service(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.service = value.into();
             self
         }
     }
     /// Input type for the RequestPasswordReset mutation.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RequestPasswordResetInput {
         /// `baseUrl`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub base_url: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub base_url: ::kraken_codegen_runtime::Nullable<String>,
         /// `email`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
         /// `userNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub user_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub user_number: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl RequestPasswordResetInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                base_url: crate::Nullable::Absent,
-                email: crate::Nullable::Absent,
-                user_number: crate::Nullable::Absent,
+                base_url: ::kraken_codegen_runtime::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
+                user_number: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `baseUrl`.
-        pub fn base_url(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn base_url(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.base_url = value.into();
             self
         }
         /// `email`.
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
         /// `userNumber`.
-        pub fn user_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn user_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.user_number = value.into();
             self
         }
     }
     /// The GraphQL input object `RequestPrintedBillInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RequestPrintedBillInput {
         /// `accountNumber`.
@@ -10115,7 +12711,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `RequestRepaymentInputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RequestRepaymentInputType {
         /// `accountNumber`.
@@ -10125,17 +12722,29 @@ pub mod types {
         /// `idempotencyKey`.
         pub idempotency_key: String,
         /// `instructionReference`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub instruction_reference: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub instruction_reference: ::kraken_codegen_runtime::Nullable<String>,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `method`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub method: crate::Nullable<RequestableRepaymentMethod>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub method: ::kraken_codegen_runtime::Nullable<RequestableRepaymentMethod>,
         /// `reason`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub reason: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub reason: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl RequestRepaymentInputType {
         /// A value with the required fields set and every optional field absent.
@@ -10149,46 +12758,56 @@ pub mod types {
                 account_number,
                 amount_in_minor_unit,
                 idempotency_key,
-                instruction_reference: crate::Nullable::Absent,
-                ledger_number: crate::Nullable::Absent,
-                method: crate::Nullable::Absent,
-                reason: crate::Nullable::Absent,
+                instruction_reference: ::kraken_codegen_runtime::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
+                method: ::kraken_codegen_runtime::Nullable::Absent,
+                reason: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `instructionReference`.
         pub fn instruction_reference(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.instruction_reference = value.into();
             self
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
         /// `method`.
         pub fn method(
             mut self,
-            value: impl Into<crate::Nullable<RequestableRepaymentMethod>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<RequestableRepaymentMethod>>,
         ) -> Self {
             self.method = value.into();
             self
         }
         /// `reason`.
-        pub fn reason(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn reason(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.reason = value.into();
             self
         }
     }
     /// The GraphQL input object `ResetPasswordMutationInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ResetPasswordMutationInput {
         /// `clientMutationId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_mutation_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_mutation_id: ::kraken_codegen_runtime::Nullable<String>,
         /// `password`.
         pub password: String,
         /// `token`.
@@ -10201,7 +12820,7 @@ pub mod types {
         #[inline]
         pub fn new(password: String, token: String, user_id: String) -> Self {
             Self {
-                client_mutation_id: crate::Nullable::Absent,
+                client_mutation_id: ::kraken_codegen_runtime::Nullable::Absent,
                 password,
                 token,
                 user_id,
@@ -10210,14 +12829,15 @@ pub mod types {
         /// `clientMutationId`.
         pub fn client_mutation_id(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.client_mutation_id = value.into();
             self
         }
     }
     /// The GraphQL input object `ResetUserPasswordInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ResetUserPasswordInput {
         /// `newPassword`.
@@ -10239,7 +12859,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `SelfServeSwitchInCorrectionInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SelfServeSwitchInCorrectionInput {
         /// The account whose switch-in is corrected (error KT-JP-4548: "Switch-in request not found").
@@ -10253,7 +12874,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `SendFamilySwitchInOfferInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SendFamilySwitchInOfferInput {
         /// The account whose customer gets the offer ("send family switch in offer to the customer").
@@ -10267,12 +12889,16 @@ pub mod types {
         }
     }
     /// Input of `sendLiveChatMessage`, inferred.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SendLiveChatMessageInput {
         /// Relay mutation identifier, echoed in the payload's `clientMutationId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_mutation_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_mutation_id: ::kraken_codegen_runtime::Nullable<String>,
         /// The message to send (inferred from the operation's name).
         pub message: String,
     }
@@ -10281,21 +12907,22 @@ pub mod types {
         #[inline]
         pub fn new(message: String) -> Self {
             Self {
-                client_mutation_id: crate::Nullable::Absent,
+                client_mutation_id: ::kraken_codegen_runtime::Nullable::Absent,
                 message,
             }
         }
         /// Relay mutation identifier, echoed in the payload's `clientMutationId`.
         pub fn client_mutation_id(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.client_mutation_id = value.into();
             self
         }
     }
     /// The input type for setting the Loyalty Points user.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SetLoyaltyPointsUserInput {
         /// `accountNumber`.
@@ -10314,7 +12941,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `SetUpDirectDebitInstructionInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SetUpDirectDebitInstructionInput {
         /// `accountNumber`.
@@ -10322,16 +12950,25 @@ pub mod types {
         /// `bankDetails`.
         pub bank_details: BankDetailsInput,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `owners`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub owners: crate::Nullable<Vec<Option<OwnerInput>>>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub owners: ::kraken_codegen_runtime::Nullable<Vec<Option<OwnerInput>>>,
         /// `useForAutomatedPayments`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub use_for_automated_payments: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub use_for_automated_payments: ::kraken_codegen_runtime::Nullable<bool>,
         /// `validFrom`.
-        pub valid_from: crate::DateTime,
+        pub valid_from: ::kraken_codegen_runtime::DateTime,
     }
     impl SetUpDirectDebitInstructionInput {
         /// A value with the required fields set and every optional field absent.
@@ -10339,26 +12976,29 @@ pub mod types {
         pub fn new(
             account_number: String,
             bank_details: BankDetailsInput,
-            valid_from: crate::DateTime,
+            valid_from: ::kraken_codegen_runtime::DateTime,
         ) -> Self {
             Self {
                 account_number,
                 bank_details,
-                ledger_number: crate::Nullable::Absent,
-                owners: crate::Nullable::Absent,
-                use_for_automated_payments: crate::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
+                owners: ::kraken_codegen_runtime::Nullable::Absent,
+                use_for_automated_payments: ::kraken_codegen_runtime::Nullable::Absent,
                 valid_from,
             }
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
         /// `owners`.
         pub fn owners(
             mut self,
-            value: impl Into<crate::Nullable<Vec<Option<OwnerInput>>>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<Vec<Option<OwnerInput>>>>,
         ) -> Self {
             self.owners = value.into();
             self
@@ -10366,14 +13006,15 @@ pub mod types {
         /// `useForAutomatedPayments`.
         pub fn use_for_automated_payments(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.use_for_automated_payments = value.into();
             self
         }
     }
     /// The GraphQL input object `ShareGoodsQuoteInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ShareGoodsQuoteInput {
         /// `email`.
@@ -10389,7 +13030,8 @@ pub mod types {
         }
     }
     /// The input for storing a new payment instruction created through the embedded process.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct StorePaymentInstructionInput {
         /// `accountNumber`.
@@ -10397,14 +13039,25 @@ pub mod types {
         /// `instructionType`.
         pub instruction_type: PaymentType,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `useForAutomatedPayments`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub use_for_automated_payments: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub use_for_automated_payments: ::kraken_codegen_runtime::Nullable<bool>,
         /// `validFrom`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub valid_from: crate::Nullable<crate::DateTime>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub valid_from: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::DateTime,
+        >,
         /// `vendorReference`.
         pub vendor_reference: String,
     }
@@ -10419,21 +13072,24 @@ pub mod types {
             Self {
                 account_number,
                 instruction_type,
-                ledger_number: crate::Nullable::Absent,
-                use_for_automated_payments: crate::Nullable::Absent,
-                valid_from: crate::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
+                use_for_automated_payments: ::kraken_codegen_runtime::Nullable::Absent,
+                valid_from: ::kraken_codegen_runtime::Nullable::Absent,
                 vendor_reference,
             }
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
         /// `useForAutomatedPayments`.
         pub fn use_for_automated_payments(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.use_for_automated_payments = value.into();
             self
@@ -10441,14 +13097,17 @@ pub mod types {
         /// `validFrom`.
         pub fn valid_from(
             mut self,
-            value: impl Into<crate::Nullable<crate::DateTime>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::DateTime>,
+            >,
         ) -> Self {
             self.valid_from = value.into();
             self
         }
     }
     /// The GraphQL input object `SuggestFixedPaymentAmountInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SuggestFixedPaymentAmountInput {
         /// The account a fixed payment amount is suggested for.
@@ -10462,7 +13121,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `SwitchToProductWithFixedFuelCostAdjustmentInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SwitchToProductWithFixedFuelCostAdjustmentInput {
         /// The account switching product (payload `isUserEligible`: "has the campaign registered to account").
@@ -10476,12 +13136,18 @@ pub mod types {
         }
     }
     /// The GraphQL input object `TerminateCreditTransferPermissionInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct TerminateCreditTransferPermissionInput {
         /// `activeAt`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub active_at: crate::Nullable<crate::DateTime>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub active_at: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::DateTime,
+        >,
         /// `sourceLedgerNumber`.
         pub source_ledger_number: String,
         /// `targetLedgerNumber`.
@@ -10492,7 +13158,7 @@ pub mod types {
         #[inline]
         pub fn new(source_ledger_number: String, target_ledger_number: String) -> Self {
             Self {
-                active_at: crate::Nullable::Absent,
+                active_at: ::kraken_codegen_runtime::Nullable::Absent,
                 source_ledger_number,
                 target_ledger_number,
             }
@@ -10500,14 +13166,17 @@ pub mod types {
         /// `activeAt`.
         pub fn active_at(
             mut self,
-            value: impl Into<crate::Nullable<crate::DateTime>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::DateTime>,
+            >,
         ) -> Self {
             self.active_at = value.into();
             self
         }
     }
     /// The input type for transferring Loyalty Points.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct TransferLoyaltyPointsBetweenUsersInput {
         /// `accountNumber`.
@@ -10517,8 +13186,11 @@ pub mod types {
         /// `receivingUserId`.
         pub receiving_user_id: String,
         /// `sendingUserId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub sending_user_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub sending_user_id: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl TransferLoyaltyPointsBetweenUsersInput {
         /// A value with the required fields set and every optional field absent.
@@ -10528,24 +13200,31 @@ pub mod types {
                 account_number,
                 points,
                 receiving_user_id,
-                sending_user_id: crate::Nullable::Absent,
+                sending_user_id: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `sendingUserId`.
-        pub fn sending_user_id(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn sending_user_id(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.sending_user_id = value.into();
             self
         }
     }
     /// Input fields for updating billing email for an account.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountBillingEmailInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `billingEmail`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub billing_email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub billing_email: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl UpdateAccountBillingEmailInput {
         /// A value with the required fields set and every optional field absent.
@@ -10553,24 +13232,33 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                billing_email: crate::Nullable::Absent,
+                billing_email: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `billingEmail`.
-        pub fn billing_email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn billing_email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.billing_email = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateAccountConsentDataInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountConsentDataInput {
         /// The account whose consent data is updated.
         pub account_number: String,
         /// The consent data (payload `consentData: GenericScalar`).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub consent_data: crate::Nullable<serde_json::Value>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub consent_data: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::serde_json::Value,
+        >,
     }
     impl UpdateAccountConsentDataInput {
         /// A value with the required fields set and every optional field absent.
@@ -10578,95 +13266,141 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                consent_data: crate::Nullable::Absent,
+                consent_data: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// The consent data (payload `consentData: GenericScalar`).
         pub fn consent_data(
             mut self,
-            value: impl Into<crate::Nullable<serde_json::Value>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<
+                    ::kraken_codegen_runtime::serde_json::Value,
+                >,
+            >,
         ) -> Self {
             self.consent_data = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateAccountUserCommsPreferencesMutationInput`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountUserCommsPreferencesMutationInput {
         /// `clientMutationId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_mutation_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_mutation_id: ::kraken_codegen_runtime::Nullable<String>,
         /// `emailFormat`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email_format: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email_format: ::kraken_codegen_runtime::Nullable<String>,
         /// `fontSizeMultiplier`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub font_size_multiplier: crate::Nullable<f64>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub font_size_multiplier: ::kraken_codegen_runtime::Nullable<f64>,
         /// `isOptedInMeterReadingConfirmations`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_in_meter_reading_confirmations: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_in_meter_reading_confirmations: ::kraken_codegen_runtime::Nullable<
+            bool,
+        >,
         /// `isOptedInToClientMessages`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_in_to_client_messages: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_in_to_client_messages: ::kraken_codegen_runtime::Nullable<bool>,
         /// `isOptedInToOfferMessages`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_in_to_offer_messages: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_in_to_offer_messages: ::kraken_codegen_runtime::Nullable<bool>,
         /// `isOptedInToRecommendedMessages`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_in_to_recommended_messages: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_in_to_recommended_messages: ::kraken_codegen_runtime::Nullable<bool>,
         /// `isOptedInToSmsMessages`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_in_to_sms_messages: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_in_to_sms_messages: ::kraken_codegen_runtime::Nullable<bool>,
         /// `isOptedInToThirdPartyMessages`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_in_to_third_party_messages: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_in_to_third_party_messages: ::kraken_codegen_runtime::Nullable<bool>,
         /// `isOptedInToUpdateMessages`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_in_to_update_messages: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_in_to_update_messages: ::kraken_codegen_runtime::Nullable<bool>,
         /// `isUsingInvertedEmailColours`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_using_inverted_email_colours: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_using_inverted_email_colours: ::kraken_codegen_runtime::Nullable<bool>,
         /// `preferredHoldMusic`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub preferred_hold_music: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub preferred_hold_music: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl UpdateAccountUserCommsPreferencesMutationInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                client_mutation_id: crate::Nullable::Absent,
-                email_format: crate::Nullable::Absent,
-                font_size_multiplier: crate::Nullable::Absent,
-                is_opted_in_meter_reading_confirmations: crate::Nullable::Absent,
-                is_opted_in_to_client_messages: crate::Nullable::Absent,
-                is_opted_in_to_offer_messages: crate::Nullable::Absent,
-                is_opted_in_to_recommended_messages: crate::Nullable::Absent,
-                is_opted_in_to_sms_messages: crate::Nullable::Absent,
-                is_opted_in_to_third_party_messages: crate::Nullable::Absent,
-                is_opted_in_to_update_messages: crate::Nullable::Absent,
-                is_using_inverted_email_colours: crate::Nullable::Absent,
-                preferred_hold_music: crate::Nullable::Absent,
+                client_mutation_id: ::kraken_codegen_runtime::Nullable::Absent,
+                email_format: ::kraken_codegen_runtime::Nullable::Absent,
+                font_size_multiplier: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_in_meter_reading_confirmations: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_in_to_client_messages: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_in_to_offer_messages: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_in_to_recommended_messages: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_in_to_sms_messages: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_in_to_third_party_messages: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_in_to_update_messages: ::kraken_codegen_runtime::Nullable::Absent,
+                is_using_inverted_email_colours: ::kraken_codegen_runtime::Nullable::Absent,
+                preferred_hold_music: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `clientMutationId`.
         pub fn client_mutation_id(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.client_mutation_id = value.into();
             self
         }
         /// `emailFormat`.
-        pub fn email_format(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email_format(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email_format = value.into();
             self
         }
         /// `fontSizeMultiplier`.
         pub fn font_size_multiplier(
             mut self,
-            value: impl Into<crate::Nullable<f64>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<f64>>,
         ) -> Self {
             self.font_size_multiplier = value.into();
             self
@@ -10674,7 +13408,7 @@ pub mod types {
         /// `isOptedInMeterReadingConfirmations`.
         pub fn is_opted_in_meter_reading_confirmations(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_in_meter_reading_confirmations = value.into();
             self
@@ -10682,7 +13416,7 @@ pub mod types {
         /// `isOptedInToClientMessages`.
         pub fn is_opted_in_to_client_messages(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_in_to_client_messages = value.into();
             self
@@ -10690,7 +13424,7 @@ pub mod types {
         /// `isOptedInToOfferMessages`.
         pub fn is_opted_in_to_offer_messages(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_in_to_offer_messages = value.into();
             self
@@ -10698,7 +13432,7 @@ pub mod types {
         /// `isOptedInToRecommendedMessages`.
         pub fn is_opted_in_to_recommended_messages(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_in_to_recommended_messages = value.into();
             self
@@ -10706,7 +13440,7 @@ pub mod types {
         /// `isOptedInToSmsMessages`.
         pub fn is_opted_in_to_sms_messages(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_in_to_sms_messages = value.into();
             self
@@ -10714,7 +13448,7 @@ pub mod types {
         /// `isOptedInToThirdPartyMessages`.
         pub fn is_opted_in_to_third_party_messages(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_in_to_third_party_messages = value.into();
             self
@@ -10722,7 +13456,7 @@ pub mod types {
         /// `isOptedInToUpdateMessages`.
         pub fn is_opted_in_to_update_messages(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_in_to_update_messages = value.into();
             self
@@ -10730,7 +13464,7 @@ pub mod types {
         /// `isUsingInvertedEmailColours`.
         pub fn is_using_inverted_email_colours(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_using_inverted_email_colours = value.into();
             self
@@ -10738,84 +13472,127 @@ pub mod types {
         /// `preferredHoldMusic`.
         pub fn preferred_hold_music(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.preferred_hold_music = value.into();
             self
         }
     }
     /// Input required to update an AccountUser and its AccountUserDetails.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountUserInput {
         /// `dateOfBirth`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub date_of_birth: crate::Nullable<chrono::NaiveDate>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub date_of_birth: ::kraken_codegen_runtime::Nullable<chrono::NaiveDate>,
         /// `details`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub details: crate::Nullable<Vec<Option<DetailsInputType>>>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub details: ::kraken_codegen_runtime::Nullable<Vec<Option<DetailsInputType>>>,
         /// `email`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
         /// `familyName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub family_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub family_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `firstFamilyName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub first_family_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub first_family_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `givenName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub given_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub given_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `label`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub label: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub label: ::kraken_codegen_runtime::Nullable<String>,
         /// `landline`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub landline: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub landline: ::kraken_codegen_runtime::Nullable<String>,
         /// `mobile`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub mobile: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub mobile: ::kraken_codegen_runtime::Nullable<String>,
         /// `nif`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub nif: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub nif: ::kraken_codegen_runtime::Nullable<String>,
         /// `pronouns`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub pronouns: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub pronouns: ::kraken_codegen_runtime::Nullable<String>,
         /// `secondFamilyName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub second_family_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub second_family_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `title`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub title: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub title: ::kraken_codegen_runtime::Nullable<String>,
         /// `userId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub user_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub user_id: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl UpdateAccountUserInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                date_of_birth: crate::Nullable::Absent,
-                details: crate::Nullable::Absent,
-                email: crate::Nullable::Absent,
-                family_name: crate::Nullable::Absent,
-                first_family_name: crate::Nullable::Absent,
-                given_name: crate::Nullable::Absent,
-                label: crate::Nullable::Absent,
-                landline: crate::Nullable::Absent,
-                mobile: crate::Nullable::Absent,
-                nif: crate::Nullable::Absent,
-                pronouns: crate::Nullable::Absent,
-                second_family_name: crate::Nullable::Absent,
-                title: crate::Nullable::Absent,
-                user_id: crate::Nullable::Absent,
+                date_of_birth: ::kraken_codegen_runtime::Nullable::Absent,
+                details: ::kraken_codegen_runtime::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
+                family_name: ::kraken_codegen_runtime::Nullable::Absent,
+                first_family_name: ::kraken_codegen_runtime::Nullable::Absent,
+                given_name: ::kraken_codegen_runtime::Nullable::Absent,
+                label: ::kraken_codegen_runtime::Nullable::Absent,
+                landline: ::kraken_codegen_runtime::Nullable::Absent,
+                mobile: ::kraken_codegen_runtime::Nullable::Absent,
+                nif: ::kraken_codegen_runtime::Nullable::Absent,
+                pronouns: ::kraken_codegen_runtime::Nullable::Absent,
+                second_family_name: ::kraken_codegen_runtime::Nullable::Absent,
+                title: ::kraken_codegen_runtime::Nullable::Absent,
+                user_id: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `dateOfBirth`.
         pub fn date_of_birth(
             mut self,
-            value: impl Into<crate::Nullable<chrono::NaiveDate>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<chrono::NaiveDate>>,
         ) -> Self {
             self.date_of_birth = value.into();
             self
@@ -10823,126 +13600,183 @@ pub mod types {
         /// `details`.
         pub fn details(
             mut self,
-            value: impl Into<crate::Nullable<Vec<Option<DetailsInputType>>>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<Vec<Option<DetailsInputType>>>,
+            >,
         ) -> Self {
             self.details = value.into();
             self
         }
         /// `email`.
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
         /// `familyName`.
-        pub fn family_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn family_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.family_name = value.into();
             self
         }
         /// `firstFamilyName`.
         pub fn first_family_name(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.first_family_name = value.into();
             self
         }
         /// `givenName`.
-        pub fn given_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn given_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.given_name = value.into();
             self
         }
         /// `label`.
-        pub fn label(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn label(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.label = value.into();
             self
         }
         /// `landline`.
-        pub fn landline(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn landline(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.landline = value.into();
             self
         }
         /// `mobile`.
-        pub fn mobile(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn mobile(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.mobile = value.into();
             self
         }
         /// `nif`.
-        pub fn nif(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn nif(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.nif = value.into();
             self
         }
         /// `pronouns`.
-        pub fn pronouns(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn pronouns(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.pronouns = value.into();
             self
         }
         /// `secondFamilyName`.
         pub fn second_family_name(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.second_family_name = value.into();
             self
         }
         /// `title`.
-        pub fn title(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn title(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.title = value.into();
             self
         }
         /// `userId`.
-        pub fn user_id(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn user_id(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.user_id = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateAccountUserMutationInput`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountUserMutationInput {
         /// `clientMutationId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_mutation_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_mutation_id: ::kraken_codegen_runtime::Nullable<String>,
         /// `dateOfBirth`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub date_of_birth: crate::Nullable<chrono::NaiveDate>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub date_of_birth: ::kraken_codegen_runtime::Nullable<chrono::NaiveDate>,
         /// `email`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
         /// `familyName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub family_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub family_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `givenName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub given_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub given_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `landline`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub landline: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub landline: ::kraken_codegen_runtime::Nullable<String>,
         /// `mobile`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub mobile: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub mobile: ::kraken_codegen_runtime::Nullable<String>,
         /// `pronouns`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub pronouns: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub pronouns: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl UpdateAccountUserMutationInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                client_mutation_id: crate::Nullable::Absent,
-                date_of_birth: crate::Nullable::Absent,
-                email: crate::Nullable::Absent,
-                family_name: crate::Nullable::Absent,
-                given_name: crate::Nullable::Absent,
-                landline: crate::Nullable::Absent,
-                mobile: crate::Nullable::Absent,
-                pronouns: crate::Nullable::Absent,
+                client_mutation_id: ::kraken_codegen_runtime::Nullable::Absent,
+                date_of_birth: ::kraken_codegen_runtime::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
+                family_name: ::kraken_codegen_runtime::Nullable::Absent,
+                given_name: ::kraken_codegen_runtime::Nullable::Absent,
+                landline: ::kraken_codegen_runtime::Nullable::Absent,
+                mobile: ::kraken_codegen_runtime::Nullable::Absent,
+                pronouns: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `clientMutationId`.
         pub fn client_mutation_id(
             mut self,
-            value: impl Into<crate::Nullable<String>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
         ) -> Self {
             self.client_mutation_id = value.into();
             self
@@ -10950,51 +13784,73 @@ pub mod types {
         /// `dateOfBirth`.
         pub fn date_of_birth(
             mut self,
-            value: impl Into<crate::Nullable<chrono::NaiveDate>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<chrono::NaiveDate>>,
         ) -> Self {
             self.date_of_birth = value.into();
             self
         }
         /// `email`.
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
         /// `familyName`.
-        pub fn family_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn family_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.family_name = value.into();
             self
         }
         /// `givenName`.
-        pub fn given_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn given_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.given_name = value.into();
             self
         }
         /// `landline`.
-        pub fn landline(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn landline(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.landline = value.into();
             self
         }
         /// `mobile`.
-        pub fn mobile(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn mobile(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.mobile = value.into();
             self
         }
         /// `pronouns`.
-        pub fn pronouns(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn pronouns(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.pronouns = value.into();
             self
         }
     }
     /// Input type for updating the schedule auto top up amount for for an account. Requires an `account_number`, `ledger_id` or `ledger_number`, and `payment_amount` to be provided.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAutoTopUpAmountInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub ledger_number: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub ledger_number: ::kraken_codegen_runtime::Nullable<String>,
         /// `paymentAmount`.
         pub payment_amount: i64,
     }
@@ -11004,18 +13860,22 @@ pub mod types {
         pub fn new(account_number: String, payment_amount: i64) -> Self {
             Self {
                 account_number,
-                ledger_number: crate::Nullable::Absent,
+                ledger_number: ::kraken_codegen_runtime::Nullable::Absent,
                 payment_amount,
             }
         }
         /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn ledger_number(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.ledger_number = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateBankAccountDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateBankAccountDetailsInput {
         /// The account whose bank account is updated (the payload's description: "for an existing customer in GMO").
@@ -11029,7 +13889,8 @@ pub mod types {
         }
     }
     /// Input fields for updating comms delivery preferences for an account
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateCommsDeliveryPreferenceInput {
         /// `accountNumber`.
@@ -11051,14 +13912,18 @@ pub mod types {
         }
     }
     /// The GraphQL input object `UpdateCreditCardDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateCreditCardDetailsInput {
         /// The account whose credit card is updated ("Updates credit card details for an account").
         pub account_number: String,
         /// GMO card token (the card is registered through GMO; error KT-JP-3902 concerns the card number).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub token: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub token: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl UpdateCreditCardDetailsInput {
         /// A value with the required fields set and every optional field absent.
@@ -11066,33 +13931,49 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                token: crate::Nullable::Absent,
+                token: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// GMO card token (the card is registered through GMO; error KT-JP-3902 concerns the card number).
-        pub fn token(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn token(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.token = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateDemandResponseCampaignParticipantCommsPreferencesInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateDemandResponseCampaignParticipantCommsPreferencesInput {
         /// The participating account.
         pub account_number: String,
         /// The campaign.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub campaign_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub campaign_name: ::kraken_codegen_runtime::Nullable<String>,
         /// Opt in or out of future events (payload field of the same name).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_into_demand_response_events: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_into_demand_response_events: ::kraken_codegen_runtime::Nullable<bool>,
         /// Opt in or out of email communications (payload field of the same name).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_into_emails: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_into_emails: ::kraken_codegen_runtime::Nullable<bool>,
         /// Opt in or out of LINE communications (payload field of the same name).
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub is_opted_into_line: crate::Nullable<bool>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub is_opted_into_line: ::kraken_codegen_runtime::Nullable<bool>,
     }
     impl UpdateDemandResponseCampaignParticipantCommsPreferencesInput {
         /// A value with the required fields set and every optional field absent.
@@ -11100,21 +13981,24 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
-                campaign_name: crate::Nullable::Absent,
-                is_opted_into_demand_response_events: crate::Nullable::Absent,
-                is_opted_into_emails: crate::Nullable::Absent,
-                is_opted_into_line: crate::Nullable::Absent,
+                campaign_name: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_into_demand_response_events: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_into_emails: ::kraken_codegen_runtime::Nullable::Absent,
+                is_opted_into_line: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// The campaign.
-        pub fn campaign_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn campaign_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.campaign_name = value.into();
             self
         }
         /// Opt in or out of future events (payload field of the same name).
         pub fn is_opted_into_demand_response_events(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_into_demand_response_events = value.into();
             self
@@ -11122,7 +14006,7 @@ pub mod types {
         /// Opt in or out of email communications (payload field of the same name).
         pub fn is_opted_into_emails(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_into_emails = value.into();
             self
@@ -11130,26 +14014,33 @@ pub mod types {
         /// Opt in or out of LINE communications (payload field of the same name).
         pub fn is_opted_into_line(
             mut self,
-            value: impl Into<crate::Nullable<bool>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<bool>>,
         ) -> Self {
             self.is_opted_into_line = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateDemandResponseCampaignParticipantTipInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateDemandResponseCampaignParticipantTipInput {
         /// The participating account.
         pub account_number: String,
         /// The campaign.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub campaign_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub campaign_name: ::kraken_codegen_runtime::Nullable<String>,
         /// The tip to update ("Input fields for updating a participant's value for a tip").
         pub tip: String,
         /// The participant's value for the tip.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub value: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub value: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl UpdateDemandResponseCampaignParticipantTipInput {
         /// A value with the required fields set and every optional field absent.
@@ -11157,24 +14048,31 @@ pub mod types {
         pub fn new(account_number: String, tip: String) -> Self {
             Self {
                 account_number,
-                campaign_name: crate::Nullable::Absent,
+                campaign_name: ::kraken_codegen_runtime::Nullable::Absent,
                 tip,
-                value: crate::Nullable::Absent,
+                value: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// The campaign.
-        pub fn campaign_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn campaign_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.campaign_name = value.into();
             self
         }
         /// The participant's value for the tip.
-        pub fn value(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn value(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.value = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateMoveInDateInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateMoveInDateInput {
         /// The account of the move-in.
@@ -11200,7 +14098,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `UpdateMoveOutDateInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateMoveOutDateInput {
         /// The account of the move-out.
@@ -11226,7 +14125,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `UpdatePasswordInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdatePasswordInput {
         /// `newPassword`.
@@ -11252,17 +14152,28 @@ pub mod types {
         }
     }
     /// The GraphQL input object `UpdatePurchaseInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdatePurchaseInput {
         /// `accountNumber`.
         pub account_number: String,
         /// `clientParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub client_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub client_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `marketParams`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub market_params: crate::Nullable<crate::JsonString>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub market_params: ::kraken_codegen_runtime::Nullable<
+            ::kraken_codegen_runtime::JsonString,
+        >,
         /// `purchaseId`.
         pub purchase_id: String,
         /// `saleItems`.
@@ -11278,8 +14189,8 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
-                client_params: crate::Nullable::Absent,
-                market_params: crate::Nullable::Absent,
+                client_params: ::kraken_codegen_runtime::Nullable::Absent,
+                market_params: ::kraken_codegen_runtime::Nullable::Absent,
                 purchase_id,
                 sale_items,
             }
@@ -11287,7 +14198,9 @@ pub mod types {
         /// `clientParams`.
         pub fn client_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -11295,72 +14208,108 @@ pub mod types {
         /// `marketParams`.
         pub fn market_params(
             mut self,
-            value: impl Into<crate::Nullable<crate::JsonString>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<::kraken_codegen_runtime::JsonString>,
+            >,
         ) -> Self {
             self.market_params = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateUserInput`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateUserInput {
         /// `dateOfBirth`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub date_of_birth: crate::Nullable<chrono::NaiveDate>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub date_of_birth: ::kraken_codegen_runtime::Nullable<chrono::NaiveDate>,
         /// `details`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub details: crate::Nullable<Vec<Option<DetailsInputType>>>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub details: ::kraken_codegen_runtime::Nullable<Vec<Option<DetailsInputType>>>,
         /// `email`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub email: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub email: ::kraken_codegen_runtime::Nullable<String>,
         /// `familyName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub family_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub family_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `givenName`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub given_name: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub given_name: ::kraken_codegen_runtime::Nullable<String>,
         /// `label`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub label: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub label: ::kraken_codegen_runtime::Nullable<String>,
         /// `landline`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub landline: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub landline: ::kraken_codegen_runtime::Nullable<String>,
         /// `mobile`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub mobile: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub mobile: ::kraken_codegen_runtime::Nullable<String>,
         /// `pronouns`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub pronouns: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub pronouns: ::kraken_codegen_runtime::Nullable<String>,
         /// `title`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub title: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub title: ::kraken_codegen_runtime::Nullable<String>,
         /// `userId`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub user_id: crate::Nullable<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "::kraken_codegen_runtime::Nullable::is_absent"
+        )]
+        pub user_id: ::kraken_codegen_runtime::Nullable<String>,
     }
     impl UpdateUserInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                date_of_birth: crate::Nullable::Absent,
-                details: crate::Nullable::Absent,
-                email: crate::Nullable::Absent,
-                family_name: crate::Nullable::Absent,
-                given_name: crate::Nullable::Absent,
-                label: crate::Nullable::Absent,
-                landline: crate::Nullable::Absent,
-                mobile: crate::Nullable::Absent,
-                pronouns: crate::Nullable::Absent,
-                title: crate::Nullable::Absent,
-                user_id: crate::Nullable::Absent,
+                date_of_birth: ::kraken_codegen_runtime::Nullable::Absent,
+                details: ::kraken_codegen_runtime::Nullable::Absent,
+                email: ::kraken_codegen_runtime::Nullable::Absent,
+                family_name: ::kraken_codegen_runtime::Nullable::Absent,
+                given_name: ::kraken_codegen_runtime::Nullable::Absent,
+                label: ::kraken_codegen_runtime::Nullable::Absent,
+                landline: ::kraken_codegen_runtime::Nullable::Absent,
+                mobile: ::kraken_codegen_runtime::Nullable::Absent,
+                pronouns: ::kraken_codegen_runtime::Nullable::Absent,
+                title: ::kraken_codegen_runtime::Nullable::Absent,
+                user_id: ::kraken_codegen_runtime::Nullable::Absent,
             }
         }
         /// `dateOfBirth`.
         pub fn date_of_birth(
             mut self,
-            value: impl Into<crate::Nullable<chrono::NaiveDate>>,
+            value: impl Into<::kraken_codegen_runtime::Nullable<chrono::NaiveDate>>,
         ) -> Self {
             self.date_of_birth = value.into();
             self
@@ -11368,59 +14317,89 @@ pub mod types {
         /// `details`.
         pub fn details(
             mut self,
-            value: impl Into<crate::Nullable<Vec<Option<DetailsInputType>>>>,
+            value: impl Into<
+                ::kraken_codegen_runtime::Nullable<Vec<Option<DetailsInputType>>>,
+            >,
         ) -> Self {
             self.details = value.into();
             self
         }
         /// `email`.
-        pub fn email(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn email(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.email = value.into();
             self
         }
         /// `familyName`.
-        pub fn family_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn family_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.family_name = value.into();
             self
         }
         /// `givenName`.
-        pub fn given_name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn given_name(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.given_name = value.into();
             self
         }
         /// `label`.
-        pub fn label(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn label(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.label = value.into();
             self
         }
         /// `landline`.
-        pub fn landline(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn landline(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.landline = value.into();
             self
         }
         /// `mobile`.
-        pub fn mobile(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn mobile(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.mobile = value.into();
             self
         }
         /// `pronouns`.
-        pub fn pronouns(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn pronouns(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.pronouns = value.into();
             self
         }
         /// `title`.
-        pub fn title(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn title(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.title = value.into();
             self
         }
         /// `userId`.
-        pub fn user_id(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
+        pub fn user_id(
+            mut self,
+            value: impl Into<::kraken_codegen_runtime::Nullable<String>>,
+        ) -> Self {
             self.user_id = value.into();
             self
         }
     }
     /// The GraphQL input object `ValidateMfaDeviceInputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ValidateMfaDeviceInputType {
         /// `mfaMethod`.
@@ -11436,7 +14415,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `VerifyIdentityInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct VerifyIdentityInput {
         /// `accountNumber`.
@@ -11466,7 +14446,8 @@ pub mod types {
         }
     }
     /// The GraphQL input object `WithdrawAccountInput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize)]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct WithdrawAccountInput {
         /// The account to withdraw (payload `accountNumber`: "The number of the account to withdraw").
@@ -11480,7 +14461,14 @@ pub mod types {
         }
     }
     /// The fragment `AccountFragment` on `Account`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountFragment {
         pub id: String,
@@ -11527,11 +14515,11 @@ pub mod types {
         /// True if there is an active Hardship Agreement for this account. False otherwise.
         pub is_in_hardship: Option<bool>,
         /// The datetime that the account was originally created.
-        pub created_at: Option<crate::DateTime>,
+        pub created_at: Option<::kraken_codegen_runtime::DateTime>,
         /// The language that the account preferred for communications.
         pub preferred_language_for_comms: Option<String>,
         /// A JSON object containing consent information.
-        pub consent_data: Option<serde_json::Value>,
+        pub consent_data: Option<::kraken_codegen_runtime::serde_json::Value>,
         /// A list of available demand response campaigns in which this account can participate.
         pub available_demand_response_campaigns_for_registration: Option<
             Vec<Option<String>>,
@@ -11544,7 +14532,14 @@ pub mod types {
         pub has_future_agreement: Option<bool>,
     }
     /// The fragment `AccountInterfaceFragment` on `AccountInterface`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountInterfaceFragment {
         /// The brand of the account.
@@ -11590,17 +14585,24 @@ pub mod types {
         /// True if there is an active Hardship Agreement for this account. False otherwise.
         pub is_in_hardship: Option<bool>,
         /// The datetime that the account was originally created.
-        pub created_at: Option<crate::DateTime>,
+        pub created_at: Option<::kraken_codegen_runtime::DateTime>,
         /// The language that the account preferred for communications.
         pub preferred_language_for_comms: Option<String>,
     }
     /// The fragment `AccountPaymentTypeFragment` on `AccountPaymentType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountPaymentTypeFragment {
         pub id: String,
         /// Amount of payment in the currency's minor unit
-        pub amount: serde_json::Value,
+        pub amount: ::kraken_codegen_runtime::serde_json::Value,
         /// The date this payment is scheduled to be debited
         pub payment_date: chrono::NaiveDate,
         pub reference: String,
@@ -11614,16 +14616,30 @@ pub mod types {
         pub billing_document_identifier: Option<String>,
     }
     /// The fragment `AccountReferenceTypeFragment` on `AccountReferenceType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountReferenceTypeFragment {
         pub namespace: String,
         pub value: String,
-        pub created_at: crate::DateTime,
-        pub updated_at: crate::DateTime,
+        pub created_at: ::kraken_codegen_runtime::DateTime,
+        pub updated_at: ::kraken_codegen_runtime::DateTime,
     }
     /// The fragment `AccountUserCommsPreferencesFragment` on `AccountUserCommsPreferences`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountUserCommsPreferencesFragment {
         /// Whether a user has opted in to receive messages from the client or client group. For example, for Octopus Energy this describes whether a user is opted in to offers from Octopus Investments.
@@ -11649,18 +14665,32 @@ pub mod types {
         /// Song which will be used as hold music for the user.
         pub preferred_hold_music: Option<Songs>,
         /// The date the SMS opt-in was last changed.
-        pub sms_opt_in_last_change_date: Option<crate::DateTime>,
+        pub sms_opt_in_last_change_date: Option<::kraken_codegen_runtime::DateTime>,
         /// Whether the user is opted in to life support call.
         pub is_opted_in_to_life_support_call: Option<bool>,
     }
     /// The fragment `AccountUserConsentsFragment` on `AccountUserConsents`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct AccountUserConsentsFragment {
         #[serde(rename = "__typename")]
         pub typename: String,
     }
     /// The fragment `AccountUserFragment` on `AccountUser`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountUserFragment {
         pub id: String,
@@ -11678,7 +14708,7 @@ pub mod types {
         pub is_deceased: bool,
         /// The user's secret key to access the Developer API.
         pub live_secret_key: Option<String>,
-        pub created_at: crate::DateTime,
+        pub created_at: ::kraken_codegen_runtime::DateTime,
         /// AccountUser's date of birth.
         pub date_of_birth: Option<chrono::NaiveDate>,
         /// A free text field to help identifying the customer (e.g. for a job title).
@@ -11699,19 +14729,40 @@ pub mod types {
         pub is_in_hardship: Option<bool>,
     }
     /// The fragment `AlreadyLinkedErrorFragment` on `AlreadyLinkedError`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct AlreadyLinkedErrorFragment {
         /// The type of error that occurred.
         pub r#type: LineLinkErrorType,
     }
     /// The fragment `AmperageChangeInitiatedFragment` on `AmperageChangeInitiated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct AmperageChangeInitiatedFragment {
         /// The message to display to the user on amperage change initiation.
         pub message: String,
     }
     /// The fragment `BackendScreenEventActionTypeFragment` on `BackendScreenEventActionType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct BackendScreenEventActionTypeFragment {
         /// The name of the action object's type.
@@ -11724,14 +14775,28 @@ pub mod types {
         pub event_id: String,
     }
     /// The fragment `BankTransferPaymentMethodCreatedFragment` on `BankTransferPaymentMethodCreated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct BankTransferPaymentMethodCreatedFragment {
         /// Account that has switched to bank transfer payment method.
         pub account_number: String,
     }
     /// The fragment `CancelRepaymentRequestOutputTypeFragment` on `CancelRepaymentRequestOutputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CancelRepaymentRequestOutputTypeFragment {
         /// The ID of the cancelled request.
@@ -11740,7 +14805,14 @@ pub mod types {
         pub status: Option<RepaymentRequestStatus>,
     }
     /// The fragment `CloseActionTypeFragment` on `CloseActionType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CloseActionTypeFragment {
         /// The name of the action object's type.
@@ -11755,7 +14827,14 @@ pub mod types {
         pub accessibility_label: Option<String>,
     }
     /// The fragment `CommonErrorFragment` on `CommonError`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct CommonErrorFragment {
         /// The error message to display to the user.
         pub message: String,
@@ -11763,41 +14842,69 @@ pub mod types {
         pub field: Option<String>,
     }
     /// The fragment `ConsentTypeFragment` on `ConsentType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct ConsentTypeFragment {
         /// id of the consent.
-        pub id: serde_json::Value,
+        pub id: ::kraken_codegen_runtime::serde_json::Value,
         /// Unique code given to this consent type.
         pub code: String,
         /// Value of the consent.
         pub value: ConsentValue,
     }
     /// The fragment `ContributionAgreementTypeFragment` on `ContributionAgreementType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ContributionAgreementTypeFragment {
         pub id: String,
         /// The frequency of contributions.
         pub interval: Option<Interval>,
         /// The start datetime of the agreement.
-        pub active_from: Option<crate::DateTime>,
+        pub active_from: Option<::kraken_codegen_runtime::DateTime>,
         /// The end datetime of the agreement, if any.
-        pub active_to: Option<crate::DateTime>,
+        pub active_to: Option<::kraken_codegen_runtime::DateTime>,
         /// The amount contributed per interval. Note, this is in the smallest domination that the currecy support. e.g. Pence, Cents, Yen, etc.
         pub amount: Option<i64>,
     }
     /// The fragment `CustomerFeedbackTypeFragment` on `CustomerFeedbackType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CustomerFeedbackTypeFragment {
         pub id: String,
         /// The value attached to the source
         pub raw_score: Option<i64>,
         /// The datetime the feedback was submitted
-        pub submitted_at: Option<crate::DateTime>,
+        pub submitted_at: Option<::kraken_codegen_runtime::DateTime>,
     }
     /// The fragment `DeeplinkActionTypeFragment` on `DeeplinkActionType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DeeplinkActionTypeFragment {
         /// The name of the action object's type.
@@ -11810,7 +14917,14 @@ pub mod types {
         pub url: String,
     }
     /// The fragment `DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment` on `DemandResponseCampaignParticipantCommsPreferencesUpdated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment {
         /// Opt-in or out of future events.
@@ -11821,16 +14935,30 @@ pub mod types {
         pub is_opted_into_line: Option<bool>,
     }
     /// The fragment `DemandResponseCampaignParticipantTipUpdatedFragment` on `DemandResponseCampaignParticipantTipUpdated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DemandResponseCampaignParticipantTipUpdatedFragment {
         /// Campaign participant tips.
-        pub tips: Option<crate::JsonString>,
+        pub tips: Option<::kraken_codegen_runtime::JsonString>,
         /// Get the number of entries the participant has for the next prize draw.
         pub total_number_of_entries: Option<i64>,
     }
     /// The fragment `DirectDebitInstructionTypeFragment` on `DirectDebitInstructionType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DirectDebitInstructionTypeFragment {
         pub id: String,
@@ -11848,26 +14976,54 @@ pub mod types {
         pub masked_iban: Option<String>,
     }
     /// The fragment `EnrollAccountInLoyaltyProgramOutcomeFragment` on `EnrollAccountInLoyaltyProgramOutcome`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EnrollAccountInLoyaltyProgramOutcomeFragment {
         /// Whether or not this account has been enrolled in the loyalty points campaign.
         pub has_enrolled: Option<bool>,
     }
     /// The fragment `ErrorTypeFragment` on `ErrorType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct ErrorTypeFragment {
         pub field: String,
         pub messages: Vec<String>,
     }
     /// The fragment `FixedPaymentAmountSuggestedFragment` on `FixedPaymentAmountSuggested`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct FixedPaymentAmountSuggestedFragment {
         /// The suggested fixed payment amount.
         pub amount: i64,
     }
     /// The fragment `GoodsPurchaseFragment` on `GoodsPurchase`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GoodsPurchaseFragment {
         /// Purchase code.
@@ -11877,12 +15033,19 @@ pub mod types {
         /// Market name of the purchase.
         pub market_name: String,
         /// Market parameters of the purchase.
-        pub market_params: Option<crate::JsonString>,
+        pub market_params: Option<::kraken_codegen_runtime::JsonString>,
         /// Client parameters of the purchase.
-        pub client_params: Option<crate::JsonString>,
+        pub client_params: Option<::kraken_codegen_runtime::JsonString>,
     }
     /// The fragment `GoodsQuoteFragment` on `GoodsQuote`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GoodsQuoteFragment {
         /// ID of the quote.
@@ -11892,18 +15055,32 @@ pub mod types {
         /// Total net amount of the quote in cents.
         pub total_net_amount: Option<i64>,
         /// Date and time when the quote was created.
-        pub quoted_at: Option<crate::DateTime>,
+        pub quoted_at: Option<::kraken_codegen_runtime::DateTime>,
         /// Indicates whether or not the quote is expired.
         pub has_quote_expired: Option<bool>,
     }
     /// The fragment `GoodsQuoteShareFragment` on `GoodsQuoteShare`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct GoodsQuoteShareFragment {
         /// The ID of the quote share.
         pub id: Option<String>,
     }
     /// The fragment `InitiateHostedStandalonePaymentOutputFragment` on `InitiateHostedStandalonePaymentOutput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateHostedStandalonePaymentOutputFragment {
         /// The retrieval token for this standalone payment.
@@ -11912,7 +15089,14 @@ pub mod types {
         pub url: String,
     }
     /// The fragment `InitiateStandalonePaymentOutputFragment` on `InitiateStandalonePaymentOutput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateStandalonePaymentOutputFragment {
         /// The retrieval token for this standalone payment.
@@ -11921,19 +15105,40 @@ pub mod types {
         pub secret_token: String,
     }
     /// The fragment `InkLiveChatFragment` on `InkLiveChat`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InkLiveChatFragment {
         /// Identifier of the chat (inferred from `InkLiveChatConversation.relayId`).
         pub relay_id: Option<String>,
     }
     /// The fragment `InvalidatePaymentInstructionOutputFragment` on `InvalidatePaymentInstructionOutput`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct InvalidatePaymentInstructionOutputFragment {
         pub id: Option<i64>,
     }
     /// The fragment `JoinSupplierProcessTypeFragment` on `JoinSupplierProcessType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct JoinSupplierProcessTypeFragment {
         /// The ID or the primary key of the lifecycle process.
         pub id: Option<String>,
@@ -11945,24 +15150,45 @@ pub mod types {
         pub subtype: Option<String>,
     }
     /// The fragment `KonbiniPaymentCreatedFragment` on `KonbiniPaymentCreated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct KonbiniPaymentCreatedFragment {
         /// The konbini payment voucher email is sent to this email address.
         pub receipt_email: String,
         /// The konbini payment expiration time.
-        pub expire_at: crate::DateTime,
+        pub expire_at: ::kraken_codegen_runtime::DateTime,
         /// The konbini payment voucher url.
         pub voucher_url: String,
     }
     /// The fragment `KonbiniPaymentMethodCreatedFragment` on `KonbiniPaymentMethodCreated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct KonbiniPaymentMethodCreatedFragment {
         /// Stripe Konbini Payment reference.
         pub reference: String,
     }
     /// The fragment `LineCommonErrorFragment` on `LineCommonError`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct LineCommonErrorFragment {
         /// The error message to display to the user.
         pub message: String,
@@ -11970,18 +15196,39 @@ pub mod types {
         pub field: Option<String>,
     }
     /// The fragment `LineLinkRedirectResponseFragment` on `LineLinkRedirectResponse`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct LineLinkRedirectResponseFragment {
         pub redirect_url: String,
     }
     /// The fragment `LineUnlinkedResponseFragment` on `LineUnlinkedResponse`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct LineUnlinkedResponseFragment {
         pub message: String,
     }
     /// The fragment `LinkActionTypeFragment` on `LinkActionType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct LinkActionTypeFragment {
         /// The name of the action object's type.
@@ -11994,21 +15241,42 @@ pub mod types {
         pub url: String,
     }
     /// The fragment `LinkTokenNotFoundFragment` on `LinkTokenNotFound`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct LinkTokenNotFoundFragment {
         /// The type of error that occurred.
         pub r#type: LineLinkErrorType,
     }
     /// The fragment `MetadataFragment` on `Metadata`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct MetadataFragment {
         /// The key for the metadata.
         pub key: String,
         /// The metadata value.
-        pub value: Option<crate::JsonString>,
+        pub value: Option<::kraken_codegen_runtime::JsonString>,
     }
     /// The fragment `MoveInDateInvalidFragment` on `MoveInDateInvalid`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct MoveInDateInvalidFragment {
         /// The error message to display to the user.
@@ -12021,7 +15289,14 @@ pub mod types {
         pub end_date: chrono::NaiveDate,
     }
     /// The fragment `MoveInSuccessFragment` on `MoveInSuccess`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct MoveInSuccessFragment {
         /// Kraken account number.
@@ -12036,7 +15311,14 @@ pub mod types {
         pub hashed_account_application_id: Option<String>,
     }
     /// The fragment `MoveOutAndMoveInInitiatedFragment` on `MoveOutAndMoveInInitiated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct MoveOutAndMoveInInitiatedFragment {
         /// The account number for the newly created account for the property the customer is moving in to.
@@ -12048,7 +15330,14 @@ pub mod types {
         pub has_usable_password: bool,
     }
     /// The fragment `MoveOutDateInvalidFragment` on `MoveOutDateInvalid`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct MoveOutDateInvalidFragment {
         /// The error message to display to the user.
@@ -12061,23 +15350,44 @@ pub mod types {
         pub end_date: chrono::NaiveDate,
     }
     /// The fragment `MoveOutInitiatedFragment` on `MoveOutInitiated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct MoveOutInitiatedFragment {
         /// The message to display to the user on move out initiation.
         pub message: String,
     }
     /// The fragment `OccupyPropertyProcessTypeFragment` on `OccupyPropertyProcessType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct OccupyPropertyProcessTypeFragment {
         /// The ID or the primary key of the lifecycle process.
         pub id: Option<String>,
         /// The status of the process.
         pub status: Option<LifecycleSupplyPointProcessStatus>,
-        pub occupy_at: crate::DateTime,
+        pub occupy_at: ::kraken_codegen_runtime::DateTime,
     }
     /// The fragment `PaymentInstructionTypeFragment` on `PaymentInstructionType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PaymentInstructionTypeFragment {
         pub id: String,
@@ -12090,7 +15400,7 @@ pub mod types {
         pub card_expiry_year: Option<i64>,
         pub bank_code: Option<String>,
         pub account_type: Option<String>,
-        pub valid_from: crate::DateTime,
+        pub valid_from: ::kraken_codegen_runtime::DateTime,
         pub vendor: String,
         pub card_number: String,
         pub card_type: Option<String>,
@@ -12102,7 +15412,14 @@ pub mod types {
         pub instruction_type: Option<String>,
     }
     /// The fragment `PaymentScheduleCreatedFragment` on `PaymentScheduleCreated`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PaymentScheduleCreatedFragment {
         /// The created schedules payment day.
@@ -12111,7 +15428,14 @@ pub mod types {
         pub payment_amount: i64,
     }
     /// The fragment `PaymentScheduleTypeFragment` on `PaymentScheduleType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PaymentScheduleTypeFragment {
         pub id: String,
@@ -12139,7 +15463,14 @@ pub mod types {
         pub trigger: Option<ScheduleTrigger>,
     }
     /// The fragment `PossibleErrorTypeFragment` on `PossibleErrorType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct PossibleErrorTypeFragment {
         /// The error message that might be returned from the query/mutation.
         pub message: Option<String>,
@@ -12151,7 +15482,14 @@ pub mod types {
         pub description: Option<String>,
     }
     /// The fragment `PreSignedTokenFragment` on `PreSignedToken`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PreSignedTokenFragment {
         pub key: String,
@@ -12160,7 +15498,14 @@ pub mod types {
         pub is_valid: Option<bool>,
     }
     /// The fragment `ProductWithFixedFuelCostAdjustmentSwitchedFragment` on `ProductWithFixedFuelCostAdjustmentSwitched`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ProductWithFixedFuelCostAdjustmentSwitchedFragment {
         /// Check if the user is from allowed areas and has the campaign registered to account.
@@ -12171,31 +15516,59 @@ pub mod types {
         pub is_user_opted_in: bool,
     }
     /// The fragment `PushNotificationBindingTypeFragment` on `PushNotificationBindingType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PushNotificationBindingTypeFragment {
         pub id: String,
         pub token: String,
-        pub registered_at: crate::DateTime,
-        pub expires_at: crate::DateTime,
+        pub registered_at: ::kraken_codegen_runtime::DateTime,
+        pub expires_at: ::kraken_codegen_runtime::DateTime,
     }
     /// The fragment `RefundBankAccountStoredFragment` on `RefundBankAccountStored`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct RefundBankAccountStoredFragment {
         /// Refunds Payment reference.
         pub reference: String,
     }
     /// The fragment `RegisterDemandResponseCampaignParticipantRegisteredFragment` on `RegisterDemandResponseCampaignParticipantRegistered`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RegisterDemandResponseCampaignParticipantRegisteredFragment {
         /// Campaign name.
         pub campaign_name: Option<String>,
         /// Date and time at which the participant was registered.
-        pub registered_at: Option<crate::DateTime>,
+        pub registered_at: Option<::kraken_codegen_runtime::DateTime>,
     }
     /// The fragment `RequestRepaymentOutputTypeFragment` on `RequestRepaymentOutputType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RequestRepaymentOutputTypeFragment {
         /// The ID of the repayment request.
@@ -12204,7 +15577,14 @@ pub mod types {
         pub status: Option<RepaymentRequestStatus>,
     }
     /// The fragment `ScreenActionTypeFragment` on `ScreenActionType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ScreenActionTypeFragment {
         /// Unique identifier of the object.
@@ -12219,12 +15599,26 @@ pub mod types {
         pub allow_back: bool,
     }
     /// The fragment `SerializerFieldErrorsTypeFragment` on `SerializerFieldErrorsType`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     pub struct SerializerFieldErrorsTypeFragment {
         pub field: Option<String>,
     }
     /// The fragment `SwitchInCorrectionPerformedFragment` on `SwitchInCorrectionPerformed`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::kraken_codegen_runtime::serde::Serialize,
+        ::kraken_codegen_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::kraken_codegen_runtime::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SwitchInCorrectionPerformedFragment {
         /// List of actions that were performed.
@@ -12832,4 +16226,4 @@ impl ErrorCode {
         (Self::KtJp7801, "KT-JP-7801", "Unknown error occurred."),
     ];
 }
-crate::error_codes!(ErrorCode);
+::kraken_codegen_runtime::error_codes!(ErrorCode);

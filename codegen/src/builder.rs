@@ -7,7 +7,6 @@
 //!     .operations(["queries/my_account.graphql"])
 //!     .scalar("Decimal", "rust_decimal::Decimal")
 //!     .derive("Hash")
-//!     .runtime_path("::kraken_jp")
 //!     .generate()?;
 //! generated.write_to(std::path::Path::new("src/generated.rs"))?;
 //! generated.emit_rerun_if_changed();
@@ -79,7 +78,8 @@ impl Default for Builder {
 }
 
 impl Builder {
-    /// No inputs yet; runtime path `crate`, no extra derives, default scalar mappings.
+    /// No inputs yet; runtime path `::kraken_codegen_runtime`, no extra derives, default
+    /// scalar mappings.
     pub fn new() -> Self {
         Builder {
             schemas: Vec::new(),
@@ -124,8 +124,8 @@ impl Builder {
         self
     }
 
-    /// The path generated code uses for runtime items: `crate` (the default) inside
-    /// kraken-jp, `::kraken_jp` in any other crate.
+    /// The path generated code uses for runtime items and for serde and serde_json:
+    /// `::kraken_codegen_runtime` (the default), or a crate or module re-exporting it.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.settings.runtime = path.into();
         self

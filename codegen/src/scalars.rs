@@ -3,7 +3,7 @@
 //! Built-in scalars are fixed (`Int` → `i64`, `Float` → `f64`, `String`/`ID` → `String`,
 //! `Boolean` → `bool`). Custom scalars map by default to well-known crates with the
 //! right wire encoding; a user mapping overrides a default; a custom scalar with neither
-//! becomes `serde_json::Value`, which decodes whatever the server sends.
+//! becomes the runtime's `serde_json::Value`, which decodes whatever the server sends.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +16,7 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("DateTime", "{runtime}::DateTime"),
     // rust_decimal's `serde-str` feature makes this a string on the wire.
     ("Decimal", "rust_decimal::Decimal"),
-    ("GenericScalar", "serde_json::Value"),
+    ("GenericScalar", "{runtime}::serde_json::Value"),
     ("JSONString", "{runtime}::JsonString"),
     ("UUID", "uuid::Uuid"),
 ];
@@ -32,7 +32,8 @@ pub const BUILTINS: &[(&str, &str)] = &[
 
 /// The custom-scalar table given to resolution: every default, with the user's
 /// mappings (by GraphQL name) replacing or adding to them. `runtime` is the runtime crate
-/// path (e.g. `crate`). Resolution maps a scalar in neither to `serde_json::Value`.
+/// path (e.g. `::kraken_codegen_runtime`). Resolution maps a scalar in neither to the
+/// runtime's `serde_json::Value`.
 pub fn mappings(
     overrides: &BTreeMap<String, String>,
     runtime: &str,
@@ -70,7 +71,7 @@ mod tests {
                 "Date → time::Date",
                 "DateTime → ::kraken_jp::DateTime",
                 "Decimal → rust_decimal::Decimal",
-                "GenericScalar → serde_json::Value",
+                "GenericScalar → ::kraken_jp::serde_json::Value",
                 "JSONString → ::kraken_jp::JsonString",
                 "UUID → uuid::Uuid",
                 "Upload → my::Upload",

@@ -86,9 +86,10 @@ fn extra_derives_are_added_once() {
             // The operation's unit struct: fixed derives.
             "Debug, Clone, Copy, PartialEq, Eq, Hash, Default",
             // ResponseData.
-            "Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Hash",
+            "Debug, Clone, PartialEq, ::kraken_codegen_runtime::serde::Serialize, \
+             ::kraken_codegen_runtime::serde::Deserialize, Hash",
             // Variables.
-            "Debug, Clone, PartialEq, Default, ::serde::Serialize, Hash",
+            "Debug, Clone, PartialEq, Default, ::kraken_codegen_runtime::serde::Serialize, Hash",
             // Error codes: no serde.
             "Debug, Clone, PartialEq, Eq, Hash",
         ]

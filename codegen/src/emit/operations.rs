@@ -10,7 +10,6 @@ use super::error_codes::{self, RootVariants};
 use super::inputs::{self, Member};
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
-use crate::catalogue::Endpoint;
 use crate::ir::{Operation, OperationKind};
 use crate::naming::{self, ident, Case, Namespace};
 
@@ -89,10 +88,11 @@ pub(super) fn emit_operation(
         .map_or(&[][..], |docs| docs.errors.as_slice());
     let error_code = error_codes::emit_operation(ctx, codes, root_codes)?;
 
-    let endpoint = match operation.docs.as_ref().map(|docs| docs.endpoint) {
-        Some(Endpoint::Auth) => quote!(#runtime::Endpoint::Auth),
-        Some(Endpoint::Api) | None => quote!(#runtime::Endpoint::Api),
-    };
+    // The catalogue's endpoint key, for the client to map; none for plain operations.
+    let endpoint = operation.docs.as_ref().map(|docs| {
+        let key = docs.endpoint.as_str();
+        quote!(const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(#key);)
+    });
     let name = &operation.name;
     let document = &operation.wire_document;
     let deprecated = operation.deprecated.as_ref().map(|d| {
@@ -113,7 +113,7 @@ pub(super) fn emit_operation(
             impl #runtime::Operation for #operation_ident {
                 const OPERATION_NAME: &'static str = #name;
                 const DOCUMENT: &'static str = #document;
-                const ENDPOINT: #runtime::Endpoint = #endpoint;
+                #endpoint
                 type Variables = Variables;
                 type ResponseData = ResponseData;
                 type ErrorCode = ErrorCode;

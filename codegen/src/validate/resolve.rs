@@ -18,8 +18,9 @@ use crate::schema::{Schema, TypeDef};
 
 type AstSelection = Selection<'static, String>;
 
-/// The Rust type of a custom scalar nobody mapped.
-const UNMAPPED_SCALAR: &str = "serde_json::Value";
+/// The Rust type of a custom scalar nobody mapped: the runtime's JSON value (emission
+/// fills in `{runtime}`).
+const UNMAPPED_SCALAR: &str = "{runtime}::serde_json::Value";
 
 /// Resolves documents that passed validation.
 pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -> Ir {
