@@ -23,5 +23,5 @@ pub mod schema;
 pub mod validate;
 pub mod write;
 
-pub use builder::{Builder, Generated};
+pub use builder::{Builder, CompileError, Generated};
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};

@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn run<O: kraken_codegen_runtime::Operation>(variables: O::Variables)
-//! # -> Result<(), Box<dyn std::error::Error>> where O::ResponseData: std::fmt::Debug {
+//! # -> Result<(), Box<dyn std::error::Error>> where O::ResponseData: std::fmt::Debug + 'static {
 //! use kraken_codegen_runtime::Client;
 //!
 //! let client = Client::builder()
@@ -10,6 +10,7 @@
 //!     .bearer_token(std::env::var("API_TOKEN")?)
 //!     .build()?;
 //! let data = client.execute::<O>(&variables).await?;
+//! println!("{data:?}");
 //! # Ok(())
 //! # }
 //! ```
