@@ -152,13 +152,15 @@ fn an_error_in_the_graphql_fails_the_build_with_the_report() {
         stderr.contains("error: failed to run custom build command for `library v0.0.0"),
         "{stderr}"
     );
-    // Cargo shows the build script's stderr after `--- stderr`, each line indented.
+    // Cargo shows the build script's stderr after `--- stderr`, each line indented by
+    // two spaces; other messages (e.g. that it waits for other jobs) may follow.
     let (_, printed) = stderr
         .split_once("  --- stderr\n")
         .unwrap_or_else(|| panic!("no stderr section in:\n{stderr}"));
     let printed: String = printed
         .lines()
-        .map(|line| format!("{}\n", line.strip_prefix("  ").unwrap_or(line)))
+        .map_while(|line| line.strip_prefix("  "))
+        .map(|line| format!("{line}\n"))
         .collect();
     // The paths are those build.rs gave, relative to the crate.
     assert_eq!(

@@ -4,10 +4,10 @@
 //!   [`ErrorCodeSet`] for the error codes it documents.
 //! - [`Nullable`] for nullable input fields (absent, `null` or a value).
 //! - The scalar wrappers [`DateTime`] and [`JsonString`].
-//! - [`GraphQLError`], generic over the server's `extensions`, and [`Error`], the
-//!   failure of one call.
-//! - [`Client`]: a minimal async client (reqwest with rustls) that sends an operation to
-//!   a URL with a bearer token or custom headers.
+//! - With the `client` feature (default): [`GraphQLError`], generic over the server's
+//!   `extensions`, [`Error`], the failure of one call, and [`Client`], a minimal async
+//!   client (reqwest with rustls) that sends an operation to a URL with a bearer token or
+//!   custom headers.
 //! - The `wire_enum!`, `error_codes!` and `tagged_union!` macros generated code calls,
 //!   and the `serde` and `serde_json` it derives and decodes with, so a crate that
 //!   includes generated code depends on this crate (and the crates of its mapped
@@ -32,14 +32,19 @@ pub mod tables;
 #[doc(hidden)]
 pub mod union;
 
+#[cfg(feature = "client")]
 pub mod error;
+#[cfg(feature = "client")]
 pub use error::{
     Error, Extensions, GraphQLError, HttpStatusError, Location, PartialData, PathSegment,
 };
 
+#[cfg(feature = "client")]
 mod response;
 
+#[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
 pub use client::{BuildError, Client, ClientBuilder, OperationError};
 
 /// The serde generated code derives with (`#[serde(crate = "…::serde")]`).

@@ -1,5 +1,5 @@
-//! A scratch crate that depends on the runtime crate and the crates of the mapped
-//! scalars, and nothing else, for tests that compile generated code.
+//! A scratch crate that depends on the runtime crate (without its client) and the crates
+//! of the mapped scalars, and nothing else, for tests that compile generated code.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,7 +29,7 @@ edition = "2021"
 publish = false
 
 [dependencies]
-kraken-codegen-runtime = {{ path = {runtime:?} }}
+kraken-codegen-runtime = {{ path = {runtime:?}, default-features = false }}
 chrono = {{ version = "0.4", default-features = false, features = ["serde", "std"] }}
 rust_decimal = {{ version = "1", features = ["serde-str"] }}
 uuid = {{ version = "1", features = ["serde"] }}
