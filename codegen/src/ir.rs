@@ -20,7 +20,8 @@ pub struct Ir {
     pub enums: Vec<Enum>,
     /// Named fragments, each emitted once as a shared struct, sorted by name.
     pub fragments: Vec<Fragment>,
-    /// Custom scalars used somewhere, sorted by name, with the Rust type path they map to.
+    /// Custom scalars used somewhere, sorted by name, with the Rust type path they map to
+    /// (`{runtime}` in it standing for the runtime path, filled in at emission).
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message) when a catalogue is used; empty otherwise.
     pub error_codes: BTreeMap<String, String>,
