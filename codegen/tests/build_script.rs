@@ -21,13 +21,15 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The library crate in a temporary directory, with `operations` as its operations.
-fn library_crate(operations: &str) -> tempfile::TempDir {
+/// The library crate named `name` in a temporary directory, with `operations` as its
+/// operations. Each test names its crate differently: crates of one name share their
+/// build script's fingerprint in the shared target directory.
+fn library_crate(name: &str, operations: &str) -> tempfile::TempDir {
     let root = emit_support::workspace_root();
     let krate = tempfile::tempdir().unwrap();
     let manifest = format!(
         r#"[package]
-name = "library"
+name = "{name}"
 version = "0.0.0"
 edition = "2021"
 publish = false
@@ -128,7 +130,7 @@ async fn a_crate_with_only_the_runtime_sends_operations_to_a_loopback_server() {
         .await;
 
     let operations = fs::read_to_string(fixture("graphql/operations.graphql")).unwrap();
-    let krate = library_crate(&operations);
+    let krate = library_crate("library", &operations);
     let url = format!("{}/graphql", server.uri());
     let output = tokio::task::spawn_blocking(move || {
         cargo(krate.path(), &["test", "--quiet"], &[("LIBRARY_URL", &url)])
@@ -144,12 +146,14 @@ async fn a_crate_with_only_the_runtime_sends_operations_to_a_loopback_server() {
 #[test]
 fn an_error_in_the_graphql_fails_the_build_with_the_report() {
     let operations = "query Item($id: ID!) {\n  item(id: $id) {\n    id\n    titel\n  }\n}\n";
-    let krate = library_crate(operations);
+    let krate = library_crate("library_with_an_error", operations);
     let output = cargo(krate.path(), &["build"], &[]);
-    assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
     assert!(
-        stderr.contains("error: failed to run custom build command for `library v0.0.0"),
+        stderr.contains(
+            "error: failed to run custom build command for `library_with_an_error v0.0.0"
+        ),
         "{stderr}"
     );
     // Cargo shows the build script's stderr after `--- stderr`, each line indented by
