@@ -46,6 +46,8 @@ pub(super) fn emit_operation(
     }
     let operation_ident = module.names.name(&operation.name);
     let runtime = ctx.runtime();
+    let runtime_path = ctx.runtime_path();
+    let alias = ident(super::RUNTIME_ALIAS);
 
     let members: Vec<_> = operation
         .variables
@@ -91,7 +93,7 @@ pub(super) fn emit_operation(
     // The catalogue's endpoint key, for the client to map; none for plain operations.
     let endpoint = operation.docs.as_ref().map(|docs| {
         let key = docs.endpoint.as_str();
-        quote!(const ENDPOINT: ::std::option::Option<&'static str> = ::std::option::Option::Some(#key);)
+        quote!(const ENDPOINT: Option<&'static str> = Some(#key);)
     });
     let name = &operation.name;
     let document = &operation.wire_document;
@@ -105,6 +107,8 @@ pub(super) fn emit_operation(
     Ok(quote! {
         #module_doc
         pub mod #module_name {
+            use #runtime_path as #alias;
+
             #struct_doc
             #deprecated
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
