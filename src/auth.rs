@@ -1,16 +1,86 @@
 //! Authentication with Kraken tokens obtained through `obtainKrakenToken`.
+//!
+//! Sits above the generated code (it sends `obtainKrakenToken`) and below the client.
 
-use crate::client::Transport;
-use crate::error::{AuthError, GraphQLError};
-use crate::operation::ErrorCodeSet;
+use crate::extensions::{ErrorExtensions, GraphQLError, HttpStatusError};
 use crate::operations::obtain_kraken_token::{self, ObtainKrakenToken};
-use crate::secret::Secret;
 use crate::types::ObtainJsonWebTokenInput;
 use chrono::{DateTime, Utc};
-use reqwest::header::HeaderValue;
+use kraken_codegen_runtime::{Client as Transport, Error, Extensions, Secret};
+use reqwest::header::{HeaderMap, HeaderValue};
 use std::fmt;
 use std::time::Duration;
 use tokio::sync::Mutex;
+
+/// A failure to obtain a Kraken token. It never holds a token, password or key:
+/// partial data of the token answer is dropped and decode messages keep only the
+/// position.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AuthError {
+    /// The client was built without credentials.
+    #[error("no credentials configured")]
+    NoCredentials,
+    /// The token request could not be sent or the answer not received.
+    #[error("token request failed: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// The token request timed out.
+    #[error("token request timed out")]
+    Timeout,
+    /// The token request was answered with a non-2xx status.
+    #[error("token request: {0}")]
+    Http(HttpStatusError<obtain_kraken_token::ErrorCode>),
+    /// The token answer was malformed; the message gives the kind and position only.
+    #[error("malformed token response: {0}")]
+    Decode(String),
+    /// The server refused to issue a token (for example wrong password).
+    #[error("token refused: {}", kraken_codegen_runtime::error::describe_errors(.0))]
+    Rejected(Vec<GraphQLError<obtain_kraken_token::ErrorCode>>),
+    /// The token request was not sent (e.g. the client has no URL for it).
+    #[error("token request not sent: {0}")]
+    NotSent(String),
+    /// The token answer held neither a token nor errors.
+    #[error("the token response holds no token")]
+    MissingToken,
+}
+
+/// The error of sending `obtainKrakenToken`.
+type TokenRequestError = Error<
+    ErrorExtensions<obtain_kraken_token::ErrorCode>,
+    obtain_kraken_token::ResponseData,
+    AuthError,
+>;
+
+impl From<TokenRequestError> for AuthError {
+    fn from(error: TokenRequestError) -> Self {
+        match error {
+            Error::Transport(source) => AuthError::Transport(source),
+            Error::Timeout => AuthError::Timeout,
+            Error::Http(http) => AuthError::Http(http),
+            Error::Decode(source) => AuthError::Decode(redacted_decode_message(&source)),
+            Error::GraphQL { errors, .. } => AuthError::Rejected(errors),
+            Error::Auth(auth) => auth,
+            other => AuthError::NotSent(other.to_string()),
+        }
+    }
+}
+
+/// The kind and position of a decode error, without serde's message (which may
+/// quote a value of the answer, such as a token).
+fn redacted_decode_message(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let kind = match error.classify() {
+        Category::Io => "read error",
+        Category::Syntax => "invalid JSON",
+        Category::Eof => "unexpected end of input",
+        Category::Data => "unexpected shape",
+    };
+    if error.line() == 0 {
+        kind.to_owned()
+    } else {
+        format!("{kind} at line {} column {}", error.line(), error.column())
+    }
+}
 
 /// Error codes that mean "the Kraken token sent has expired": `KT-CT-1120` ("The
 /// Kraken Token has expired.", documented in the JP schema) and `KT-CT-1124` ("JWT
@@ -18,11 +88,11 @@ use tokio::sync::Mutex;
 pub const EXPIRED_TOKEN_CODES: [&str; 2] = ["KT-CT-1120", "KT-CT-1124"];
 
 /// True when one of the errors says the token sent has expired.
-pub fn is_expired_token<C: ErrorCodeSet>(errors: &[GraphQLError<C>]) -> bool {
+pub fn is_expired_token<E: Extensions>(errors: &[kraken_codegen_runtime::GraphQLError<E>]) -> bool {
     errors.iter().any(|error| {
         error
             .code()
-            .is_some_and(|code| EXPIRED_TOKEN_CODES.contains(&code.code()))
+            .is_some_and(|code| EXPIRED_TOKEN_CODES.contains(&code))
     })
 }
 
@@ -249,7 +319,7 @@ async fn obtain(
 ) -> Result<TokenState, AuthError> {
     let variables = obtain_kraken_token::Variables { input };
     let answer = transport
-        .send::<ObtainKrakenToken>(&variables, None)
+        .send::<ObtainKrakenToken, _, _>(&variables, HeaderMap::new())
         .await?;
     TokenState::from_answer(answer)
 }

@@ -1,57 +1,25 @@
-//! The HTTP client: configuration, sending operations, authentication around them.
+//! The Kraken client: the generic client of the runtime with the two Kraken endpoints,
+//! and authentication around each operation.
 
-use crate::auth::{is_expired_token, Credentials, Session, TokenState};
-use crate::error::{AuthError, Error};
-use crate::operation::{Endpoint, ErrorCodeSet, Operation};
-use crate::response;
-use reqwest::header::{HeaderValue, AUTHORIZATION};
-use reqwest::Url;
+use crate::auth::{is_expired_token, AuthError, Credentials, Session, TokenState};
+use crate::endpoint::{Endpoint, DEFAULT_API_URL, DEFAULT_AUTH_URL};
+use crate::extensions::ErrorExtensions;
+use kraken_codegen_runtime::client::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+use kraken_codegen_runtime::{BuildError, Operation};
+use reqwest::header::{HeaderMap, AUTHORIZATION};
 use std::fmt;
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// The failure of one operation. `C` is the operation's error-code enum, `D` its
+/// response data (see [`OperationError`]).
+pub type Error<C, D> = kraken_codegen_runtime::Error<ErrorExtensions<C>, D, AuthError>;
 
 /// The error of executing operation `O`.
 pub type OperationError<O> = Error<<O as Operation>::ErrorCode, <O as Operation>::ResponseData>;
 
-/// The API server of Octopus Energy Japan.
-pub const DEFAULT_API_URL: &str = "https://api.oejp-kraken.energy/v1/graphql/";
-/// The authentication server of Octopus Energy Japan.
-pub const DEFAULT_AUTH_URL: &str = "https://auth.oejp-kraken.energy/graphql/";
-/// Default limit on a whole request, from connecting to the last byte of the answer.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-/// Default limit on establishing a connection.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default margin before a token's expiry at which it is renewed.
 pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(300);
-
-/// A misconfiguration found by [`ClientBuilder::build`].
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum BuildError {
-    /// A URL does not parse.
-    #[error("{setting} `{url}` is not a valid URL: {reason}")]
-    InvalidUrl {
-        /// `api_url` or `auth_url`.
-        setting: &'static str,
-        /// The URL as given.
-        url: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A URL is not HTTPS (plain HTTP is accepted only to a loopback address after
-    /// [`ClientBuilder::allow_loopback_http`]).
-    #[error("{setting} `{url}` must use https (plain http is allowed only to a loopback address with allow_loopback_http)")]
-    InsecureUrl {
-        /// `api_url` or `auth_url`.
-        setting: &'static str,
-        /// The URL as given.
-        url: String,
-    },
-    /// The HTTP client could not be set up.
-    #[error("cannot set up the HTTP client: {0}")]
-    Http(#[source] reqwest::Error),
-}
 
 /// Configures a [`Client`].
 #[derive(Debug, Clone)]
@@ -125,61 +93,28 @@ impl ClientBuilder {
 
     /// Checks the URLs and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
-        let api_url = checked_url("api_url", &self.api_url, self.allow_loopback_http)?;
-        let auth_url = checked_url("auth_url", &self.auth_url, self.allow_loopback_http)?;
-        let http = reqwest::Client::builder()
-            .use_rustls_tls()
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none())
+        let mut transport = kraken_codegen_runtime::Client::builder()
+            .endpoint(Endpoint::Api.key(), self.api_url)
+            .endpoint(Endpoint::Auth.key(), self.auth_url)
             .user_agent(concat!(
                 env!("CARGO_PKG_NAME"),
                 "/",
                 env!("CARGO_PKG_VERSION")
             ))
-            .build()
-            .map_err(BuildError::Http)?;
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout);
+        if self.allow_loopback_http {
+            transport = transport.allow_loopback_http();
+        }
         let session = self
             .credentials
             .map(|credentials| Session::new(credentials, self.refresh_margin));
         Ok(Client {
             inner: Arc::new(Inner {
-                transport: Transport {
-                    http,
-                    api_url,
-                    auth_url,
-                },
+                transport: transport.build()?,
                 session,
             }),
         })
-    }
-}
-
-/// Parses a URL and requires https, or http to a loopback host when allowed.
-fn checked_url(
-    setting: &'static str,
-    url: &str,
-    allow_loopback_http: bool,
-) -> Result<Url, BuildError> {
-    let parsed = Url::parse(url).map_err(|error| BuildError::InvalidUrl {
-        setting,
-        url: url.to_owned(),
-        reason: error.to_string(),
-    })?;
-    let host = parsed.host_str().unwrap_or_default();
-    let loopback = host == "localhost"
-        || host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse::<IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    match parsed.scheme() {
-        "https" => Ok(parsed),
-        "http" if allow_loopback_http && loopback => Ok(parsed),
-        _ => Err(BuildError::InsecureUrl {
-            setting,
-            url: url.to_owned(),
-        }),
     }
 }
 
@@ -203,15 +138,19 @@ pub struct Client {
 }
 
 struct Inner {
-    transport: Transport,
+    transport: kraken_codegen_runtime::Client,
     session: Option<Session>,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = |endpoint: Endpoint| {
+            let url = self.inner.transport.url_for(Some(endpoint.key()));
+            url.map(|url| url.as_str())
+        };
         f.debug_struct("Client")
-            .field("api_url", &self.inner.transport.api_url.as_str())
-            .field("auth_url", &self.inner.transport.auth_url.as_str())
+            .field("api_url", &url(Endpoint::Api).unwrap_or_default())
+            .field("auth_url", &url(Endpoint::Auth).unwrap_or_default())
             .field("session", &self.inner.session)
             .finish()
     }
@@ -233,17 +172,22 @@ impl Client {
     ) -> Result<O::ResponseData, OperationError<O>> {
         let transport = &self.inner.transport;
         let Some(session) = &self.inner.session else {
-            return transport.send::<O>(variables, None).await;
+            return transport.send::<O, _, _>(variables, HeaderMap::new()).await;
         };
+        let authorized = |token| HeaderMap::from_iter([(AUTHORIZATION, token)]);
         let token = session.token(transport).await.map_err(Error::Auth)?;
-        let answer = transport.send::<O>(variables, Some(&token)).await;
+        let answer = transport
+            .send::<O, _, _>(variables, authorized(token.clone()))
+            .await;
         match &answer {
             Err(error) if is_expired_token(error.graphql_errors()) => {
                 let token = session
                     .token_after_expiry(transport, &token)
                     .await
                     .map_err(Error::Auth)?;
-                transport.send::<O>(variables, Some(&token)).await
+                transport
+                    .send::<O, _, _>(variables, authorized(token))
+                    .await
             }
             _ => answer,
         }
@@ -267,58 +211,5 @@ impl Client {
             Some(session) => session.state().await,
             None => None,
         }
-    }
-}
-
-/// The HTTP side: connection pool and server URLs.
-#[derive(Debug)]
-pub(crate) struct Transport {
-    http: reqwest::Client,
-    api_url: Url,
-    auth_url: Url,
-}
-
-impl Transport {
-    /// Sends one operation to its endpoint, with `token` as `Authorization` if given.
-    pub(crate) async fn send<O: Operation>(
-        &self,
-        variables: &O::Variables,
-        token: Option<&HeaderValue>,
-    ) -> Result<O::ResponseData, OperationError<O>> {
-        let url = match O::ENDPOINT {
-            Endpoint::Api => &self.api_url,
-            Endpoint::Auth => &self.auth_url,
-        };
-        let body = RequestBody {
-            query: O::DOCUMENT,
-            operation_name: O::OPERATION_NAME,
-            variables,
-        };
-        let mut request = self.http.post(url.clone()).json(&body);
-        if let Some(token) = token {
-            request = request.header(AUTHORIZATION, token.clone());
-        }
-        let answer = request.send().await.map_err(transport_error)?;
-        let status = answer.status();
-        let headers = answer.headers().clone();
-        let body = answer.bytes().await.map_err(transport_error)?;
-        response::decode(status, &headers, &body)
-    }
-}
-
-/// The JSON body of a GraphQL request.
-#[derive(serde::Serialize)]
-struct RequestBody<'a, V> {
-    query: &'static str,
-    #[serde(rename = "operationName")]
-    operation_name: &'static str,
-    variables: &'a V,
-}
-
-fn transport_error<C: ErrorCodeSet, D>(error: reqwest::Error) -> Error<C, D> {
-    if error.is_timeout() {
-        Error::Timeout
-    } else {
-        Error::Transport(error)
     }
 }

@@ -1,27 +1,23 @@
 #![doc = include_str!("../README.md")]
+//!
+//! Modules import only modules below them: `extensions` and `endpoint` (Kraken's
+//! error extensions and servers) import only the runtime crate; the generated code
+//! (`operations`, `types`, `ErrorCode`) imports only the runtime crate; `auth` sends the
+//! generated `obtainKrakenToken`; `client` puts it all together.
 
-pub mod auth;
-pub mod client;
-pub mod error;
-pub mod nullable;
-pub mod operation;
-mod response;
-pub mod scalars;
-pub mod secret;
-#[doc(hidden)]
-pub mod tables;
-#[doc(hidden)]
-pub mod union;
+pub mod endpoint;
+pub mod extensions;
 
 include!(concat!(env!("OUT_DIR"), "/kraken_jp.rs"));
 
-pub use auth::{Credentials, TokenState};
-pub use client::{BuildError, Client, ClientBuilder, OperationError};
-pub use error::{
-    AuthError, Error, ErrorExtensions, GraphQLError, HttpStatusError, Location, PartialData,
-    PathSegment, ValidationError,
+pub mod auth;
+pub mod client;
+
+pub use auth::{AuthError, Credentials, TokenState};
+pub use client::{Client, ClientBuilder, Error, OperationError};
+pub use endpoint::Endpoint;
+pub use extensions::{ErrorExtensions, GraphQLError, HttpStatusError, ValidationError};
+pub use kraken_codegen_runtime::{
+    BuildError, DateTime, ErrorCodeSet, JsonString, Location, Nullable, Operation, PartialData,
+    PathSegment, Secret,
 };
-pub use nullable::Nullable;
-pub use operation::{Endpoint, ErrorCodeSet, Operation};
-pub use scalars::{DateTime, JsonString};
-pub use secret::Secret;

@@ -6,7 +6,7 @@ mod client_support;
 use chrono::{DateTime, Utc};
 use client_support::*;
 use kraken_jp::operations::obtain_kraken_token::ObtainKrakenToken;
-use kraken_jp::{AuthError, Client, Credentials, Error, ErrorCodeSet, Operation};
+use kraken_jp::{AuthError, Client, Credentials, Error, Operation};
 use serde_json::{json, Value};
 use std::time::Duration;
 use wiremock::matchers::{body_partial_json, header};
@@ -310,7 +310,7 @@ async fn a_second_expired_answer_is_returned_without_another_retry() {
     let error = reset(&client).await.expect_err("still expired");
 
     assert_eq!(
-        error.graphql_errors()[0].code(),
+        error.graphql_errors()[0].extensions.error_code.as_ref(),
         Some(&TestCode::Other("KT-CT-1124".to_owned()))
     );
     assert_eq!(received(&server).await.len(), 4);
@@ -331,7 +331,7 @@ async fn other_errors_are_not_retried() {
     let error = reset(&client).await.expect_err("unauthorized");
 
     assert_eq!(
-        error.graphql_errors()[0].code(),
+        error.graphql_errors()[0].extensions.error_code.as_ref(),
         Some(&TestCode::Unauthorized)
     );
     assert_eq!(received(&server).await.len(), 2);
@@ -436,7 +436,7 @@ async fn a_refused_login_is_an_auth_error_and_nothing_else_is_sent() {
     let Error::Auth(AuthError::Rejected(errors)) = &error else {
         panic!("expected a refused login, got {error:?}");
     };
-    assert_eq!(errors[0].code().map(ErrorCodeSet::code), Some("KT-CT-1135"));
+    assert_eq!(errors[0].code(), Some("KT-CT-1135"));
     assert_eq!(
         error.to_string(),
         "authentication failed: token refused: GraphQL error: [KT-CT-1135] Invalid data. (at obtainKrakenToken)"

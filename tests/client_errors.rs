@@ -175,7 +175,10 @@ async fn partial_data_is_typed_when_it_decodes() {
     else {
         panic!("expected GraphQL errors, got {error:?}");
     };
-    assert_eq!(errors[0].code(), Some(&TestCode::Unauthorized));
+    assert_eq!(
+        errors[0].extensions.error_code,
+        Some(TestCode::Unauthorized)
+    );
     assert_eq!(
         partial_data,
         Some(PartialData::Typed(ResetData {
@@ -349,7 +352,10 @@ async fn a_long_error_body_is_cut() {
     };
     assert_eq!(
         http.body_excerpt,
-        format!("{}…", "x".repeat(kraken_jp::error::EXCERPT_LIMIT))
+        format!(
+            "{}…",
+            "x".repeat(kraken_codegen_runtime::error::EXCERPT_LIMIT)
+        )
     );
 }
 

@@ -120,11 +120,11 @@ async fn auth_server_operations_go_to_the_auth_url() {
 #[test]
 fn defaults_are_the_oejp_servers() {
     assert_eq!(
-        kraken_jp::client::DEFAULT_API_URL,
+        kraken_jp::endpoint::DEFAULT_API_URL,
         "https://api.oejp-kraken.energy/v1/graphql/"
     );
     assert_eq!(
-        kraken_jp::client::DEFAULT_AUTH_URL,
+        kraken_jp::endpoint::DEFAULT_AUTH_URL,
         "https://auth.oejp-kraken.energy/graphql/"
     );
     Client::builder().build().expect("default client builds");
@@ -142,7 +142,10 @@ fn plain_http_needs_opt_in_and_a_loopback_host() {
                 .api_url("http://127.0.0.1:8080/graphql/")
                 .build()
         ),
-        ("api_url", "http://127.0.0.1:8080/graphql/".to_owned())
+        (
+            "api_url".to_owned(),
+            "http://127.0.0.1:8080/graphql/".to_owned()
+        )
     );
     assert_eq!(
         insecure(
@@ -151,7 +154,10 @@ fn plain_http_needs_opt_in_and_a_loopback_host() {
                 .allow_loopback_http()
                 .build()
         ),
-        ("auth_url", "http://auth.example.com/graphql/".to_owned())
+        (
+            "auth_url".to_owned(),
+            "http://auth.example.com/graphql/".to_owned()
+        )
     );
     assert_eq!(
         insecure(
@@ -160,7 +166,7 @@ fn plain_http_needs_opt_in_and_a_loopback_host() {
                 .allow_loopback_http()
                 .build()
         ),
-        ("api_url", "ftp://[::1]/".to_owned())
+        ("api_url".to_owned(), "ftp://[::1]/".to_owned())
     );
     for url in [
         "http://127.0.0.1:1/",

@@ -1,5 +1,20 @@
 //! The library front end: what build scripts and other crates call.
 //!
+//! In a build script, [`Builder::compile`] does everything in one call:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), kraken_codegen::builder::CompileError> {
+//!     kraken_codegen::Builder::new()
+//!         .schema("graphql/schema.graphql")
+//!         .operations(["graphql/queries.graphql"])
+//!         .compile("graphql.rs")?; // include!(concat!(env!("OUT_DIR"), "/graphql.rs"))
+//!     Ok(())
+//! }
+//! ```
+//!
+//! Elsewhere, [`Builder::generate`] returns the code and what it was made from:
+//!
 //! ```no_run
 //! # fn main() -> Result<(), kraken_codegen::builder::Error> {
 //! let generated = kraken_codegen::Builder::new()
@@ -7,7 +22,6 @@
 //!     .operations(["queries/my_account.graphql"])
 //!     .scalar("Decimal", "rust_decimal::Decimal")
 //!     .derive("Hash")
-//!     .runtime_path("::kraken_jp")
 //!     .generate()?;
 //! generated.write_to(std::path::Path::new("src/generated.rs"))?;
 //! generated.emit_rerun_if_changed();
@@ -22,7 +36,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::{self, Catalogue};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::emit::{self, EmitError, Settings};
 use crate::ir::Ir;
 use crate::validate::{self, ExecutableSource, Options};
@@ -53,6 +67,45 @@ pub enum Error {
     /// A `Builder::scalar` mapping of a name that is not a custom scalar of the schema.
     #[error("`Builder::scalar(\"{scalar}\", ..)`: {problem}")]
     ScalarMapping { scalar: String, problem: String },
+    #[error("OUT_DIR is not set: `Builder::compile` is for build scripts run by cargo")]
+    NoOutDir,
+}
+
+/// The failure of [`Builder::compile`], whose report is already on stderr. `Display`
+/// and `Debug` are one short line (never the source text), so a build script's `main`
+/// may return it with `?`; [`error`](CompileError::error) is the whole error.
+#[derive(thiserror::Error)]
+#[error("{summary}")]
+pub struct CompileError {
+    summary: String,
+    #[source]
+    error: Error,
+}
+
+impl CompileError {
+    fn new(error: Error) -> Self {
+        let summary = match &error {
+            Error::Diagnostics(diagnostics) => match diagnostics.0.len() {
+                1 => "kraken-codegen: 1 error in the GraphQL inputs (reported above)".to_owned(),
+                count => {
+                    format!("kraken-codegen: {count} errors in the GraphQL inputs (reported above)")
+                }
+            },
+            other => format!("kraken-codegen: {other}"),
+        };
+        CompileError { summary, error }
+    }
+
+    /// The error, with every diagnostic.
+    pub fn error(&self) -> &Error {
+        &self.error
+    }
+}
+
+impl fmt::Debug for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.summary)
+    }
 }
 
 impl Error {
@@ -83,7 +136,8 @@ impl Default for Builder {
 }
 
 impl Builder {
-    /// No inputs yet; runtime path `crate`, no extra derives, default scalar mappings.
+    /// No inputs yet; runtime path `::kraken_codegen_runtime`, no extra derives, default
+    /// scalar mappings.
     pub fn new() -> Self {
         Builder {
             schemas: Vec::new(),
@@ -137,8 +191,8 @@ impl Builder {
         self
     }
 
-    /// The path generated code uses for runtime items: `crate` (the default) inside
-    /// kraken-jp, `::kraken_jp` in any other crate.
+    /// The path generated code uses for runtime items and for serde and serde_json:
+    /// `::kraken_codegen_runtime` (the default), or a crate or module re-exporting it.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.settings.runtime = path.into();
         self
@@ -151,6 +205,37 @@ impl Builder {
             .get_or_insert_with(BTreeSet::new)
             .extend(fields.into_iter().map(Into::into));
         self
+    }
+
+    /// The build-script entry point: generates, writes the code to `OUT_DIR/<file_name>`
+    /// only when it changes, and prints `cargo:rerun-if-changed` for every input and
+    /// `cargo:warning` for every warning. On failure it prints the report (each
+    /// diagnostic with `file:line:col`, an excerpt and a hint) to stderr, writes nothing,
+    /// and returns an error whose `Display` and `Debug` are one short line.
+    pub fn compile(&self, file_name: impl AsRef<Path>) -> Result<Generated, CompileError> {
+        let compiled = std::env::var_os("OUT_DIR")
+            .ok_or(Error::NoOutDir)
+            .and_then(|out_dir| {
+                let generated = self.generate()?;
+                generated.write_to(&Path::new(&out_dir).join(file_name.as_ref()))?;
+                Ok(generated)
+            });
+        match compiled {
+            Ok(generated) => {
+                generated.emit_rerun_if_changed();
+                for warning in &generated.warnings().0 {
+                    println!("cargo:warning={}", one_line(warning));
+                }
+                Ok(generated)
+            }
+            Err(error) => {
+                match &error {
+                    Error::Diagnostics(diagnostics) => eprint!("{}", diagnostics.render()),
+                    other => eprintln!("error: {other}"),
+                }
+                Err(CompileError::new(error))
+            }
+        }
     }
 
     /// Reads every input, validates, and emits the Rust (formatted with the `format`
@@ -274,6 +359,15 @@ impl Builder {
             .retain(|operation| selection.contains(&operation.field_name));
         Ok(catalogue)
     }
+}
+
+/// A warning as one line, for `cargo:warning`: `file:line:col: message`, and the hint.
+fn one_line(warning: &Diagnostic) -> String {
+    let text = match &warning.hint {
+        Some(hint) => format!("{warning} (help: {hint})"),
+        None => warning.to_string(),
+    };
+    text.replace(['\r', '\n'], " ")
 }
 
 /// Every file under `dir`, recursively, sorted, plus `dir` itself and its

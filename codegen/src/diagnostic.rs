@@ -17,11 +17,21 @@ pub struct Position {
     pub column: usize,
 }
 
-/// A source file shared by the diagnostics that point into it.
-#[derive(Debug, Clone)]
+/// A source file shared by the diagnostics that point into it. `Debug` shows its path
+/// and length, not its text (a schema may be megabytes).
+#[derive(Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: Arc<str>,
+}
+
+impl fmt::Debug for SourceFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SourceFile")
+            .field("path", &self.path)
+            .field("bytes", &self.text.len())
+            .finish()
+    }
 }
 
 impl SourceFile {
@@ -311,6 +321,26 @@ impl From<Diagnostic> for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_names_the_file_without_its_text() {
+        let file = SourceFile::new("schema.graphql", "type Query { a: Int }\n".repeat(1000));
+        let diagnostic = Diagnostic::new(
+            &file,
+            Position {
+                line: 3,
+                column: 14,
+            },
+            "unknown type",
+        )
+        .with_hint("did you mean `Int`?");
+        assert_eq!(
+            format!("{:?}", Diagnostics::from(diagnostic)),
+            "Diagnostics([Diagnostic { file: SourceFile { path: \"schema.graphql\", bytes: 22000 }, \
+             position: Position { line: 3, column: 14 }, message: \"unknown type\", \
+             hint: Some(\"did you mean `Int`?\"), related: [] }])"
+        );
+    }
 
     #[test]
     fn renders_location_excerpt_and_hint() {

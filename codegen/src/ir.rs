@@ -24,7 +24,8 @@ pub struct Ir {
     /// the order the shared types take their Rust names in, so that a type's name does
     /// not depend on which others the operations use.
     pub shared_type_order: Vec<String>,
-    /// Custom scalars used somewhere, sorted by name, with the Rust type path they map to.
+    /// Custom scalars used somewhere, sorted by name, with the Rust type path they map to
+    /// (`{runtime}` in it standing for the runtime path, filled in at emission).
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message) when a catalogue is used; empty otherwise.
     pub error_codes: BTreeMap<String, String>,

@@ -25,5 +25,5 @@ pub mod schema_diff;
 pub mod validate;
 pub mod write;
 
-pub use builder::{Builder, Generated};
+pub use builder::{Builder, CompileError, Generated};
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};

@@ -2,8 +2,9 @@
 //!
 //! Built-in scalars are fixed ([`BUILTINS`]). Custom scalars map by default to
 //! well-known crates with the right wire encoding ([`DEFAULTS`]); a user mapping
-//! overrides a default; a custom scalar with neither becomes [`FALLBACK`], which decodes
-//! whatever the server sends, and the run warns about it ([`unmapped`]). A user mapping of
+//! overrides a default; a custom scalar with neither becomes [`FALLBACK`] (the runtime's
+//! `serde_json::Value`), which decodes whatever the server sends, and the run warns about
+//! it ([`unmapped`]). A user mapping of
 //! a name that is not a custom scalar of the schema is an error ([`check_overrides`]).
 
 use std::collections::BTreeMap;
@@ -14,7 +15,7 @@ use crate::schema::Schema;
 use crate::validate::suggest::did_you_mean;
 
 /// The Rust type of a custom scalar nobody mapped.
-pub const FALLBACK: &str = "serde_json::Value";
+pub const FALLBACK: &str = "{runtime}::serde_json::Value";
 
 /// Default mappings of custom scalars, with what the Rust type is on the wire.
 /// `{runtime}` stands for the runtime crate path.
@@ -50,7 +51,8 @@ pub const BUILTINS: &[(&str, &str)] = &[
 
 /// The custom-scalar table given to resolution: every default, with the user's
 /// mappings (by GraphQL name) replacing or adding to them. `runtime` is the runtime crate
-/// path (e.g. `crate`). Resolution maps a scalar in neither to [`FALLBACK`].
+/// path (e.g. `::kraken_codegen_runtime`). Resolution maps a scalar in neither to
+/// [`FALLBACK`].
 pub fn mappings(
     overrides: &BTreeMap<String, String>,
     runtime: &str,
@@ -123,7 +125,10 @@ pub fn unmapped<'a>(
             Diagnostic::new(
                 &schema.files[location.file],
                 location.position,
-                format!("custom scalar `{scalar}` has no Rust type: it decodes as `{FALLBACK}`"),
+                format!(
+                    "custom scalar `{scalar}` has no Rust type: it decodes as {}",
+                    shown(FALLBACK)
+                ),
             )
             .with_hint(format!(
                 "map it with `Builder::scalar(\"{scalar}\", \"path::to::Type\")` for a typed value"
@@ -140,16 +145,21 @@ pub fn markdown_table() -> String {
         table.push_str(&format!("| `{scalar}` | `{rust}` | (built in) |\n"));
     }
     for (scalar, rust, wire) in DEFAULTS {
-        let rust = match rust.strip_prefix("{runtime}::") {
-            Some(item) => format!("the runtime's `{item}`"),
-            None => format!("`{rust}`"),
-        };
-        table.push_str(&format!("| `{scalar}` | {rust} | {wire} |\n"));
+        table.push_str(&format!("| `{scalar}` | {} | {wire} |\n", shown(rust)));
     }
     table.push_str(&format!(
-        "| any other custom scalar | `{FALLBACK}`, with a warning | any JSON value |\n"
+        "| any other custom scalar | {}, with a warning | any JSON value |\n",
+        shown(FALLBACK)
     ));
     table
+}
+
+/// A mapping's Rust type as a user reads it: `{runtime}::X` is "the runtime's `X`".
+fn shown(rust: &str) -> String {
+    match rust.strip_prefix("{runtime}::") {
+        Some(item) => format!("the runtime's `{item}`"),
+        None => format!("`{rust}`"),
+    }
 }
 
 #[cfg(test)]
@@ -173,7 +183,7 @@ mod tests {
                 "Date → time::Date",
                 "DateTime → ::kraken_jp::DateTime",
                 "Decimal → rust_decimal::Decimal",
-                "GenericScalar → serde_json::Value",
+                "GenericScalar → ::kraken_jp::serde_json::Value",
                 "JSONString → ::kraken_jp::JsonString",
                 "UUID → uuid::Uuid",
                 "Upload → my::Upload",

@@ -85,12 +85,12 @@ fn extra_derives_are_added_once() {
         [
             // The operation's unit struct: fixed derives.
             "Debug, Clone, Copy, PartialEq, Eq, Hash, Default",
-            // ResponseData.
-            "Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Hash",
             // Variables.
-            "Debug, Clone, PartialEq, Default, ::serde::Serialize, Hash",
+            "Debug, Clone, PartialEq, Default, __rt::serde::Serialize, Hash",
             // Error codes: no serde.
             "Debug, Clone, PartialEq, Eq, Hash",
+            // ResponseData.
+            "Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize, Hash",
         ]
     );
 }

@@ -1,7 +1,7 @@
 //! An independent schema and operation set (interfaces, unions, nested and recursive
 //! input objects, `[[Int!]!]`, keywords, case-colliding names) through the `Builder`:
-//! the output is snapshotted, then compiled in a scratch crate that depends on
-//! kraken-jp, whose tests decode and encode JSON through the generated types.
+//! the output is snapshotted, then compiled in a scratch crate that depends on the
+//! runtime crate, whose tests decode and encode JSON through the generated types.
 
 mod emit_support;
 
@@ -20,7 +20,6 @@ fn builder() -> Builder {
         .schema(fixture("schema.graphql"))
         .operations([fixture("operations.graphql")])
         .scalar("Money", "rust_decimal::Decimal")
-        .runtime_path("::kraken_jp")
 }
 
 /// Compares formatted code, so it needs the `format` feature.

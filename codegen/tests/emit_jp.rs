@@ -61,11 +61,7 @@ fn unknown_selection_is_an_error() {
 
 #[test]
 fn generated_for_another_crate_compiles_and_decodes() {
-    let generated = jp()
-        .select(SELECTED)
-        .runtime_path("::kraken_jp")
-        .generate()
-        .unwrap();
+    let generated = jp().select(SELECTED).generate().unwrap();
     let test = repository("codegen/tests/fixtures/emit_jp/decode.rs");
     let stdout = emit_support::cargo_test("jp", &generated, &[("decode.rs", &test)]);
     assert!(stdout.contains("4 passed; 0 failed"), "{stdout}");

@@ -415,7 +415,7 @@ query Account($number: String! = \"A-1\") {
         scalars,
         [
             ("Date", "chrono::NaiveDate"),
-            ("JSONString", "serde_json::Value")
+            ("JSONString", "{runtime}::serde_json::Value")
         ]
     );
 }

@@ -55,7 +55,7 @@ pub const RESET_USER_PASSWORD: &str = "mutation ResetUserPassword($input: ResetU
 impl Operation for ResetUserPassword {
     const OPERATION_NAME: &'static str = "ResetUserPassword";
     const DOCUMENT: &'static str = RESET_USER_PASSWORD;
-    const ENDPOINT: Endpoint = Endpoint::Api;
+    const ENDPOINT: Option<&'static str> = Some(Endpoint::Api.key());
     type Variables = ResetVariables;
     type ResponseData = ResetData;
     type ErrorCode = TestCode;
@@ -108,7 +108,7 @@ pub const DELETE_MFA_DEVICE: &str = "mutation DeleteMfaDevice($input: DeleteMfaD
 impl Operation for DeleteMfaDevice {
     const OPERATION_NAME: &'static str = "DeleteMfaDevice";
     const DOCUMENT: &'static str = DELETE_MFA_DEVICE;
-    const ENDPOINT: Endpoint = Endpoint::Auth;
+    const ENDPOINT: Option<&'static str> = Some(Endpoint::Auth.key());
     type Variables = serde_json::Value;
     type ResponseData = DeleteData;
     type ErrorCode = TestCode;
@@ -134,7 +134,7 @@ pub const ACCOUNT_NUMBER: &str = "query AccountNumber { account { number } }";
 impl Operation for AccountNumber {
     const OPERATION_NAME: &'static str = "AccountNumber";
     const DOCUMENT: &'static str = ACCOUNT_NUMBER;
-    const ENDPOINT: Endpoint = Endpoint::Api;
+    const ENDPOINT: Option<&'static str> = Some(Endpoint::Api.key());
     type Variables = NoVariables;
     type ResponseData = AccountData;
     type ErrorCode = TestCode;

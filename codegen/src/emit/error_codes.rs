@@ -59,7 +59,7 @@ pub(super) fn emit_root(
         "Every error code the catalogue documents, plus `Other` for any code it does not.",
     );
     let derives = derives(ctx);
-    let runtime = ctx.runtime();
+    let runtime = ctx.runtime_path();
     quote! {
         #doc
         #derives

@@ -10,7 +10,7 @@ use super::error_codes::{self, RootVariants};
 use super::inputs::{self, Member};
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
-use crate::catalogue::{Availability, Endpoint};
+use crate::catalogue::Availability;
 use crate::ir::Operation;
 use crate::naming::{self, ident};
 
@@ -31,6 +31,8 @@ pub(super) fn emit_operation(
     }
     let operation_ident = module.names.name(&operation.name);
     let runtime = ctx.runtime();
+    let runtime_path = ctx.runtime_path();
+    let alias = ident(super::RUNTIME_ALIAS);
 
     let members: Vec<_> = operation
         .variables
@@ -73,10 +75,11 @@ pub(super) fn emit_operation(
         .map_or(&[][..], |docs| docs.errors.as_slice());
     let error_code = error_codes::emit_operation(ctx, codes, root_codes)?;
 
-    let endpoint = match operation.docs.as_ref().map(|docs| docs.endpoint) {
-        Some(Endpoint::Auth) => quote!(#runtime::Endpoint::Auth),
-        Some(Endpoint::Api) | None => quote!(#runtime::Endpoint::Api),
-    };
+    // The catalogue's endpoint key, for the client to map; none for plain operations.
+    let endpoint = operation.docs.as_ref().map(|docs| {
+        let key = docs.endpoint.as_str();
+        quote!(const ENDPOINT: Option<&'static str> = Some(#key);)
+    });
     let name = &operation.name;
     let document = &operation.wire_document;
     let deprecated = operation.deprecated.as_ref().map(|d| {
@@ -89,6 +92,8 @@ pub(super) fn emit_operation(
     Ok(quote! {
         #module_doc
         pub mod #module_name {
+            use #runtime_path as #alias;
+
             #struct_doc
             #deprecated
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -97,7 +102,7 @@ pub(super) fn emit_operation(
             impl #runtime::Operation for #operation_ident {
                 const OPERATION_NAME: &'static str = #name;
                 const DOCUMENT: &'static str = #document;
-                const ENDPOINT: #runtime::Endpoint = #endpoint;
+                #endpoint
                 type Variables = Variables;
                 type ResponseData = ResponseData;
                 type ErrorCode = ErrorCode;

@@ -108,7 +108,7 @@ pub(super) struct Shape<'a> {
 /// one of a struct's fields and flattened parts, so when a key is shared (a field also
 /// selected by a spread fragment, or two fragments selecting the same field, as GraphQL
 /// allows), the struct gets a hand-emitted `Deserialize` instead: the object is read
-/// once into a `serde_json::Value` and every part decodes from it.
+/// once into the runtime's `serde_json::Value` and every part decodes from it.
 pub(super) fn emit_struct(
     ctx: &Context,
     module: &mut Module,
@@ -199,8 +199,11 @@ pub(super) fn emit_struct(
             .iter()
             .map(|(name, ty, attrs)| quote!(#attrs #name: #ty,));
         let own_inits = own.iter().map(|(name, _, _)| quote!(#name: own.#name,));
+        let serde = ctx.serde();
+        let serde_crate = ctx.serde_crate();
+        let runtime = ctx.runtime();
         let spread_inits = spreads.iter().map(|(name, ty)| {
-            quote!(#name: <#ty as ::serde::Deserialize>::deserialize(&value).map_err(::serde::de::Error::custom)?,)
+            quote!(#name: <#ty as #serde::Deserialize>::deserialize(&value).map_err(#serde::de::Error::custom)?,)
         });
         quote! {
             #doc
@@ -210,15 +213,16 @@ pub(super) fn emit_struct(
                 #(#members)*
             }
 
-            impl<'de> ::serde::Deserialize<'de> for #ident {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    #[derive(::serde::Deserialize)]
+            impl<'de> #serde::Deserialize<'de> for #ident {
+                fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    #[derive(#serde::Deserialize)]
+                    #serde_crate
                     #rename_all
                     struct Own {
                         #(#own_fields)*
                     }
-                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    let own = <Own as ::serde::Deserialize>::deserialize(&value).map_err(::serde::de::Error::custom)?;
+                    let value = <#runtime::serde_json::Value as #serde::Deserialize>::deserialize(deserializer)?;
+                    let own = <Own as #serde::Deserialize>::deserialize(&value).map_err(#serde::de::Error::custom)?;
                     Ok(Self {
                         #(#own_inits)*
                         #(#spread_inits)*

@@ -5,17 +5,21 @@ use std::collections::BTreeMap;
 use super::EmitError;
 use crate::ir::ScalarMapping;
 
-/// The Rust type of every built-in and mapped custom scalar; a mapping that is not a
-/// Rust type is an error.
+/// The Rust type of every built-in and mapped custom scalar, `{runtime}` in a mapping
+/// standing for the runtime path; a mapping that is not a Rust type is an error.
 pub(super) fn parse(
     mappings: &BTreeMap<String, ScalarMapping>,
+    runtime: &str,
 ) -> Result<BTreeMap<String, syn::Type>, EmitError> {
     let builtins = crate::scalars::BUILTINS
         .iter()
         .map(|(scalar, rust)| (scalar.to_string(), rust.to_string()));
-    let custom = mappings
-        .iter()
-        .map(|(scalar, mapping)| (scalar.clone(), mapping.rust_type.clone()));
+    let custom = mappings.iter().map(|(scalar, mapping)| {
+        (
+            scalar.clone(),
+            mapping.rust_type.replace("{runtime}", runtime),
+        )
+    });
     builtins
         .chain(custom)
         .map(|(scalar, rust_type)| {

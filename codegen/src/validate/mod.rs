@@ -24,7 +24,7 @@ use crate::schema::Schema;
 /// What resolution needs besides the schema and the documents.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Rust types of custom scalars; unmapped ones become `serde_json::Value`.
+    /// Rust types of custom scalars; unmapped ones become the runtime's `serde_json::Value`.
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message), copied into [`Ir::error_codes`].
     pub error_codes: BTreeMap<String, String>,

@@ -1,4 +1,5 @@
-//! A scratch crate that depends on kraken-jp, for tests that compile generated code.
+//! A scratch crate that depends on the runtime crate (without its client) and the crates
+//! of the mapped scalars, and nothing else, for tests that compile generated code.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,16 +29,14 @@ edition = "2021"
 publish = false
 
 [dependencies]
-kraken-jp = {{ path = {root:?} }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
+kraken-codegen-runtime = {{ path = {runtime:?}, default-features = false }}
 chrono = {{ version = "0.4", default-features = false, features = ["serde", "std"] }}
 rust_decimal = {{ version = "1", features = ["serde-str"] }}
 uuid = {{ version = "1", features = ["serde"] }}
 
 [workspace]
 "#,
-        root = root.display().to_string()
+        runtime = root.join("runtime").display().to_string()
     );
     std::fs::write(krate.path().join("Cargo.toml"), manifest).unwrap();
     std::fs::copy(root.join("Cargo.lock"), krate.path().join("Cargo.lock")).unwrap();

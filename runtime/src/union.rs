@@ -194,21 +194,21 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'_, A> {
 macro_rules! tagged_union {
     ($name:ident { $($typename:literal => $variant:ident,)* _ => $catch_all:ident $(,)? }) => {
         impl $crate::union::Members for $name {
-            fn member<'de, D: $crate::tables::serde::Deserializer<'de>>(
+            fn member<'de, D: $crate::serde::Deserializer<'de>>(
                 typename: &str,
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 match typename {
-                    $($typename => $crate::tables::serde::Deserialize::deserialize(deserializer)
+                    $($typename => $crate::serde::Deserialize::deserialize(deserializer)
                         .map(Self::$variant),)*
-                    _ => $crate::tables::serde::Deserialize::deserialize(deserializer)
+                    _ => $crate::serde::Deserialize::deserialize(deserializer)
                         .map(Self::$catch_all),
                 }
             }
         }
 
-        impl<'de> $crate::tables::serde::Deserialize<'de> for $name {
-            fn deserialize<D: $crate::tables::serde::Deserializer<'de>>(
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 $crate::union::deserialize(deserializer)

@@ -104,8 +104,8 @@ macro_rules! wire_enum {
             }
         }
 
-        impl $crate::tables::serde::Serialize for $name {
-            fn serialize<S: $crate::tables::serde::Serializer>(
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S: $crate::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
@@ -113,12 +113,12 @@ macro_rules! wire_enum {
             }
         }
 
-        impl<'de> $crate::tables::serde::Deserialize<'de> for $name {
-            fn deserialize<D: $crate::tables::serde::Deserializer<'de>>(
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 let value: ::std::borrow::Cow<'de, str> =
-                    $crate::tables::serde::Deserialize::deserialize(deserializer)?;
+                    $crate::serde::Deserialize::deserialize(deserializer)?;
                 ::std::result::Result::Ok(Self::from_wire(&value))
             }
         }
@@ -269,8 +269,3 @@ macro_rules! error_codes {
         }
     };
 }
-
-/// The serde the macros here and in [`union`](crate::union) expand to, whatever the
-/// calling crate names its own.
-#[doc(hidden)]
-pub use serde;

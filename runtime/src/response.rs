@@ -1,7 +1,6 @@
 //! Turning an HTTP answer into typed data or a typed error.
 
-use crate::error::{Error, GraphQLError, HttpStatusError, PartialData, EXCERPT_LIMIT};
-use crate::operation::ErrorCodeSet;
+use crate::error::{Error, Extensions, GraphQLError, HttpStatusError, PartialData, EXCERPT_LIMIT};
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::StatusCode;
 use serde::de::{DeserializeOwned, Error as _};
@@ -10,12 +9,12 @@ use std::time::Duration;
 
 /// The top level of a GraphQL answer, with `data` as `D` or as a `Value`.
 #[derive(serde::Deserialize)]
-#[serde(bound(deserialize = "C: ErrorCodeSet, D: serde::Deserialize<'de>"))]
-struct Envelope<C, D> {
+#[serde(bound(deserialize = "E: Extensions, D: serde::Deserialize<'de>"))]
+struct Envelope<E, D> {
     #[serde(default)]
     data: Option<D>,
     #[serde(default)]
-    errors: Option<Vec<GraphQLError<C>>>,
+    errors: Option<Vec<GraphQLError<E>>>,
 }
 
 /// Decodes an answer: non-2xx becomes [`Error::Http`] (with the GraphQL errors of the
@@ -25,27 +24,27 @@ struct Envelope<C, D> {
 /// The body is decoded with `data` as `D` in one pass. When that fails (partial data
 /// that is not `D`, or a malformed answer), it is decoded again with `data` as a
 /// `Value`, which is kept when it does not decode as `D`.
-pub(crate) fn decode<C: ErrorCodeSet, D: DeserializeOwned>(
+pub(crate) fn decode<E: Extensions, D: DeserializeOwned, A>(
     status: StatusCode,
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<D, Error<C, D>> {
+) -> Result<D, Error<E, D, A>> {
     if !status.is_success() {
         return Err(Error::Http(HttpStatusError {
             status,
             retry_after: retry_after(headers),
             body_excerpt: excerpt(body),
-            errors: serde_json::from_slice::<Envelope<C, Value>>(body)
+            errors: serde_json::from_slice::<Envelope<E, Value>>(body)
                 .ok()
                 .and_then(|envelope| envelope.errors)
                 .unwrap_or_default(),
         }));
     }
     // `data`: typed, or raw and not yet decoded as `D`.
-    let (data, errors) = match serde_json::from_slice::<Envelope<C, D>>(body) {
+    let (data, errors) = match serde_json::from_slice::<Envelope<E, D>>(body) {
         Ok(envelope) => (envelope.data.map(Ok), envelope.errors),
         Err(_) => {
-            let envelope: Envelope<C, Value> =
+            let envelope: Envelope<E, Value> =
                 serde_json::from_slice(body).map_err(Error::Decode)?;
             let data = envelope.data.filter(|data| !data.is_null());
             (data.map(Err), envelope.errors)
@@ -103,6 +102,7 @@ fn excerpt(body: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn excerpt_keeps_short_bodies_whole() {
@@ -123,7 +123,7 @@ mod tests {
         x: i32,
     }
 
-    fn decode_ok(body: &str) -> Result<Data, Error<crate::ErrorCode, Data>> {
+    fn decode_ok(body: &str) -> Result<Data, Error<BTreeMap<String, Value>, Data>> {
         decode(StatusCode::OK, &HeaderMap::new(), body.as_bytes())
     }
 

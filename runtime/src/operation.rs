@@ -1,19 +1,10 @@
-//! The contract between generated code and the client.
+//! The contract between generated code and a client.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::convert::Infallible;
 use std::fmt::{Debug, Display};
 use std::str::FromStr;
-
-/// Which server an operation is sent to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Endpoint {
-    /// The API server.
-    Api,
-    /// The authentication server.
-    Auth,
-}
 
 /// A set of error codes an operation documents; parsing never fails (unknown codes
 /// land in a catch-all variant).
@@ -30,8 +21,10 @@ pub trait Operation {
     const OPERATION_NAME: &'static str;
     /// The executable document exactly as sent on the wire.
     const DOCUMENT: &'static str;
-    /// The server the operation is sent to.
-    const ENDPOINT: Endpoint;
+    /// The key of the endpoint the operation is sent to (e.g. `auth`), which a client
+    /// maps to a URL; `None` (operations from plain `.graphql` files) for the client's
+    /// default URL.
+    const ENDPOINT: Option<&'static str> = None;
     /// The variables of the operation.
     type Variables: Serialize + Send + Sync;
     /// The `data` of a successful response.
