@@ -20,7 +20,7 @@ pub mod operations {
         pub struct AcceptGoodsQuote;
         impl __rt::Operation for AcceptGoodsQuote {
             const OPERATION_NAME: &'static str = "AcceptGoodsQuote";
-            const DOCUMENT: &'static str = "mutation AcceptGoodsQuote($input: AcceptGoodsQuoteInput!) {\n  acceptGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation AcceptGoodsQuote($input: AcceptGoodsQuoteInput!) {\n  acceptGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -117,14 +117,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-4123: Unauthorized.
-            /// - KT-CT-7427: No campaign found with given slug.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-4123: Unauthorized. - KT-CT-7427: No campaign found with given slug. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub add_campaign_to_account: Option<Payload>,
         }
         /// Selection on `AddCampaignToAccount`.
@@ -161,7 +154,7 @@ pub mod operations {
         pub struct AmendPayment;
         impl __rt::Operation for AmendPayment {
             const OPERATION_NAME: &'static str = "AmendPayment";
-            const DOCUMENT: &'static str = "mutation AmendPayment($input: AmendPaymentInput!) {\n  amendPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation AmendPayment($input: AmendPaymentInput!) {\n  amendPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  uuid\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -345,7 +338,7 @@ pub mod operations {
         pub struct CancelEnrollment;
         impl __rt::Operation for CancelEnrollment {
             const OPERATION_NAME: &'static str = "CancelEnrollment";
-            const DOCUMENT: &'static str = "mutation CancelEnrollment($input: CancelEnrollmentInput!) {\n  cancelEnrollment(input: $input) {\n    message\n    enrollmentProcess {\n      __typename\n      ... on JoinSupplierProcessType {\n        ...JoinSupplierProcessTypeFragment\n      }\n      ... on OccupyPropertyProcessType {\n        ...OccupyPropertyProcessTypeFragment\n      }\n    }\n  }\n}\n\nfragment JoinSupplierProcessTypeFragment on JoinSupplierProcessType {\n  id\n  status\n  number\n  subtype\n}\n\nfragment OccupyPropertyProcessTypeFragment on OccupyPropertyProcessType {\n  id\n  status\n  occupyAt\n}\n";
+            const DOCUMENT: &'static str = "mutation CancelEnrollment($input: CancelEnrollmentInput!) {\n  cancelEnrollment(input: $input) {\n    message\n    enrollmentProcess {\n      __typename\n      ... on JoinSupplierProcessType {\n        ...JoinSupplierProcessTypeFragment\n      }\n      ... on OccupyPropertyProcessType {\n        ...OccupyPropertyProcessTypeFragment\n      }\n    }\n  }\n}\n\nfragment JoinSupplierProcessTypeFragment on JoinSupplierProcessType {\n  id\n  status\n  number\n  subtype\n  contractIdentifiers\n  stage\n}\n\nfragment OccupyPropertyProcessTypeFragment on OccupyPropertyProcessType {\n  id\n  status\n  occupyAt\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -598,7 +591,7 @@ pub mod operations {
         pub struct CollectPayment;
         impl __rt::Operation for CollectPayment {
             const OPERATION_NAME: &'static str = "CollectPayment";
-            const DOCUMENT: &'static str = "mutation CollectPayment($input: CollectPaymentInput!) {\n  collectPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation CollectPayment($input: CollectPaymentInput!) {\n  collectPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  uuid\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -765,7 +758,7 @@ pub mod operations {
         pub struct CreateAccountPaymentSchedule;
         impl __rt::Operation for CreateAccountPaymentSchedule {
             const OPERATION_NAME: &'static str = "CreateAccountPaymentSchedule";
-            const DOCUMENT: &'static str = "mutation CreateAccountPaymentSchedule($input: CreateAccountPaymentScheduleInput!) {\n  createAccountPaymentSchedule(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation CreateAccountPaymentSchedule($input: CreateAccountPaymentScheduleInput!) {\n  createAccountPaymentSchedule(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  scheduleType\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -792,23 +785,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-3815: No active payment schedule found for this account.
-            /// - KT-CT-3822: Unauthorized.
-            /// - KT-CT-3923: Unauthorized.
-            /// - KT-CT-3941: Invalid data.
-            /// - KT-CT-3942: An unexpected error occurred.
-            /// - KT-CT-3947: An unexpected error occurred.
-            /// - KT-CT-3960: Invalid value for payment day.
-            /// - KT-CT-3961: Cannot update plan-associated payment schedule.
-            /// - KT-CT-3962: No new value provided to update payment schedule.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Replace an existing payment schedule with a new one that updates either the payment amount or payment day. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-3815: No active payment schedule found for this account. - KT-CT-3822: Unauthorized. - KT-CT-3923: Unauthorized. - KT-CT-3941: Invalid data. - KT-CT-3942: An unexpected error occurred. - KT-CT-3947: An unexpected error occurred. - KT-CT-3960: Invalid value for payment day. - KT-CT-3961: Cannot update plan-associated payment schedule. - KT-CT-3962: No new value provided to update payment schedule. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub create_account_payment_schedule: Option<Payload>,
         }
         /// Selection on `CreateAccountPaymentSchedule`.
@@ -1200,7 +1177,7 @@ pub mod operations {
         pub struct CreateGoodsPurchase;
         impl __rt::Operation for CreateGoodsPurchase {
             const OPERATION_NAME: &'static str = "CreateGoodsPurchase";
-            const DOCUMENT: &'static str = "mutation CreateGoodsPurchase($input: CreatePurchaseInput!) {\n  createGoodsPurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation CreateGoodsPurchase($input: CreatePurchaseInput!) {\n  createGoodsPurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2130,16 +2107,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Enroll users account in Loyalty program.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-9213: ineligible loyalty points enrollment.
-            /// - KT-CT-9210: Unhandled Loyalty Points exception.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Enroll users account in Loyalty program. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9213: ineligible loyalty points enrollment. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub enroll_account_in_loyalty_program: Option<Payload>,
         }
         /// Selection on `EnrollAccountInLoyaltyProgram`.
@@ -2439,15 +2407,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Get the external URL where the user can set up a payment instruction.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1128: Unauthorized.
-            /// - KT-CT-3822: Unauthorized.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Get the external URL where the user can set up a payment instruction. The possible errors that can be raised are: - KT-CT-1128: Unauthorized. - KT-CT-3822: Unauthorized. - KT-CT-3979: Invalid ledger. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
             pub get_hosted_url_for_new_payment_instruction: Option<Payload>,
         }
         /// Selection on `GetHostedUrlForNewPaymentInstruction`.
@@ -2641,9 +2601,13 @@ pub mod operations {
         );
     }
     /// The `initiateLiveChat` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
     pub mod initiate_live_chat {
         use ::kraken_codegen_runtime as __rt;
         /// The `InitiateLiveChat` mutation.
+        ///
+        /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct InitiateLiveChat;
         impl __rt::Operation for InitiateLiveChat {
@@ -2819,19 +2783,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate move out procedure.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-JP-4103: Please set a password for the user before creating a new one using the same information.
-            /// - KT-JP-4551: Move out can't be processed.
-            /// - KT-JP-6601: Active move-in request already exists.
-            /// - KT-JP-6602: Active Export move-out request already exists.
-            /// - KT-JP-1501: Active agreement not found.
-            /// - KT-JP-7801: Unknown error occurred.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Initiate move out procedure. The possible errors that can be raised are: - KT-JP-4103: Please set a password for the user before creating a new one using the same information. - KT-JP-4551: Move out can't be processed. - KT-JP-6601: Active move-in request already exists. - KT-JP-6602: Active Export move-out request already exists. - KT-JP-6604: Active electricity leave supplier process already exists. - KT-JP-1501: Active agreement not found. - KT-JP-7801: Unknown error occurred. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
             pub initiate_move_out: Payload,
         }
         /// Selection on `InitiateMoveOutResponse`.
@@ -2910,19 +2862,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate a synchronous move-out and move-in.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-JP-3903: Unable to create payment customer.
-            /// - KT-JP-4101: Unauthorized.
-            /// - KT-JP-4103: Please set a password for the user before creating a new one using the same information.
-            /// - KT-JP-4105: Unable to reactivate account.
-            /// - KT-JP-6601: Active move-in request already exists.
-            /// - KT-JP-1501: Active agreement not found.
-            /// - KT-JP-7801: Unknown error occurred.
-            /// - KT-CT-4411: Address in db is structured, cannot accept unstructured address fields.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// Initiate a synchronous move-out and move-in. The possible errors that can be raised are: - KT-JP-3903: Unable to create payment customer. - KT-JP-4101: Unauthorized. - KT-JP-4103: Please set a password for the user before creating a new one using the same information. - KT-JP-4105: Unable to reactivate account. - KT-JP-6601: Active move-in request already exists. - KT-JP-6604: Active electricity leave supplier process already exists. - KT-JP-1501: Active agreement not found. - KT-JP-7801: Unknown error occurred. - KT-CT-4411: Address in db is structured, cannot accept unstructured address fields. - KT-CT-1113: Disabled GraphQL field requested.
             pub initiate_move_out_and_move_in: Payload,
         }
         /// Selection on `InitiateMoveOutAndMoveInResponse`.
@@ -3009,21 +2949,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Do a product switch for a user.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-4619: Quote with given code not found.
-            /// - KT-CT-4624: Unable to accept the given product code.
-            /// - KT-CT-4924: Unauthorized.
-            /// - KT-CT-4626: No product selected for the given quote code.
-            /// - KT-CT-4719: No supply point found for identifier provided.
-            /// - KT-CT-1509: Unable to create agreement.
-            /// - KT-CT-1507: Agreement product switch date is not within the acceptable range.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Do a product switch for a user. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-4619: Quote with given code not found. - KT-CT-4624: Unable to accept the given product code. - KT-CT-4924: Unauthorized. - KT-CT-4626: No product selected for the given quote code. - KT-CT-4719: No supply point found for identifier provided. - KT-CT-1509: Unable to create agreement. - KT-CT-1507: Agreement product switch date is not within the acceptable range. - KT-CT-4640: Unable to get market or client params from quoted product. - KT-CT-4627: No products are available for this quote. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub initiate_product_switch: Option<Payload>,
         }
         /// Selection on `InitiateProductSwitch`.
@@ -3207,7 +3133,7 @@ pub mod operations {
         pub struct InvalidatePreSignedToken;
         impl __rt::Operation for InvalidatePreSignedToken {
             const OPERATION_NAME: &'static str = "InvalidatePreSignedToken";
-            const DOCUMENT: &'static str = "mutation InvalidatePreSignedToken($input: InvalidatePreSignedTokenInput!) {\n  invalidatePreSignedToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token {\n      ...PreSignedTokenFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment PreSignedTokenFragment on PreSignedToken {\n  key\n  scope\n  isValid\n}\n";
+            const DOCUMENT: &'static str = "mutation InvalidatePreSignedToken($input: InvalidatePreSignedTokenInput!) {\n  invalidatePreSignedToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token {\n      ...PreSignedTokenFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment PreSignedTokenFragment on PreSignedToken {\n  scope\n  key\n  isValid\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3299,15 +3225,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Accept terms and conditions for a join supplier process.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-4501: Unauthorized.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Accept terms and conditions for a join supplier process. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-4501: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub join_supplier_accept_terms_and_conditions: Option<Payload>,
         }
         /// Selection on `JoinSupplierAcceptTermsAndConditions`.
@@ -3575,23 +3493,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Redeem the passed number of Loyalty Points as account credit.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-9201: No Loyalty Point ledger found for the user.
-            /// - KT-CT-9202: Loyalty Points adapter not configured.
-            /// - KT-CT-9203: No ledger entries for the ledger.
-            /// - KT-CT-9205: Insufficient Loyalty Points.
-            /// - KT-CT-9206: Indivisible points.
-            /// - KT-CT-9204: Negative or zero points set.
-            /// - KT-CT-9208: Invalid posted at datetime.
-            /// - KT-CT-9209: Negative Loyalty Points balance.
-            /// - KT-CT-9210: Unhandled Loyalty Points exception.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Redeem the passed number of Loyalty Points as account credit. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9201: No Loyalty Point ledger found for the user. - KT-CT-9202: Loyalty Points adapter not configured. - KT-CT-9203: No ledger entries for the ledger. - KT-CT-9205: Insufficient Loyalty Points. - KT-CT-9206: Indivisible points. - KT-CT-9204: Negative or zero points set. - KT-CT-9208: Invalid posted at datetime. - KT-CT-9209: Negative Loyalty Points balance. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub redeem_loyalty_points_for_account_credit: Option<Payload>,
         }
         /// Selection on `RedeemLoyaltyPointsForAccountCredit`.
@@ -3694,7 +3596,7 @@ pub mod operations {
         pub struct RegenerateSecretKey;
         impl __rt::Operation for RegenerateSecretKey {
             const OPERATION_NAME: &'static str = "RegenerateSecretKey";
-            const DOCUMENT: &'static str = "mutation RegenerateSecretKey {\n  regenerateSecretKey {\n    key\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n";
+            const DOCUMENT: &'static str = "mutation RegenerateSecretKey {\n  regenerateSecretKey {\n    key\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3828,7 +3730,7 @@ pub mod operations {
         pub struct RegisterPushNotificationBinding;
         impl __rt::Operation for RegisterPushNotificationBinding {
             const OPERATION_NAME: &'static str = "RegisterPushNotificationBinding";
-            const DOCUMENT: &'static str = "mutation RegisterPushNotificationBinding($input: RegisterPushNotificationBindingInput!) {\n  registerPushNotificationBinding(input: $input) {\n    pushNotificationBinding {\n      ...PushNotificationBindingTypeFragment\n    }\n  }\n}\n\nfragment PushNotificationBindingTypeFragment on PushNotificationBindingType {\n  id\n  token\n  registeredAt\n  expiresAt\n}\n";
+            const DOCUMENT: &'static str = "mutation RegisterPushNotificationBinding($input: RegisterPushNotificationBindingInput!) {\n  registerPushNotificationBinding(input: $input) {\n    pushNotificationBinding {\n      ...PushNotificationBindingTypeFragment\n    }\n  }\n}\n\nfragment PushNotificationBindingTypeFragment on PushNotificationBindingType {\n  id\n  registeredAt\n  expiresAt\n  token\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3933,20 +3835,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Request a double opt in
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-9019: Invalid input.
-            /// - KT-CT-9018: Account not found.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-9016: Consent management not enabled.
-            /// - KT-CT-9017: Consent type not found.
-            /// - KT-CT-9023: Consent already accepted.
-            /// - KT-CT-1199: Too many requests.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Request a double opt in The possible errors that can be raised are: - KT-CT-9019: Invalid input. - KT-CT-9018: Account not found. - KT-CT-1111: Unauthorized. - KT-CT-9016: Consent management not enabled. - KT-CT-9017: Consent type not found. - KT-CT-9023: Consent already accepted. - KT-CT-1199: Too many requests. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub request_double_opt_in: Option<Payload>,
         }
         /// Selection on `RequestDoubleOptIn`.
@@ -4136,6 +4025,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
+            /// Reset the password of an account user indicated by the userId to the value supplied.
             #[deprecated(
                 note = "The 'resetPassword' field is deprecated.\nPlease use `resetUserPassword` instead.\n- Marked as deprecated on 2024-12-04.\n- Scheduled for removal on or after 2025-06-01.\nYou can read more about this deprecation on:\nhttps://announcements.kraken.tech/announcements/public/81/"
             )]
@@ -4550,9 +4440,13 @@ pub mod operations {
         );
     }
     /// The `sendLiveChatMessage` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
     pub mod send_live_chat_message {
         use ::kraken_codegen_runtime as __rt;
         /// The `SendLiveChatMessage` mutation.
+        ///
+        /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct SendLiveChatMessage;
         impl __rt::Operation for SendLiveChatMessage {
@@ -4642,16 +4536,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Set the Loyalty Point user for the account.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-9210: Unhandled Loyalty Points exception.
-            /// - KT-CT-9214: Couldn't assign user loyalty points role.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Set the Loyalty Point user for the account. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-9214: Couldn't assign user loyalty points role. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub set_loyalty_points_user: Option<Payload>,
         }
         /// Selection on `SetLoyaltyPointsUser`.
@@ -4691,7 +4576,7 @@ pub mod operations {
         pub struct SetUpDirectDebitInstruction;
         impl __rt::Operation for SetUpDirectDebitInstruction {
             const OPERATION_NAME: &'static str = "SetUpDirectDebitInstruction";
-            const DOCUMENT: &'static str = "mutation SetUpDirectDebitInstruction($input: SetUpDirectDebitInstructionInput!) {\n  setUpDirectDebitInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...DirectDebitInstructionTypeFragment\n    }\n  }\n}\n\nfragment DirectDebitInstructionTypeFragment on DirectDebitInstructionType {\n  id\n  status\n  sortCode\n  iban\n  accountHolder\n  instructionType\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  maskedAccountIdentifier\n  maskedIban\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation SetUpDirectDebitInstruction($input: SetUpDirectDebitInstructionInput!) {\n  setUpDirectDebitInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...DirectDebitInstructionTypeFragment\n    }\n  }\n}\n\nfragment DirectDebitInstructionTypeFragment on DirectDebitInstructionType {\n  id\n  status\n  accountHolder\n  instructionType\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  iban\n  sortCode\n  lastFourDigitsOfAccountNumber\n  maskedAccountIdentifier\n  maskedIban\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4837,7 +4722,7 @@ pub mod operations {
         pub struct StorePaymentInstruction;
         impl __rt::Operation for StorePaymentInstruction {
             const OPERATION_NAME: &'static str = "StorePaymentInstruction";
-            const DOCUMENT: &'static str = "mutation StorePaymentInstruction($input: StorePaymentInstructionInput!) {\n  storePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...PaymentInstructionTypeFragment\n    }\n  }\n}\n\nfragment PaymentInstructionTypeFragment on PaymentInstructionType {\n  id\n  status\n  sortCode\n  iban\n  accountHolder\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  bankCode\n  accountType\n  validFrom\n  vendor\n  cardNumber\n  cardType\n  maskedAccountIdentifier\n  maskedIban\n  instructionType\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation StorePaymentInstruction($input: StorePaymentInstructionInput!) {\n  storePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...PaymentInstructionTypeFragment\n    }\n  }\n}\n\nfragment PaymentInstructionTypeFragment on PaymentInstructionType {\n  id\n  status\n  validFrom\n  accountHolder\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  accountType\n  vendor\n  cardType\n  iban\n  sortCode\n  lastFourDigitsOfAccountNumber\n  maskedAccountIdentifier\n  maskedIban\n  instructionType\n  bankCode\n  cardNumber\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5403,19 +5288,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Transfer Loyalty Point from one account user to another.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-9205: Insufficient Loyalty Points.
-            /// - KT-CT-9204: Negative or zero points set.
-            /// - KT-CT-9208: Invalid posted at datetime.
-            /// - KT-CT-9209: Negative Loyalty Points balance.
-            /// - KT-CT-9210: Unhandled Loyalty Points exception.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Transfer Loyalty Point from one account user to another. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9205: Insufficient Loyalty Points. - KT-CT-9204: Negative or zero points set. - KT-CT-9208: Invalid posted at datetime. - KT-CT-9209: Negative Loyalty Points balance. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub transfer_loyalty_points_between_users: Option<Payload>,
         }
         /// Selection on `TransferLoyaltyPointsBetweenUsers`.
@@ -5519,7 +5392,7 @@ pub mod operations {
         pub struct UpdateAccountBillingAddress;
         impl __rt::Operation for UpdateAccountBillingAddress {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingAddress";
-            const DOCUMENT: &'static str = "mutation UpdateAccountBillingAddress($input: AccountBillingAddressInput!) {\n  updateAccountBillingAddress(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      ...AccountFragment\n    }\n  }\n}\n\nfragment AccountFragment on Account {\n  id\n  number\n  status\n  brand\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  canRequestRefund\n  referralsCreated\n  accountType\n  commsDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n  consentData\n  availableDemandResponseCampaignsForRegistration\n  canBeWithdrawn\n  hasActiveAgreement\n  hasFutureAgreement\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdateAccountBillingAddress($input: AccountBillingAddressInput!) {\n  updateAccountBillingAddress(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      ...AccountFragment\n    }\n  }\n}\n\nfragment AccountFragment on Account {\n  id\n  number\n  status\n  brand\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n  consentData\n  availableDemandResponseCampaignsForRegistration\n  canBeWithdrawn\n  hasActiveAgreement\n  hasFutureAgreement\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5589,7 +5462,7 @@ pub mod operations {
         pub struct UpdateAccountBillingEmail;
         impl __rt::Operation for UpdateAccountBillingEmail {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingEmail";
-            const DOCUMENT: &'static str = "mutation UpdateAccountBillingEmail($input: UpdateAccountBillingEmailInput!) {\n  updateAccountBillingEmail(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  commsDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdateAccountBillingEmail($input: UpdateAccountBillingEmailInput!) {\n  updateAccountBillingEmail(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5875,7 +5748,7 @@ pub mod operations {
         pub struct UpdateAccountUser;
         impl __rt::Operation for UpdateAccountUser {
             const OPERATION_NAME: &'static str = "UpdateAccountUser";
-            const DOCUMENT: &'static str = "mutation UpdateAccountUser($input: UpdateAccountUserInput) {\n  updateAccountUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdateAccountUser($input: UpdateAccountUserInput) {\n  updateAccountUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6015,20 +5888,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update the consents of an account user (the authenticated user)
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-9014: Duplicate consent.
-            /// - KT-CT-9016: Consent management not enabled.
-            /// - KT-CT-9017: Consent type not found.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-5421: Account user not found.
-            /// - KT-CT-5422: Invalid data.
-            /// - KT-CT-1605: Invalid input.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Update the consents of an account user (the authenticated user) The possible errors that can be raised are: - KT-CT-9014: Duplicate consent. - KT-CT-9016: Consent management not enabled. - KT-CT-9017: Consent type not found. - KT-CT-1111: Unauthorized. - KT-CT-5421: Account user not found. - KT-CT-5422: Invalid data. - KT-CT-1605: Invalid input. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
             pub update_account_user_consents: Option<Payload>,
         }
         /// Selection on `UpdateAccountUserConsents`.
@@ -6070,7 +5930,7 @@ pub mod operations {
         pub struct UpdateActivePurchase;
         impl __rt::Operation for UpdateActivePurchase {
             const OPERATION_NAME: &'static str = "UpdateActivePurchase";
-            const DOCUMENT: &'static str = "mutation UpdateActivePurchase($input: UpdatePurchaseInput!) {\n  updateActivePurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdateActivePurchase($input: UpdatePurchaseInput!) {\n  updateActivePurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6149,7 +6009,7 @@ pub mod operations {
         pub struct UpdateAutoTopUpAmount;
         impl __rt::Operation for UpdateAutoTopUpAmount {
             const OPERATION_NAME: &'static str = "UpdateAutoTopUpAmount";
-            const DOCUMENT: &'static str = "mutation UpdateAutoTopUpAmount($input: UpdateAutoTopUpAmountInput!) {\n  updateAutoTopUpAmount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdateAutoTopUpAmount($input: UpdateAutoTopUpAmountInput!) {\n  updateAutoTopUpAmount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  scheduleType\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6291,7 +6151,7 @@ pub mod operations {
         pub struct UpdateCommsDeliveryPreference;
         impl __rt::Operation for UpdateCommsDeliveryPreference {
             const OPERATION_NAME: &'static str = "UpdateCommsDeliveryPreference";
-            const DOCUMENT: &'static str = "mutation UpdateCommsDeliveryPreference($input: UpdateCommsDeliveryPreferenceInput!) {\n  updateCommsDeliveryPreference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  commsDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdateCommsDeliveryPreference($input: UpdateCommsDeliveryPreferenceInput!) {\n  updateCommsDeliveryPreference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6701,15 +6561,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update metadata on an object.
-            ///
-            /// The possible errors that can be raised are:
-            ///
-            /// - KT-CT-4323: Unauthorized.
-            /// - KT-CT-8413: Invalid data.
-            /// - KT-CT-1113: Disabled GraphQL field requested.
-            /// - KT-CT-1111: Unauthorized.
-            /// - KT-CT-1112: 'Authorization' header not provided.
+            /// Update metadata on an object. The possible errors that can be raised are: - KT-CT-4177: Unauthorized. - KT-CT-4124: Unauthorized. - KT-CT-6622: Unauthorized. - KT-CT-6637: Unauthorized. - KT-CT-8411: Invalid data. - KT-CT-4123: Unauthorized. - KT-CT-8413: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
             pub update_metadata: Option<Payload>,
         }
         /// Selection on `UpdateMetadata`.
@@ -6898,7 +6750,7 @@ pub mod operations {
         pub struct UpdatePassword;
         impl __rt::Operation for UpdatePassword {
             const OPERATION_NAME: &'static str = "UpdatePassword";
-            const DOCUMENT: &'static str = "mutation UpdatePassword($input: UpdatePasswordInput) {\n  updatePassword(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdatePassword($input: UpdatePasswordInput) {\n  updatePassword(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6985,7 +6837,7 @@ pub mod operations {
         pub struct UpdateUser;
         impl __rt::Operation for UpdateUser {
             const OPERATION_NAME: &'static str = "UpdateUser";
-            const DOCUMENT: &'static str = "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  fullName\n  preferredName\n  portfolioIds\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const DOCUMENT: &'static str = "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7085,6 +6937,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
+            /// **DEPRECATED: Please use updateUser instead** Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
             #[deprecated(
                 note = "The 'updateUserDetails' field is deprecated.\nPlease use the 'updateUser' mutation instead.\n- Marked as deprecated on 2020-10-02.\n- Scheduled for removal on or after 2023-04-06."
             )]
@@ -7330,16 +7183,27 @@ pub mod types {
     /// Note: REQUESTED payments are excluded by default.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AccountPaymentStatusOptions {
+        /// The payment has been scheduled for collection and the customer has been notified. While a payment is scheduled, it can still be deleted.
         Scheduled,
+        /// The payment has been submitted. From this point it cannot be altered.
         Pending,
+        /// The payment has been approved by the merchant and added to your Kraken account.
         Cleared,
+        /// The payment failed permanently.
         Failed,
+        /// A payment promise has been created, but it has not left the customers bank account.
         Promised,
+        /// The payment has been made successfully and applied to the Kraken balance.
         Fulfilled,
+        /// The payment promise has been broken.
         PromiseBroken,
+        /// Payments made in a previous system and then imported into Kraken.
         Historic,
+        /// Third Party payments are those recorded for financial purposes in a different system but should be added to statements.
         ThirdParty,
+        /// The initial state of a payment in Kraken. It should be scheduled with a payment vendor in the future.
         Requested,
+        /// This payment was deleted. From this point it cannot be altered.
         Deleted,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -7488,13 +7352,21 @@ pub mod types {
     /// The GraphQL enum `AccountStatus`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AccountStatus {
+        /// A pending account is one that has been created but no registrations have started.
         Pending,
+        /// Account requires processes to be completed before supply can be set up
         Incomplete,
+        /// Withdrawn before supply started
         Withdrawn,
+        /// Supply could have started, be ongoing or ended.
         Active,
+        /// An error occurred when we tried to enroll a meter point. This may be deprecated in future in favour of exposing this through enrollment property of a meter point.
         EnrolmentError,
+        /// Meter point enrollment was rejected. This may be deprecated in future in favour of exposing this through enrollment property of a meter point.
         EnrolmentRejected,
+        /// Dormant. Users should not be able to log into dormant accounts.
         Dormant,
+        /// Void. Account created in error.
         Void,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -7516,16 +7388,27 @@ pub mod types {
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AccountTypeChoices {
+        /// An account designed to supply/bill business premises.
         Business,
+        /// An account created when we supply a business premises but do not have details for the occupants.
         BusinessOccupier,
+        /// An account designed to supply/bill business premises where the bill is sent to a third party.
         BusinessThirdPartyBilled,
+        /// An account created when we supply a business premises and know there are definitely no occupants.
         BusinessVacant,
+        /// An account designed to supply/bill domestic premises.
         Domestic,
+        /// An account designed to supply/bill domestic premises where the bill is sent to a third party.
         DomesticThirdPartyBilled,
+        /// An account created when we supply domestic premises that are managed by a business, i.e., a B2B2C model.
         Managed,
+        /// An account created when we supply a domestic premises but do not have details for the occupants.
         Occupier,
+        /// An account which is responsible for all other accounts in the portfolio, i.e. pays the bills for them.
         PortfolioLead,
+        /// An account that represents the relationship between a supply point and a supplier.
         SupplyPoint,
+        /// An account created when we supply a domestic premises and know there are definitely no occupants.
         Vacant,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -7567,6 +7450,92 @@ pub mod types {
         ];
     }
     __rt::wire_enum!(AmountStrategy, UnknownValue);
+    /// The GraphQL enum `BankAccountTypeChoices`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum BankAccountTypeChoices {
+        Ordinary,
+        Current,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl BankAccountTypeChoices {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::Ordinary, "ORDINARY"),
+            (Self::Current, "CURRENT"),
+        ];
+    }
+    __rt::wire_enum!(BankAccountTypeChoices, UnknownValue);
+    /// The GraphQL enum `BuildingType`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum BuildingType {
+        Apartment,
+        House,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl BuildingType {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::Apartment, "APARTMENT"),
+            (Self::House, "HOUSE"),
+        ];
+    }
+    __rt::wire_enum!(BuildingType, UnknownValue);
+    /// Available business account type options (e.g., sole trader, limited company, partnership, charity).
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum BusinessTypeOptions {
+        /// A business account where the company type is sole trader.
+        SoleTrader,
+        /// A business account where the company type is limited.
+        Limited,
+        /// A business account where the company type is proprietary limited.
+        ProprietaryLimitedCompany,
+        /// A business account where the company type is partnership.
+        Partnership,
+        /// A business account where the company type is charity.
+        Charity,
+        /// A business account where the company type is public limited.
+        PublicLimitedCompany,
+        /// A business account where the company type is limited liability partnership.
+        LimitedLiabilityPartnership,
+        /// A business account where the company type is a trust.
+        Trust,
+        /// A business account where the company has a trading name to carry out its business activities.
+        TradingAs,
+        /// A business account for a government institution.
+        Government,
+        /// A business account for a non-profit organisation.
+        NonProfit,
+        /// A business account for a church or other religious organisation.
+        Church,
+        /// A business account for a homeowner association or similar community group.
+        HomeownerAssociation,
+        /// A business account where the company type is to be determined.
+        ToBeDetermined,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl BusinessTypeOptions {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::SoleTrader, "SOLE_TRADER"),
+            (Self::Limited, "LIMITED"),
+            (Self::ProprietaryLimitedCompany, "PROPRIETARY_LIMITED_COMPANY"),
+            (Self::Partnership, "PARTNERSHIP"),
+            (Self::Charity, "CHARITY"),
+            (Self::PublicLimitedCompany, "PUBLIC_LIMITED_COMPANY"),
+            (Self::LimitedLiabilityPartnership, "LIMITED_LIABILITY_PARTNERSHIP"),
+            (Self::Trust, "TRUST"),
+            (Self::TradingAs, "TRADING_AS"),
+            (Self::Government, "GOVERNMENT"),
+            (Self::NonProfit, "NON_PROFIT"),
+            (Self::Church, "CHURCH"),
+            (Self::HomeownerAssociation, "HOMEOWNER_ASSOCIATION"),
+            (Self::ToBeDetermined, "TO_BE_DETERMINED"),
+        ];
+    }
+    __rt::wire_enum!(BusinessTypeOptions, UnknownValue);
     /// The GraphQL enum `CollectionMethod`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum CollectionMethod {
@@ -7700,42 +7669,82 @@ pub mod types {
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ExpiringTokenScope {
+        /// Scope that enables account user to submit meter readings.
         SubmitMeterReadings,
+        /// Scope that enables account user to submit customer feedback.
         SubmitCustomerFeedback,
+        /// Scope that enables account user to book smart meter appointments.
         BookSmartMeterAppointments,
+        /// Scope that enables account user to update their smart meter interest.
         UpdateSmartMeterInterest,
+        /// Scope that enables account user to update their direct debit details.
         UpdateDirectDebit,
+        /// Edit Customer Marketing Preference
         EditCustomerMarketingPreference,
+        /// Scope that enables account user to join campaigns.
         JoinCampaigns,
+        /// Scope that enables account user to join campaign events.
         JoinCampaignEvents,
+        /// Scope that enables account user to visit campaign dashboard.
         ViewCampaignDashboards,
+        /// Scope that enables account user to visit detailed property usage pages.
         ViewDetailedUsage,
+        /// Scope that enables account user to redeem loyalty points
         RedeemLoyaltyPoints,
+        /// Scope that enables account user to generate a renewal quote and renew agreements.
         ManageAccountRenewals,
+        /// Scope that enables account user to checkout a quote (validate terms & conds and provide a payment detail).
         CheckoutQuote,
+        /// Scope that enables account user to update their blackhole email address.
         UpdateBlackholeEmail,
+        /// Scope that enables account user to update their blackhole email address without enabling access to account number.
         UpdateBlackholeEmailNoAccountNumber,
+        /// Update Sensitive Customer Information
         UpdateSensitiveCustomerInformation,
+        /// Scope that enables account user to accept goods quotes and process goods purchases.
         ManageGoodsPurchases,
+        /// Set Goods Purchase Sale Item Prices
         SetGoodsPurchaseSaleItemPrices,
+        /// Scope that enables account user to report a property move-out.
         ReportMoveOut,
+        /// Scope that enables account user to accept the terms and conditions for a product.
         AcceptTermsAndConditions,
+        /// Scope that enables account user to do a self-serve product switch through the Dashboard.
         ManageProductSwitch,
+        /// Scope that enables account user to do a self-serve product switch with quotes.
         ManageProductSwitchWithQuotes,
+        /// Scope that enables account user to manage security deposit payments for business accounts.
         ManageBusinessSecurityDeposit,
+        /// Scope that enables user to send a loss objection for a change of supplier process.
         SendLossObjectionForChangeOfSupplier,
+        /// Scope that enables the user to update information about themselves and their account.
         UpdateAccountDetails,
+        /// Scope that enables the user to cancel enrollment to a supplier.
         CancelEnrollment,
+        /// Scope that grants access to view the account number.
         ViewAccountNumber,
+        /// Scope that grants ability to accept fit schedule.
         AcceptFitSchedule,
+        /// Scope that grants access to amend payments.
         AmendPayments,
+        /// Scope that grants ability to accept fit terms.
         AcceptFitTerms,
+        /// Scope that grants ability to verify the customer details.
         VerifyCustomerDetails,
+        /// Scope that enables user to review and accept a quote sent via an email link.
         AcceptQuote,
+        /// Scope that grants ability to submit fit readings for a meter.
         SubmitFitMeterReadings,
+        /// Scope grants ability to access Change My Tariff journey without login
         AccessChangeMyTariffExpiringLink,
+        /// Scope that enables account user to submit missing meter details.
         SubmitMissingMeterDetails,
+        /// Scope that enables the user to finalize their account setup.
         FinalizeAccountSetup,
+        /// Scope that enables account user to escalate an Ink conversation to a team leader.
+        EscalateInkConversation,
+        /// Scope that enables account user to view and update low carbon tech orders.
+        ManageLctOrders,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
     }
@@ -7790,13 +7799,17 @@ pub mod types {
             ),
             (Self::SubmitMissingMeterDetails, "SUBMIT_MISSING_METER_DETAILS"),
             (Self::FinalizeAccountSetup, "FINALIZE_ACCOUNT_SETUP"),
+            (Self::EscalateInkConversation, "ESCALATE_INK_CONVERSATION"),
+            (Self::ManageLctOrders, "MANAGE_LCT_ORDERS"),
         ];
     }
     __rt::wire_enum!(ExpiringTokenScope, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum FormType {
+        /// Covid-19 Financial Energy Assessment
         Covid19FinancialEnergyAssessment,
+        /// Covid-19 Gas Prices Financial Energy Assessment
         Covid19GasPricesFinancialEnergyAssessment,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -7837,6 +7850,7 @@ pub mod types {
         PartiallyCompleted,
         NeedsAttention,
         Stalled,
+        Invalid,
         Failed,
         Errored,
         CancellationInProgress,
@@ -7852,6 +7866,10 @@ pub mod types {
         ReversalStalled,
         ReversalErrored,
         ReversalFailed,
+        UpdateInProgress,
+        UpdateFailed,
+        UpdateErrored,
+        UpdateStalled,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
     }
@@ -7864,6 +7882,7 @@ pub mod types {
             (Self::PartiallyCompleted, "PARTIALLY_COMPLETED"),
             (Self::NeedsAttention, "NEEDS_ATTENTION"),
             (Self::Stalled, "STALLED"),
+            (Self::Invalid, "INVALID"),
             (Self::Failed, "FAILED"),
             (Self::Errored, "ERRORED"),
             (Self::CancellationInProgress, "CANCELLATION_IN_PROGRESS"),
@@ -7879,6 +7898,10 @@ pub mod types {
             (Self::ReversalStalled, "REVERSAL_STALLED"),
             (Self::ReversalErrored, "REVERSAL_ERRORED"),
             (Self::ReversalFailed, "REVERSAL_FAILED"),
+            (Self::UpdateInProgress, "UPDATE_IN_PROGRESS"),
+            (Self::UpdateFailed, "UPDATE_FAILED"),
+            (Self::UpdateErrored, "UPDATE_ERRORED"),
+            (Self::UpdateStalled, "UPDATE_STALLED"),
         ];
     }
     __rt::wire_enum!(LifecycleSupplyPointProcessStatus, UnknownValue);
@@ -7898,11 +7921,13 @@ pub mod types {
         ];
     }
     __rt::wire_enum!(LineLinkErrorType, UnknownValue);
-    /// The GraphQL enum `LinkedObjectType`.
+    /// Types of objects that can have metadata associated with them.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum LinkedObjectType {
         Account,
         AccountUser,
+        Property,
+        AccountPropertyEffectivePeriod,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
     }
@@ -7911,14 +7936,19 @@ pub mod types {
         pub const VALUES: &'static [(Self, &'static str)] = &[
             (Self::Account, "ACCOUNT"),
             (Self::AccountUser, "ACCOUNT_USER"),
+            (Self::Property, "PROPERTY"),
+            (Self::AccountPropertyEffectivePeriod, "ACCOUNT_PROPERTY_EFFECTIVE_PERIOD"),
         ];
     }
     __rt::wire_enum!(LinkedObjectType, UnknownValue);
     /// MFA enrolment method choices.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum MfaMethodChoices {
+        /// Email.
         Email,
+        /// Totp.
         Totp,
+        /// Sms.
         Sms,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -7935,8 +7965,11 @@ pub mod types {
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PaymentFrequencyOptions {
+        /// Weekly
         Weekly,
+        /// Monthly
         Monthly,
+        /// Planned
         Planned,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -7969,9 +8002,13 @@ pub mod types {
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PaymentScheduleReasonOptions {
+        /// The default value for usual account payments.
         GeneralAccountPayment,
+        /// A payment schedule created to take a payment around the supply start date of a meterpoint to help prevent accounts accruing debt.
         SsdPayment,
+        /// A payment schedule created to take the final payment when an account is closed.
         FinalPayment,
+        /// A payment schedule created to take payments to pay back a debt. These schedules typically expire once the debt has been re-payed.
         DebtRepaymentPlan,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -7991,6 +8028,7 @@ pub mod types {
     pub enum PaymentType {
         Bpay,
         Card,
+        Custom,
         DirectDebit,
         GmoRefund,
         PaymentSlip,
@@ -8002,12 +8040,51 @@ pub mod types {
         pub const VALUES: &'static [(Self, &'static str)] = &[
             (Self::Bpay, "BPAY"),
             (Self::Card, "CARD"),
+            (Self::Custom, "CUSTOM"),
             (Self::DirectDebit, "DIRECT_DEBIT"),
             (Self::GmoRefund, "GMO_REFUND"),
             (Self::PaymentSlip, "PAYMENT_SLIP"),
         ];
     }
     __rt::wire_enum!(PaymentType, UnknownValue);
+    /// The GraphQL enum `PaymentTypeChoices`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum PaymentTypeChoices {
+        BankAccount,
+        CreditCard,
+        Konbini,
+        BankTransfer,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl PaymentTypeChoices {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::BankAccount, "BANK_ACCOUNT"),
+            (Self::CreditCard, "CREDIT_CARD"),
+            (Self::Konbini, "KONBINI"),
+            (Self::BankTransfer, "BANK_TRANSFER"),
+        ];
+    }
+    __rt::wire_enum!(PaymentTypeChoices, UnknownValue);
+    /// The GraphQL enum `RefundBankAccountTypeChoices`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum RefundBankAccountTypeChoices {
+        Ordinary,
+        Current,
+        Saving,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl RefundBankAccountTypeChoices {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::Ordinary, "ORDINARY"),
+            (Self::Current, "CURRENT"),
+            (Self::Saving, "SAVING"),
+        ];
+    }
+    __rt::wire_enum!(RefundBankAccountTypeChoices, UnknownValue);
     /// Possible status' for a repayment (or refund) request
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum RepaymentRequestStatus {
@@ -8068,18 +8145,46 @@ pub mod types {
     __rt::wire_enum!(ScheduleTrigger, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum ScheduleType {
+        BacsTransfer,
+        CardPayment,
+        DirectDebit,
+        PaymentSlip,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl ScheduleType {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::BacsTransfer, "BACS_TRANSFER"),
+            (Self::CardPayment, "CARD_PAYMENT"),
+            (Self::DirectDebit, "DIRECT_DEBIT"),
+            (Self::PaymentSlip, "PAYMENT_SLIP"),
+        ];
+    }
+    __rt::wire_enum!(ScheduleType, UnknownValue);
+    /// An enumeration.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum SelfServiceAction {
+        CustomerNameCorrection,
+        ContractNumberCorrection,
+        RetailerCorrection,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
     }
     impl SelfServiceAction {
         /// Every value the schema knows, with its wire name.
-        pub const VALUES: &'static [(Self, &'static str)] = &[];
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::CustomerNameCorrection, "CUSTOMER_NAME_CORRECTION"),
+            (Self::ContractNumberCorrection, "CONTRACT_NUMBER_CORRECTION"),
+            (Self::RetailerCorrection, "RETAILER_CORRECTION"),
+        ];
     }
     __rt::wire_enum!(SelfServiceAction, UnknownValue);
     /// An enumeration.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Songs {
+        /// .
         NoSongPreferred,
         /// A value this schema does not know, as sent by the server.
         UnknownValue(String),
@@ -8096,16 +8201,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AcceptGoodsQuoteInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `clientParams`.
+        /// ID of the accepted quote.
+        pub quote_id: String,
+        /// A JSON object containing client parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `marketParams`.
+        /// A JSON object containing market parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `quoteId`.
-        pub quote_id: String,
     }
     impl AcceptGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
@@ -8113,12 +8218,12 @@ pub mod types {
         pub fn new(account_number: String, quote_id: String) -> Self {
             Self {
                 account_number,
+                quote_id,
                 client_params: __rt::Nullable::Absent,
                 market_params: __rt::Nullable::Absent,
-                quote_id,
             }
         }
-        /// `clientParams`.
+        /// A JSON object containing client parameters to store on the quote.
         pub fn client_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -8126,7 +8231,7 @@ pub mod types {
             self.client_params = value.into();
             self
         }
-        /// `marketParams`.
+        /// A JSON object containing market parameters to store on the purchase.
         pub fn market_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -8140,10 +8245,10 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountBillingAddressInput {
-        /// `accountNumber`.
+        /// The account number of the account to update.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub account_number: __rt::Nullable<String>,
-        /// `billingAddress`.
+        /// Billing address details.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub billing_address: __rt::Nullable<BillingAddressDetailsInput>,
     }
@@ -8156,12 +8261,12 @@ pub mod types {
                 billing_address: __rt::Nullable::Absent,
             }
         }
-        /// `accountNumber`.
+        /// The account number of the account to update.
         pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.account_number = value.into();
             self
         }
-        /// `billingAddress`.
+        /// Billing address details.
         pub fn billing_address(
             mut self,
             value: impl Into<__rt::Nullable<BillingAddressDetailsInput>>,
@@ -8175,11 +8280,11 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountReferenceInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `namespace`.
+        /// The namespace for the reference.
         pub namespace: String,
-        /// `value`.
+        /// The reference value.
         pub value: String,
     }
     impl AccountReferenceInput {
@@ -8198,16 +8303,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AddCampaignToAccountInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `campaign`.
+        /// The slug of the campaign we want to assign.
         pub campaign: String,
-        /// `expiryDate`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub expiry_date: __rt::Nullable<chrono::NaiveDate>,
-        /// `startDate`.
+        /// The date in which the link between the campaing and the account is meant to start. If null, no specific start date will be set.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub start_date: __rt::Nullable<chrono::NaiveDate>,
+        /// The date in which the link between the campaing and the account is meant to expire. If null, no specific expiring date will be set.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub expiry_date: __rt::Nullable<chrono::NaiveDate>,
     }
     impl AddCampaignToAccountInput {
         /// A value with the required fields set and every optional field absent.
@@ -8216,24 +8321,24 @@ pub mod types {
             Self {
                 account_number,
                 campaign,
-                expiry_date: __rt::Nullable::Absent,
                 start_date: __rt::Nullable::Absent,
+                expiry_date: __rt::Nullable::Absent,
             }
         }
-        /// `expiryDate`.
-        pub fn expiry_date(
-            mut self,
-            value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
-        ) -> Self {
-            self.expiry_date = value.into();
-            self
-        }
-        /// `startDate`.
+        /// The date in which the link between the campaing and the account is meant to start. If null, no specific start date will be set.
         pub fn start_date(
             mut self,
             value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
         ) -> Self {
             self.start_date = value.into();
+            self
+        }
+        /// The date in which the link between the campaing and the account is meant to expire. If null, no specific expiring date will be set.
+        pub fn expiry_date(
+            mut self,
+            value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
+        ) -> Self {
+            self.expiry_date = value.into();
             self
         }
     }
@@ -8242,15 +8347,15 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AmendPaymentInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `amount`.
-        pub amount: i64,
-        /// `paymentDate`.
-        pub payment_date: chrono::NaiveDate,
-        /// `paymentId`.
+        /// The ID of the payment to amend.
         pub payment_id: i64,
-        /// `reason`.
+        /// The new amount for the amended payment.
+        pub amount: i64,
+        /// The new date to collect the payment.
+        pub payment_date: chrono::NaiveDate,
+        /// Reason for amending the payment.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub reason: __rt::Nullable<String>,
     }
@@ -8259,19 +8364,19 @@ pub mod types {
         #[inline]
         pub fn new(
             account_number: String,
+            payment_id: i64,
             amount: i64,
             payment_date: chrono::NaiveDate,
-            payment_id: i64,
         ) -> Self {
             Self {
                 account_number,
+                payment_id,
                 amount,
                 payment_date,
-                payment_id,
                 reason: __rt::Nullable::Absent,
             }
         }
-        /// `reason`.
+        /// Reason for amending the payment.
         pub fn reason(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.reason = value.into();
             self
@@ -8282,9 +8387,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct BackendScreenEventInput {
-        /// `eventId`.
+        /// The ID of the action to perform.
         pub event_id: String,
-        /// `params`.
+        /// List of key-value pairs (strings) to pass as parameters to the mutation.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub params: __rt::Nullable<Vec<Option<BackendScreenParamInputType>>>,
     }
@@ -8297,7 +8402,7 @@ pub mod types {
                 params: __rt::Nullable::Absent,
             }
         }
-        /// `params`.
+        /// List of key-value pairs (strings) to pass as parameters to the mutation.
         pub fn params(
             mut self,
             value: impl Into<__rt::Nullable<Vec<Option<BackendScreenParamInputType>>>>,
@@ -8330,21 +8435,21 @@ pub mod types {
         /// `accountHolder`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub account_holder: __rt::Nullable<String>,
+        /// `iban`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub iban: __rt::Nullable<String>,
         /// `accountNumber`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub account_number: __rt::Nullable<String>,
-        /// `accountType`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub account_type: __rt::Nullable<String>,
         /// `bankCode`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub bank_code: __rt::Nullable<String>,
         /// `branchCode`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub branch_code: __rt::Nullable<String>,
-        /// `iban`.
+        /// `accountType`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub iban: __rt::Nullable<String>,
+        pub account_type: __rt::Nullable<String>,
     }
     impl BankDetailsInput {
         /// A value with the required fields set and every optional field absent.
@@ -8352,11 +8457,11 @@ pub mod types {
         pub fn new() -> Self {
             Self {
                 account_holder: __rt::Nullable::Absent,
+                iban: __rt::Nullable::Absent,
                 account_number: __rt::Nullable::Absent,
-                account_type: __rt::Nullable::Absent,
                 bank_code: __rt::Nullable::Absent,
                 branch_code: __rt::Nullable::Absent,
-                iban: __rt::Nullable::Absent,
+                account_type: __rt::Nullable::Absent,
             }
         }
         /// `accountHolder`.
@@ -8364,14 +8469,14 @@ pub mod types {
             self.account_holder = value.into();
             self
         }
+        /// `iban`.
+        pub fn iban(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.iban = value.into();
+            self
+        }
         /// `accountNumber`.
         pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.account_number = value.into();
-            self
-        }
-        /// `accountType`.
-        pub fn account_type(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.account_type = value.into();
             self
         }
         /// `bankCode`.
@@ -8384,9 +8489,9 @@ pub mod types {
             self.branch_code = value.into();
             self
         }
-        /// `iban`.
-        pub fn iban(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.iban = value.into();
+        /// `accountType`.
+        pub fn account_type(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_type = value.into();
             self
         }
     }
@@ -8395,102 +8500,58 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct BillingAddressDetailsInput {
-        /// `administrativeArea`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub administrative_area: __rt::Nullable<String>,
-        /// `country`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub country: __rt::Nullable<String>,
-        /// `deliveryPointIdentifier`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub delivery_point_identifier: __rt::Nullable<String>,
-        /// `dependentLocality`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub dependent_locality: __rt::Nullable<String>,
-        /// `locality`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub locality: __rt::Nullable<String>,
-        /// `postalCode`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub postal_code: __rt::Nullable<String>,
-        /// `sortingCode`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub sorting_code: __rt::Nullable<String>,
-        /// `streetAddress`.
+        /// Billing street address.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub street_address: __rt::Nullable<String>,
-        /// `structuredStreetAddress`.
+        /// Billing structured street address.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub structured_street_address: __rt::Nullable<
             ::kraken_codegen_runtime::serde_json::Value,
         >,
+        /// Billing dependent locality.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub dependent_locality: __rt::Nullable<String>,
+        /// Billing locality.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub locality: __rt::Nullable<String>,
+        /// Billing postal code.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub postal_code: __rt::Nullable<String>,
+        /// Billing sorting code.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub sorting_code: __rt::Nullable<String>,
+        /// Billing delivery point identifier.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub delivery_point_identifier: __rt::Nullable<String>,
+        /// Administrative area.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub administrative_area: __rt::Nullable<String>,
+        /// Billing country.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub country: __rt::Nullable<String>,
     }
     impl BillingAddressDetailsInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                administrative_area: __rt::Nullable::Absent,
-                country: __rt::Nullable::Absent,
-                delivery_point_identifier: __rt::Nullable::Absent,
+                street_address: __rt::Nullable::Absent,
+                structured_street_address: __rt::Nullable::Absent,
                 dependent_locality: __rt::Nullable::Absent,
                 locality: __rt::Nullable::Absent,
                 postal_code: __rt::Nullable::Absent,
                 sorting_code: __rt::Nullable::Absent,
-                street_address: __rt::Nullable::Absent,
-                structured_street_address: __rt::Nullable::Absent,
+                delivery_point_identifier: __rt::Nullable::Absent,
+                administrative_area: __rt::Nullable::Absent,
+                country: __rt::Nullable::Absent,
             }
         }
-        /// `administrativeArea`.
-        pub fn administrative_area(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.administrative_area = value.into();
-            self
-        }
-        /// `country`.
-        pub fn country(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.country = value.into();
-            self
-        }
-        /// `deliveryPointIdentifier`.
-        pub fn delivery_point_identifier(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.delivery_point_identifier = value.into();
-            self
-        }
-        /// `dependentLocality`.
-        pub fn dependent_locality(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.dependent_locality = value.into();
-            self
-        }
-        /// `locality`.
-        pub fn locality(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.locality = value.into();
-            self
-        }
-        /// `postalCode`.
-        pub fn postal_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.postal_code = value.into();
-            self
-        }
-        /// `sortingCode`.
-        pub fn sorting_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.sorting_code = value.into();
-            self
-        }
-        /// `streetAddress`.
+        /// Billing street address.
         pub fn street_address(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.street_address = value.into();
             self
         }
-        /// `structuredStreetAddress`.
+        /// Billing structured street address.
         pub fn structured_street_address(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::serde_json::Value>>,
@@ -8498,17 +8559,121 @@ pub mod types {
             self.structured_street_address = value.into();
             self
         }
+        /// Billing dependent locality.
+        pub fn dependent_locality(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.dependent_locality = value.into();
+            self
+        }
+        /// Billing locality.
+        pub fn locality(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.locality = value.into();
+            self
+        }
+        /// Billing postal code.
+        pub fn postal_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.postal_code = value.into();
+            self
+        }
+        /// Billing sorting code.
+        pub fn sorting_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.sorting_code = value.into();
+            self
+        }
+        /// Billing delivery point identifier.
+        pub fn delivery_point_identifier(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.delivery_point_identifier = value.into();
+            self
+        }
+        /// Administrative area.
+        pub fn administrative_area(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.administrative_area = value.into();
+            self
+        }
+        /// Billing country.
+        pub fn country(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.country = value.into();
+            self
+        }
+    }
+    /// The GraphQL input object `BillingInput`.
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct BillingInput {
+        /// Billing address line 1.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub billing_address_line1: __rt::Nullable<String>,
+        /// Billing address line 2.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub billing_address_line2: __rt::Nullable<String>,
+        /// Billing postcode.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub billing_postcode: __rt::Nullable<String>,
+    }
+    impl BillingInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                billing_address_line1: __rt::Nullable::Absent,
+                billing_address_line2: __rt::Nullable::Absent,
+                billing_postcode: __rt::Nullable::Absent,
+            }
+        }
+        /// Billing address line 1.
+        pub fn billing_address_line1(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.billing_address_line1 = value.into();
+            self
+        }
+        /// Billing address line 2.
+        pub fn billing_address_line2(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.billing_address_line2 = value.into();
+            self
+        }
+        /// Billing postcode.
+        pub fn billing_postcode(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.billing_postcode = value.into();
+            self
+        }
     }
     /// Input required to cancel an enrollment.
     #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
     pub struct CancelEnrollmentInput {
-        /// `number`.
+        /// The identifier of the process to cancel.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub number: __rt::Nullable<String>,
-        /// `reason`.
+        /// The Kraken account number.
+        #[deprecated(
+            note = "The 'accountNumber' field is deprecated. Please use 'number' instead. - Marked as deprecated on 2025-08-06. - Scheduled for removal on or after 2025-09-06."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// The reason for the cancellation.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub reason: __rt::Nullable<String>,
+        /// Information of the supply points included in the enrollment to be cancelled.
+        #[deprecated(
+            note = "The 'supplyPoints' field is deprecated. Please use 'number' instead. - Marked as deprecated on 2025-08-06. - Scheduled for removal on or after 2025-09-06."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub supply_points: __rt::Nullable<Vec<Option<SupplyPointInfoInput>>>,
     }
     impl CancelEnrollmentInput {
         /// A value with the required fields set and every optional field absent.
@@ -8516,44 +8681,53 @@ pub mod types {
         pub fn new() -> Self {
             Self {
                 number: __rt::Nullable::Absent,
+                account_number: __rt::Nullable::Absent,
                 reason: __rt::Nullable::Absent,
+                supply_points: __rt::Nullable::Absent,
             }
         }
-        /// `number`.
+        /// The identifier of the process to cancel.
         pub fn number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.number = value.into();
             self
         }
-        /// `reason`.
+        /// The Kraken account number.
+        #[deprecated(
+            note = "The 'accountNumber' field is deprecated. Please use 'number' instead. - Marked as deprecated on 2025-08-06. - Scheduled for removal on or after 2025-09-06."
+        )]
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// The reason for the cancellation.
         pub fn reason(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.reason = value.into();
+            self
+        }
+        /// Information of the supply points included in the enrollment to be cancelled.
+        #[deprecated(
+            note = "The 'supplyPoints' field is deprecated. Please use 'number' instead. - Marked as deprecated on 2025-08-06. - Scheduled for removal on or after 2025-09-06."
+        )]
+        pub fn supply_points(
+            mut self,
+            value: impl Into<__rt::Nullable<Vec<Option<SupplyPointInfoInput>>>>,
+        ) -> Self {
+            self.supply_points = value.into();
             self
         }
     }
     /// Input required to self-service a move-out cancellation.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
-    #[serde(rename_all = "camelCase")]
     pub struct CancelMoveOutInput {
-        /// The account whose move-out is cancelled (errors KT-JP-4501/4536: per-account authorisation and lookup).
-        pub account_number: String,
-        /// Supply point identification number of the move-out (the payload returns `spin`).
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub spin: __rt::Nullable<String>,
+        /// Supply Point Identification Number to cancel the move-out.
+        pub spin: String,
     }
     impl CancelMoveOutInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
-            Self {
-                account_number,
-                spin: __rt::Nullable::Absent,
-            }
-        }
-        /// Supply point identification number of the move-out (the payload returns `spin`).
-        pub fn spin(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.spin = value.into();
-            self
+        pub fn new(spin: String) -> Self {
+            Self { spin }
         }
     }
     /// The GraphQL input object `CancelRepaymentRequestInputType`.
@@ -8561,7 +8735,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CancelRepaymentRequestInputType {
-        /// `requestId`.
+        /// The id of the request to be cancelled.
         pub request_id: String,
     }
     impl CancelRepaymentRequestInputType {
@@ -8576,22 +8750,28 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CollectPaymentInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `amount`.
+        /// The payment amount (in yen).
         pub amount: i64,
-        /// `collectionMethod`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub collection_method: __rt::Nullable<PaymentType>,
-        /// `description`.
+        /// The date to attempt to take the payment. Cannot be a date in the past. Payment will be collected on the requested date or as soon as possible after that date.
+        pub payment_date: chrono::NaiveDate,
+        /// The reason a payment is being collected, for internal audit purposes.
         pub description: String,
         /// `idempotencyKey`.
         pub idempotency_key: String,
-        /// `ledgerNumber`.
+        /// The type of the payment instruction.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub collection_method: __rt::Nullable<PaymentType>,
+        /// The ID of the ledger on which to collect the payment.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_id: __rt::Nullable<String>,
+        /// The number of the ledger on which to collect the payment.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
-        /// `paymentDate`.
-        pub payment_date: chrono::NaiveDate,
     }
     impl CollectPaymentInput {
         /// A value with the required fields set and every optional field absent.
@@ -8599,21 +8779,22 @@ pub mod types {
         pub fn new(
             account_number: String,
             amount: i64,
+            payment_date: chrono::NaiveDate,
             description: String,
             idempotency_key: String,
-            payment_date: chrono::NaiveDate,
         ) -> Self {
             Self {
                 account_number,
                 amount,
-                collection_method: __rt::Nullable::Absent,
+                payment_date,
                 description,
                 idempotency_key,
+                collection_method: __rt::Nullable::Absent,
+                ledger_id: __rt::Nullable::Absent,
                 ledger_number: __rt::Nullable::Absent,
-                payment_date,
             }
         }
-        /// `collectionMethod`.
+        /// The type of the payment instruction.
         pub fn collection_method(
             mut self,
             value: impl Into<__rt::Nullable<PaymentType>>,
@@ -8621,7 +8802,15 @@ pub mod types {
             self.collection_method = value.into();
             self
         }
-        /// `ledgerNumber`.
+        /// The ID of the ledger on which to collect the payment.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_id = value.into();
+            self
+        }
+        /// The number of the ledger on which to collect the payment.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
@@ -8632,22 +8821,22 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ConfirmDoubleOptInInput {
-        /// `ipAddress`.
+        /// The token for the consent to be updated.
+        pub token: String,
+        /// The IP address of the customer confirming the double opt-in, if applicable.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ip_address: __rt::Nullable<String>,
-        /// `token`.
-        pub token: String,
     }
     impl ConfirmDoubleOptInInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(token: String) -> Self {
             Self {
-                ip_address: __rt::Nullable::Absent,
                 token,
+                ip_address: __rt::Nullable::Absent,
             }
         }
-        /// `ipAddress`.
+        /// The IP address of the customer confirming the double opt-in, if applicable.
         pub fn ip_address(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ip_address = value.into();
             self
@@ -8657,9 +8846,9 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     pub struct ConsentInput {
-        /// `code`.
+        /// The code of the consent type.
         pub code: String,
-        /// `value`.
+        /// The value to update the consent to.
         pub value: ConsentValue,
     }
     impl ConsentInput {
@@ -8674,14 +8863,14 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ConsentTypeInput {
-        /// `consentTypeCode`.
+        /// The code of the consent type.
         pub consent_type_code: String,
-        /// `source`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub source: __rt::Nullable<ConsentEventSource>,
-        /// `value`.
+        /// The value to update the consent to.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub value: __rt::Nullable<ConsentValue>,
+        /// The source of the consent event.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub source: __rt::Nullable<ConsentEventSource>,
     }
     impl ConsentTypeInput {
         /// A value with the required fields set and every optional field absent.
@@ -8689,21 +8878,21 @@ pub mod types {
         pub fn new(consent_type_code: String) -> Self {
             Self {
                 consent_type_code,
-                source: __rt::Nullable::Absent,
                 value: __rt::Nullable::Absent,
+                source: __rt::Nullable::Absent,
             }
         }
-        /// `source`.
+        /// The value to update the consent to.
+        pub fn value(mut self, value: impl Into<__rt::Nullable<ConsentValue>>) -> Self {
+            self.value = value.into();
+            self
+        }
+        /// The source of the consent event.
         pub fn source(
             mut self,
             value: impl Into<__rt::Nullable<ConsentEventSource>>,
         ) -> Self {
             self.source = value.into();
-            self
-        }
-        /// `value`.
-        pub fn value(mut self, value: impl Into<__rt::Nullable<ConsentValue>>) -> Self {
-            self.value = value.into();
             self
         }
     }
@@ -8712,22 +8901,22 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateAccountPaymentScheduleInput {
-        /// `accountNumber`.
+        /// Number of the account for which to update the schedule.
         pub account_number: String,
-        /// `amountStrategy`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub amount_strategy: __rt::Nullable<AmountStrategy>,
-        /// `ledgerNumber`.
+        /// Number of the ledger associated with the current payment schedule.
         pub ledger_number: String,
-        /// `paymentAmount`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub payment_amount: __rt::Nullable<i64>,
-        /// `paymentDay`.
+        /// The new day of the month at which to take payment; ranges from 1 to 28.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub payment_day: __rt::Nullable<i64>,
-        /// `trigger`.
+        /// The new fixed payment amount.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub payment_amount: __rt::Nullable<i64>,
+        /// When a payment is due.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub trigger: __rt::Nullable<ScheduleTrigger>,
+        /// How the payment value is determined.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub amount_strategy: __rt::Nullable<AmountStrategy>,
     }
     impl CreateAccountPaymentScheduleInput {
         /// A value with the required fields set and every optional field absent.
@@ -8735,14 +8924,29 @@ pub mod types {
         pub fn new(account_number: String, ledger_number: String) -> Self {
             Self {
                 account_number,
-                amount_strategy: __rt::Nullable::Absent,
                 ledger_number,
-                payment_amount: __rt::Nullable::Absent,
                 payment_day: __rt::Nullable::Absent,
+                payment_amount: __rt::Nullable::Absent,
                 trigger: __rt::Nullable::Absent,
+                amount_strategy: __rt::Nullable::Absent,
             }
         }
-        /// `amountStrategy`.
+        /// The new day of the month at which to take payment; ranges from 1 to 28.
+        pub fn payment_day(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+            self.payment_day = value.into();
+            self
+        }
+        /// The new fixed payment amount.
+        pub fn payment_amount(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+            self.payment_amount = value.into();
+            self
+        }
+        /// When a payment is due.
+        pub fn trigger(mut self, value: impl Into<__rt::Nullable<ScheduleTrigger>>) -> Self {
+            self.trigger = value.into();
+            self
+        }
+        /// How the payment value is determined.
         pub fn amount_strategy(
             mut self,
             value: impl Into<__rt::Nullable<AmountStrategy>>,
@@ -8750,35 +8954,28 @@ pub mod types {
             self.amount_strategy = value.into();
             self
         }
-        /// `paymentAmount`.
-        pub fn payment_amount(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
-            self.payment_amount = value.into();
-            self
-        }
-        /// `paymentDay`.
-        pub fn payment_day(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
-            self.payment_day = value.into();
-            self
-        }
-        /// `trigger`.
-        pub fn trigger(mut self, value: impl Into<__rt::Nullable<ScheduleTrigger>>) -> Self {
-            self.trigger = value.into();
-            self
-        }
     }
     /// The GraphQL input object `CreateBankTransferPaymentMethodInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateBankTransferPaymentMethodInput {
-        /// The business account switching to bank transfer (payload `accountNumber`: "Account that has switched to bank transfer payment method").
-        pub account_number: String,
+        /// A code that uniquely identifies the account.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
     }
     impl CreateBankTransferPaymentMethodInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
-            Self { account_number }
+        pub fn new() -> Self {
+            Self {
+                account_number: __rt::Nullable::Absent,
+            }
+        }
+        /// A code that uniquely identifies the account.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
         }
     }
     /// The GraphQL input object `CreateContributionAgreementInput`.
@@ -8786,40 +8983,40 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateContributionAgreementInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `activeFrom`.
+        /// The code of the scheme to contribute to.
+        pub scheme_code: String,
+        /// The frequency of contributions.
+        pub interval: Interval,
+        /// The amount contributed per interval. Note, this is in the smallest domination that the currency supports. e.g. Pence, Cents, Yen, etc.
+        pub amount: i64,
+        /// The start datetime of the agreement.
         pub active_from: ::kraken_codegen_runtime::DateTime,
-        /// `activeTo`.
+        /// The end datetime of the agreement, if any.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub active_to: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
-        /// `amount`.
-        pub amount: i64,
-        /// `interval`.
-        pub interval: Interval,
-        /// `schemeCode`.
-        pub scheme_code: String,
     }
     impl CreateContributionAgreementInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(
             account_number: String,
-            active_from: ::kraken_codegen_runtime::DateTime,
-            amount: i64,
-            interval: Interval,
             scheme_code: String,
+            interval: Interval,
+            amount: i64,
+            active_from: ::kraken_codegen_runtime::DateTime,
         ) -> Self {
             Self {
                 account_number,
+                scheme_code,
+                interval,
+                amount,
                 active_from,
                 active_to: __rt::Nullable::Absent,
-                amount,
-                interval,
-                scheme_code,
             }
         }
-        /// `activeTo`.
+        /// The end datetime of the agreement, if any.
         pub fn active_to(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
@@ -8833,9 +9030,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateCreditTransferPermissionInput {
-        /// `sourceLedgerNumber`.
+        /// Source ledger number.
         pub source_ledger_number: String,
-        /// `targetLedgerNumber`.
+        /// Target ledger number.
         pub target_ledger_number: String,
     }
     impl CreateCreditTransferPermissionInput {
@@ -8853,16 +9050,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateGoodsQuoteInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `clientParams`.
+        /// Products to get a quote for.
+        pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
+        /// A JSON object containing client parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `marketParams`.
+        /// A JSON object containing market parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `productsToQuote`.
-        pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
     }
     impl CreateGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
@@ -8873,12 +9070,12 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
+                products_to_quote,
                 client_params: __rt::Nullable::Absent,
                 market_params: __rt::Nullable::Absent,
-                products_to_quote,
             }
         }
-        /// `clientParams`.
+        /// A JSON object containing client parameters to store on the quote.
         pub fn client_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -8886,7 +9083,7 @@ pub mod types {
             self.client_params = value.into();
             self
         }
-        /// `marketParams`.
+        /// A JSON object containing market parameters to store on the quote.
         pub fn market_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -8900,16 +9097,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateGoodsQuoteWithoutAccountInput {
-        /// `clientParams`.
+        /// Customer profile.
+        pub customer_profile: CustomerProfileInput,
+        /// Products to get a quote for.
+        pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
+        /// A JSON object containing client parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `customerProfile`.
-        pub customer_profile: CustomerProfileInput,
-        /// `marketParams`.
+        /// A JSON object containing market parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `productsToQuote`.
-        pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
     }
     impl CreateGoodsQuoteWithoutAccountInput {
         /// A value with the required fields set and every optional field absent.
@@ -8919,13 +9116,13 @@ pub mod types {
             products_to_quote: Vec<Option<ProductToQuoteInput>>,
         ) -> Self {
             Self {
-                client_params: __rt::Nullable::Absent,
                 customer_profile,
-                market_params: __rt::Nullable::Absent,
                 products_to_quote,
+                client_params: __rt::Nullable::Absent,
+                market_params: __rt::Nullable::Absent,
             }
         }
-        /// `clientParams`.
+        /// A JSON object containing client parameters to store on the quote.
         pub fn client_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -8933,7 +9130,7 @@ pub mod types {
             self.client_params = value.into();
             self
         }
-        /// `marketParams`.
+        /// A JSON object containing market parameters to store on the quote.
         pub fn market_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -8947,43 +9144,81 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateKonbiniPaymentInput {
-        /// The account paying (a one-time payment is made for an account).
-        pub account_number: String,
-        /// Amount to pay, in yen (a one-time payment needs an amount).
-        pub amount: i64,
-        /// Where the payment voucher is emailed (payload `receiptEmail`).
+        /// The Kraken account number.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub receipt_email: __rt::Nullable<String>,
+        pub account_number: __rt::Nullable<String>,
+        /// The amount to be collected.
+        pub amount: i64,
+        /// A description of the purpose of the payment.
+        pub description: String,
     }
     impl CreateKonbiniPaymentInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, amount: i64) -> Self {
+        pub fn new(amount: i64, description: String) -> Self {
             Self {
-                account_number,
+                account_number: __rt::Nullable::Absent,
                 amount,
-                receipt_email: __rt::Nullable::Absent,
+                description,
             }
         }
-        /// Where the payment voucher is emailed (payload `receiptEmail`).
-        pub fn receipt_email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.receipt_email = value.into();
+        /// The Kraken account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
             self
         }
     }
     /// The GraphQL input object `CreateKonbiniPaymentMethodInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateKonbiniPaymentMethodInput {
-        /// The account the konbini payment method is created for.
-        pub account_number: String,
+        /// A code that uniquely identifies the account.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// Payment day for the fixed payment schedule.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub payment_day: __rt::Nullable<i64>,
+        /// Ledger number for the account.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_number: __rt::Nullable<String>,
+        /// Set newly created payment instruction as the active payment preference. This flag is accepted for forward compatibility but is currently a no-op.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub use_for_automated_payments: __rt::Nullable<bool>,
     }
     impl CreateKonbiniPaymentMethodInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
-            Self { account_number }
+        pub fn new() -> Self {
+            Self {
+                account_number: __rt::Nullable::Absent,
+                payment_day: __rt::Nullable::Absent,
+                ledger_number: __rt::Nullable::Absent,
+                use_for_automated_payments: __rt::Nullable::Absent,
+            }
+        }
+        /// A code that uniquely identifies the account.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// Payment day for the fixed payment schedule.
+        pub fn payment_day(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+            self.payment_day = value.into();
+            self
+        }
+        /// Ledger number for the account.
+        pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_number = value.into();
+            self
+        }
+        /// Set newly created payment instruction as the active payment preference. This flag is accepted for forward compatibility but is currently a no-op.
+        pub fn use_for_automated_payments(
+            mut self,
+            value: impl Into<__rt::Nullable<bool>>,
+        ) -> Self {
+            self.use_for_automated_payments = value.into();
+            self
         }
     }
     /// The GraphQL input object `CreateMfaDeviceInputType`.
@@ -8991,7 +9226,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateMfaDeviceInputType {
-        /// `mfaMethod`.
+        /// MFA enrolment method.
         pub mfa_method: MfaMethodChoices,
     }
     impl CreateMfaDeviceInputType {
@@ -9002,28 +9237,43 @@ pub mod types {
         }
     }
     /// The GraphQL input object `CreatePaymentMethodInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreatePaymentMethodInput {
-        /// The account the credit card payment method is created for ("an existing user" in the payload's description).
-        pub account_number: String,
-        /// GMO card token (the payload's description: a new CREDIT CARD payment method created through GMO).
+        /// The Kraken account number.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub token: __rt::Nullable<String>,
+        pub account_number: __rt::Nullable<String>,
+        /// Payment information.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub payment: __rt::Nullable<PaymentInput>,
+        /// Payment day for the fixed payment schedule.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub payment_day: __rt::Nullable<i64>,
     }
     impl CreatePaymentMethodInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
+        pub fn new() -> Self {
             Self {
-                account_number,
-                token: __rt::Nullable::Absent,
+                account_number: __rt::Nullable::Absent,
+                payment: __rt::Nullable::Absent,
+                payment_day: __rt::Nullable::Absent,
             }
         }
-        /// GMO card token (the payload's description: a new CREDIT CARD payment method created through GMO).
-        pub fn token(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.token = value.into();
+        /// The Kraken account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// Payment information.
+        pub fn payment(mut self, value: impl Into<__rt::Nullable<PaymentInput>>) -> Self {
+            self.payment = value.into();
+            self
+        }
+        /// Payment day for the fixed payment schedule.
+        pub fn payment_day(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+            self.payment_day = value.into();
             self
         }
     }
@@ -9032,16 +9282,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreatePurchaseInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `clientParams`.
+        /// Products being purchased.
+        pub sale_items: Vec<Option<ProductToPurchaseInput>>,
+        /// A JSON object containing client parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `marketParams`.
+        /// A JSON object containing client parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `saleItems`.
-        pub sale_items: Vec<Option<ProductToPurchaseInput>>,
     }
     impl CreatePurchaseInput {
         /// A value with the required fields set and every optional field absent.
@@ -9052,12 +9302,12 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
+                sale_items,
                 client_params: __rt::Nullable::Absent,
                 market_params: __rt::Nullable::Absent,
-                sale_items,
             }
         }
-        /// `clientParams`.
+        /// A JSON object containing client parameters to store on the purchase.
         pub fn client_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -9065,7 +9315,7 @@ pub mod types {
             self.client_params = value.into();
             self
         }
-        /// `marketParams`.
+        /// A JSON object containing client parameters to store on the purchase.
         pub fn market_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
@@ -9079,9 +9329,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CreateReferralInput {
-        /// `accountNumber`.
+        /// The account number for the referred account.
         pub account_number: String,
-        /// `reference`.
+        /// A referral code, e.g. grey-badger-47.
         pub reference: String,
     }
     impl CreateReferralInput {
@@ -9096,33 +9346,33 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CustomerFeedbackInputType {
-        /// `accountNumber`.
-        pub account_number: String,
         /// `answer`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub answer: __rt::Nullable<String>,
-        /// `feedbackId`.
-        pub feedback_id: i64,
-        /// `formId`.
-        pub form_id: i64,
         /// `issueResolved`.
         pub issue_resolved: bool,
+        /// `formId`.
+        pub form_id: i64,
+        /// `feedbackId`.
+        pub feedback_id: i64,
+        /// `accountNumber`.
+        pub account_number: String,
     }
     impl CustomerFeedbackInputType {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(
-            account_number: String,
-            feedback_id: i64,
-            form_id: i64,
             issue_resolved: bool,
+            form_id: i64,
+            feedback_id: i64,
+            account_number: String,
         ) -> Self {
             Self {
-                account_number,
                 answer: __rt::Nullable::Absent,
-                feedback_id,
-                form_id,
                 issue_resolved,
+                form_id,
+                feedback_id,
+                account_number,
             }
         }
         /// `answer`.
@@ -9136,71 +9386,71 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct CustomerProfileInput {
-        /// `addressLine1`.
+        /// Customer's given name.
+        pub given_name: String,
+        /// Customer's family name.
+        pub family_name: String,
+        /// Customer's email.
+        pub email: String,
+        /// Customer's phone number.
+        pub phone_number: String,
+        /// Customer's postcode.
+        pub postcode: String,
+        /// Line 1 of customer's address.
         pub address_line1: String,
-        /// `addressLine2`.
+        /// Line 2 of customer's address.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub address_line2: __rt::Nullable<String>,
-        /// `addressLine3`.
+        /// Line 3 of customer's address.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub address_line3: __rt::Nullable<String>,
-        /// `addressLine4`.
+        /// Line 4 of customer's address.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub address_line4: __rt::Nullable<String>,
-        /// `addressLine5`.
+        /// Line 5 of customer's address.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub address_line5: __rt::Nullable<String>,
-        /// `email`.
-        pub email: String,
-        /// `familyName`.
-        pub family_name: String,
-        /// `givenName`.
-        pub given_name: String,
-        /// `phoneNumber`.
-        pub phone_number: String,
-        /// `postcode`.
-        pub postcode: String,
     }
     impl CustomerProfileInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(
-            address_line1: String,
-            email: String,
-            family_name: String,
             given_name: String,
+            family_name: String,
+            email: String,
             phone_number: String,
             postcode: String,
+            address_line1: String,
         ) -> Self {
             Self {
+                given_name,
+                family_name,
+                email,
+                phone_number,
+                postcode,
                 address_line1,
                 address_line2: __rt::Nullable::Absent,
                 address_line3: __rt::Nullable::Absent,
                 address_line4: __rt::Nullable::Absent,
                 address_line5: __rt::Nullable::Absent,
-                email,
-                family_name,
-                given_name,
-                phone_number,
-                postcode,
             }
         }
-        /// `addressLine2`.
+        /// Line 2 of customer's address.
         pub fn address_line2(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.address_line2 = value.into();
             self
         }
-        /// `addressLine3`.
+        /// Line 3 of customer's address.
         pub fn address_line3(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.address_line3 = value.into();
             self
         }
-        /// `addressLine4`.
+        /// Line 4 of customer's address.
         pub fn address_line4(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.address_line4 = value.into();
             self
         }
-        /// `addressLine5`.
+        /// Line 5 of customer's address.
         pub fn address_line5(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.address_line5 = value.into();
             self
@@ -9211,7 +9461,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DeleteMfaDeviceInputType {
-        /// `mfaMethod`.
+        /// MFA method.
         pub mfa_method: MfaMethodChoices,
     }
     impl DeleteMfaDeviceInputType {
@@ -9225,7 +9475,7 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     pub struct DeletePushNotificationBindingInput {
-        /// `token`.
+        /// Device push notification token.
         pub token: String,
     }
     impl DeletePushNotificationBindingInput {
@@ -9239,9 +9489,9 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     pub struct DetailsInputType {
-        /// `namespace`.
+        /// Namespace of the detail.
         pub namespace: String,
-        /// `value`.
+        /// Value of the detail.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub value: __rt::Nullable<String>,
     }
@@ -9254,7 +9504,7 @@ pub mod types {
                 value: __rt::Nullable::Absent,
             }
         }
-        /// `value`.
+        /// Value of the detail.
         pub fn value(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.value = value.into();
             self
@@ -9265,19 +9515,19 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct DoubleOptInInput {
-        /// `accountNumber`.
+        /// The number of the account requesting the double opt-in.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub account_number: __rt::Nullable<String>,
-        /// `consentTypeCode`.
-        pub consent_type_code: String,
-        /// `emailAddress`.
+        /// The email address of the customer requesting the double opt-in.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub email_address: __rt::Nullable<String>,
-        /// `ipAddress`.
-        pub ip_address: String,
-        /// `mobileNumber`.
+        /// The mobile number of the customer requesting the double opt-in.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub mobile_number: __rt::Nullable<String>,
+        /// The consent type code to create a consent for.
+        pub consent_type_code: String,
+        /// The IP address of the customer requesting the double opt-in.
+        pub ip_address: String,
     }
     impl DoubleOptInInput {
         /// A value with the required fields set and every optional field absent.
@@ -9285,23 +9535,23 @@ pub mod types {
         pub fn new(consent_type_code: String, ip_address: String) -> Self {
             Self {
                 account_number: __rt::Nullable::Absent,
-                consent_type_code,
                 email_address: __rt::Nullable::Absent,
-                ip_address,
                 mobile_number: __rt::Nullable::Absent,
+                consent_type_code,
+                ip_address,
             }
         }
-        /// `accountNumber`.
+        /// The number of the account requesting the double opt-in.
         pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.account_number = value.into();
             self
         }
-        /// `emailAddress`.
+        /// The email address of the customer requesting the double opt-in.
         pub fn email_address(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.email_address = value.into();
             self
         }
-        /// `mobileNumber`.
+        /// The mobile number of the customer requesting the double opt-in.
         pub fn mobile_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.mobile_number = value.into();
             self
@@ -9312,24 +9562,27 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EmailQuoteInput {
-        /// Code of the quote to email (the operation emails a quote).
-        pub quote_code: String,
-        /// Recipient address.
+        /// The number of seconds to wait before sending the email.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub email: __rt::Nullable<String>,
+        pub delay_in_seconds: __rt::Nullable<i64>,
+        /// Email address.
+        pub email: String,
+        /// Quote code.
+        pub quote_code: String,
     }
     impl EmailQuoteInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(quote_code: String) -> Self {
+        pub fn new(email: String, quote_code: String) -> Self {
             Self {
+                delay_in_seconds: __rt::Nullable::Absent,
+                email,
                 quote_code,
-                email: __rt::Nullable::Absent,
             }
         }
-        /// Recipient address.
-        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.email = value.into();
+        /// The number of seconds to wait before sending the email.
+        pub fn delay_in_seconds(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+            self.delay_in_seconds = value.into();
             self
         }
     }
@@ -9338,9 +9591,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EndContributionAgreementInput {
-        /// `contributionAgreementId`.
+        /// The ID of the Contribution Agreement to end.
         pub contribution_agreement_id: String,
-        /// `endAt`.
+        /// The future end datetime of the agreement. If not given, terminate now.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub end_at: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
     }
@@ -9353,7 +9606,7 @@ pub mod types {
                 end_at: __rt::Nullable::Absent,
             }
         }
-        /// `endAt`.
+        /// The future end datetime of the agreement. If not given, terminate now.
         pub fn end_at(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
@@ -9367,50 +9620,48 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EnrollAccountInLoyaltyProgramInput {
-        /// `accountNumber`.
-        pub account_number: String,
-        /// `accountUserId`.
+        /// The account user id to enroll.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub account_user_id: __rt::Nullable<String>,
+        /// The account number to enroll.
+        pub account_number: String,
     }
     impl EnrollAccountInLoyaltyProgramInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(account_number: String) -> Self {
             Self {
-                account_number,
                 account_user_id: __rt::Nullable::Absent,
+                account_number,
             }
         }
-        /// `accountUserId`.
+        /// The account user id to enroll.
         pub fn account_user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.account_user_id = value.into();
             self
         }
     }
     /// The GraphQL input object `EstimateUsageInputType`.
-    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct EstimateUsageInputType {
-        /// Household size; the payload estimates "average monthly electricity usage in kwh based on
-        /// EstimateUsageInputType fields", whose names no source gives.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub number_of_occupants: __rt::Nullable<i64>,
+        /// The type of building where the customer lives.
+        pub building_type: BuildingType,
+        /// The number of people living together with customer in the building.
+        pub number_of_people: i64,
+        /// The month for which to perform the usage estimation.
+        pub month: i64,
     }
     impl EstimateUsageInputType {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new() -> Self {
+        pub fn new(building_type: BuildingType, number_of_people: i64, month: i64) -> Self {
             Self {
-                number_of_occupants: __rt::Nullable::Absent,
+                building_type,
+                number_of_people,
+                month,
             }
-        }
-        /// Household size; the payload estimates "average monthly electricity usage in kwh based on
-        /// EstimateUsageInputType fields", whose names no source gives.
-        pub fn number_of_occupants(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
-            self.number_of_occupants = value.into();
-            self
         }
     }
     /// The input type for repudiating previously issued Kraken Tokens and refresh tokens.
@@ -9418,7 +9669,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ForceReauthenticationInput {
-        /// `includeThirdParties`.
+        /// Also force third-party applications you have authorized to use your account to reauthenticate.
         pub include_third_parties: bool,
     }
     impl ForceReauthenticationInput {
@@ -9435,11 +9686,11 @@ pub mod types {
     pub struct FormSubmissionInput {
         /// `accountNumber`.
         pub account_number: String,
-        /// `content`.
-        pub content: ::kraken_codegen_runtime::JsonString,
-        /// `formType`.
+        /// Form type.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub form_type: __rt::Nullable<FormType>,
+        /// Form content.
+        pub content: ::kraken_codegen_runtime::JsonString,
     }
     impl FormSubmissionInput {
         /// A value with the required fields set and every optional field absent.
@@ -9450,11 +9701,11 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
-                content,
                 form_type: __rt::Nullable::Absent,
+                content,
             }
         }
-        /// `formType`.
+        /// Form type.
         pub fn form_type(mut self, value: impl Into<__rt::Nullable<FormType>>) -> Self {
             self.form_type = value.into();
             self
@@ -9465,11 +9716,17 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GetEmbeddedSecretForNewPaymentInstructionInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `instructionType`.
+        /// The type of the new payment instruction.
         pub instruction_type: PaymentType,
-        /// `ledgerNumber`.
+        /// The ledger ID.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_id: __rt::Nullable<String>,
+        /// **WARNING: Will be mandatory in future versions** The number of the ledger.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
     }
@@ -9480,10 +9737,19 @@ pub mod types {
             Self {
                 account_number,
                 instruction_type,
+                ledger_id: __rt::Nullable::Absent,
                 ledger_number: __rt::Nullable::Absent,
             }
         }
-        /// `ledgerNumber`.
+        /// The ledger ID.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_id = value.into();
+            self
+        }
+        /// **WARNING: Will be mandatory in future versions** The number of the ledger.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
@@ -9494,7 +9760,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput {
-        /// `instructionType`.
+        /// The type of the new payment instruction.
         pub instruction_type: PaymentType,
     }
     impl GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput {
@@ -9509,25 +9775,25 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct GetHostedUrlForNewPaymentInstructionInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `instructionType`.
-        pub instruction_type: PaymentType,
-        /// `ledgerNumber`.
+        /// The ledger number.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
-        /// `returnUrlCancel`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_cancel: __rt::Nullable<String>,
-        /// `returnUrlError`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_error: __rt::Nullable<String>,
-        /// `returnUrlFailure`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_failure: __rt::Nullable<String>,
-        /// `returnUrlSuccess`.
+        /// The type of the new payment instruction.
+        pub instruction_type: PaymentType,
+        /// The URL to redirect the user to after the action was completed successfuly.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub return_url_success: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action resulted in a failure.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_failure: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action resulted in an error.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_error: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action was cancelled.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_cancel: __rt::Nullable<String>,
     }
     impl GetHostedUrlForNewPaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
@@ -9535,33 +9801,28 @@ pub mod types {
         pub fn new(account_number: String, instruction_type: PaymentType) -> Self {
             Self {
                 account_number,
-                instruction_type,
                 ledger_number: __rt::Nullable::Absent,
-                return_url_cancel: __rt::Nullable::Absent,
-                return_url_error: __rt::Nullable::Absent,
-                return_url_failure: __rt::Nullable::Absent,
+                instruction_type,
                 return_url_success: __rt::Nullable::Absent,
+                return_url_failure: __rt::Nullable::Absent,
+                return_url_error: __rt::Nullable::Absent,
+                return_url_cancel: __rt::Nullable::Absent,
             }
         }
-        /// `ledgerNumber`.
+        /// The ledger number.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
         }
-        /// `returnUrlCancel`.
-        pub fn return_url_cancel(
+        /// The URL to redirect the user to after the action was completed successfuly.
+        pub fn return_url_success(
             mut self,
             value: impl Into<__rt::Nullable<String>>,
         ) -> Self {
-            self.return_url_cancel = value.into();
+            self.return_url_success = value.into();
             self
         }
-        /// `returnUrlError`.
-        pub fn return_url_error(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.return_url_error = value.into();
-            self
-        }
-        /// `returnUrlFailure`.
+        /// The URL to redirect the user to after the action resulted in a failure.
         pub fn return_url_failure(
             mut self,
             value: impl Into<__rt::Nullable<String>>,
@@ -9569,12 +9830,17 @@ pub mod types {
             self.return_url_failure = value.into();
             self
         }
-        /// `returnUrlSuccess`.
-        pub fn return_url_success(
+        /// The URL to redirect the user to after the action resulted in an error.
+        pub fn return_url_error(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.return_url_error = value.into();
+            self
+        }
+        /// The URL to redirect the user to after the action was cancelled.
+        pub fn return_url_cancel(
             mut self,
             value: impl Into<__rt::Nullable<String>>,
         ) -> Self {
-            self.return_url_success = value.into();
+            self.return_url_cancel = value.into();
             self
         }
     }
@@ -9583,31 +9849,30 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateAmperageChangeInput {
-        /// The account whose amperage changes (errors KT-JP-4101/4102/4501: authorisation; KT-JP-1501: active agreement).
+        /// Account number.
         pub account_number: String,
-        /// The new amperage (error KT-JP-4545: "Unavailable amperage value").
-        pub amperage: i64,
-        /// Date of the change (error KT-JP-4542: "Amperage change date cannot be in the past").
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub change_date: __rt::Nullable<chrono::NaiveDate>,
+        /// Supply Point identification number.
+        pub amperage_change_spin: String,
+        /// The new amperage value requested.
+        pub requested_amperage_value: i64,
+        /// A date string in the format YYYYMMDDD indicating when the change should be made.
+        pub amperage_change_date: chrono::NaiveDate,
     }
     impl InitiateAmperageChangeInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, amperage: i64) -> Self {
+        pub fn new(
+            account_number: String,
+            amperage_change_spin: String,
+            requested_amperage_value: i64,
+            amperage_change_date: chrono::NaiveDate,
+        ) -> Self {
             Self {
                 account_number,
-                amperage,
-                change_date: __rt::Nullable::Absent,
+                amperage_change_spin,
+                requested_amperage_value,
+                amperage_change_date,
             }
-        }
-        /// Date of the change (error KT-JP-4542: "Amperage change date cannot be in the past").
-        pub fn change_date(
-            mut self,
-            value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
-        ) -> Self {
-            self.change_date = value.into();
-            self
         }
     }
     /// Input fields for initiating a hosted standalone payment.
@@ -9621,35 +9886,41 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateHostedStandalonePaymentInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `amount`.
+        /// The amount to be collected in the minor unit of currency.
         pub amount: i64,
-        /// `collectionMethod`.
-        pub collection_method: CollectionMethod,
-        /// `description`.
+        /// A description of the purpose of the payment.
         pub description: String,
-        /// `ledgerNumber`.
+        /// The method by which the payment is being collected.
+        pub collection_method: CollectionMethod,
+        /// The number of the specific ledger against which this payment should be applied.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
-        /// `returnUrlCancel`.
+        /// The id of the specific ledger against which this payment should be applied.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_cancel: __rt::Nullable<String>,
-        /// `returnUrlError`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_error: __rt::Nullable<String>,
-        /// `returnUrlExpired`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_expired: __rt::Nullable<String>,
-        /// `returnUrlFailure`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_failure: __rt::Nullable<String>,
-        /// `returnUrlPending`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub return_url_pending: __rt::Nullable<String>,
-        /// `returnUrlSuccess`.
+        pub ledger_id: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action was completed successfuly.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub return_url_success: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action was completed but the payment is still being processed.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_pending: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action resulted in a failure.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_failure: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action resulted in an error.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_error: __rt::Nullable<String>,
+        /// The URL to redirect the user to after the action was cancelled.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_cancel: __rt::Nullable<String>,
+        /// The URL to redirect the user to if the url is not longer valid.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub return_url_expired: __rt::Nullable<String>,
     }
     impl InitiateHostedStandalonePaymentInput {
         /// A value with the required fields set and every optional field absent.
@@ -9657,58 +9928,46 @@ pub mod types {
         pub fn new(
             account_number: String,
             amount: i64,
-            collection_method: CollectionMethod,
             description: String,
+            collection_method: CollectionMethod,
         ) -> Self {
             Self {
                 account_number,
                 amount,
-                collection_method,
                 description,
+                collection_method,
                 ledger_number: __rt::Nullable::Absent,
-                return_url_cancel: __rt::Nullable::Absent,
-                return_url_error: __rt::Nullable::Absent,
-                return_url_expired: __rt::Nullable::Absent,
-                return_url_failure: __rt::Nullable::Absent,
-                return_url_pending: __rt::Nullable::Absent,
+                ledger_id: __rt::Nullable::Absent,
                 return_url_success: __rt::Nullable::Absent,
+                return_url_pending: __rt::Nullable::Absent,
+                return_url_failure: __rt::Nullable::Absent,
+                return_url_error: __rt::Nullable::Absent,
+                return_url_cancel: __rt::Nullable::Absent,
+                return_url_expired: __rt::Nullable::Absent,
             }
         }
-        /// `ledgerNumber`.
+        /// The number of the specific ledger against which this payment should be applied.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
         }
-        /// `returnUrlCancel`.
-        pub fn return_url_cancel(
+        /// The id of the specific ledger against which this payment should be applied.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_id = value.into();
+            self
+        }
+        /// The URL to redirect the user to after the action was completed successfuly.
+        pub fn return_url_success(
             mut self,
             value: impl Into<__rt::Nullable<String>>,
         ) -> Self {
-            self.return_url_cancel = value.into();
+            self.return_url_success = value.into();
             self
         }
-        /// `returnUrlError`.
-        pub fn return_url_error(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.return_url_error = value.into();
-            self
-        }
-        /// `returnUrlExpired`.
-        pub fn return_url_expired(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.return_url_expired = value.into();
-            self
-        }
-        /// `returnUrlFailure`.
-        pub fn return_url_failure(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.return_url_failure = value.into();
-            self
-        }
-        /// `returnUrlPending`.
+        /// The URL to redirect the user to after the action was completed but the payment is still being processed.
         pub fn return_url_pending(
             mut self,
             value: impl Into<__rt::Nullable<String>>,
@@ -9716,12 +9975,33 @@ pub mod types {
             self.return_url_pending = value.into();
             self
         }
-        /// `returnUrlSuccess`.
-        pub fn return_url_success(
+        /// The URL to redirect the user to after the action resulted in a failure.
+        pub fn return_url_failure(
             mut self,
             value: impl Into<__rt::Nullable<String>>,
         ) -> Self {
-            self.return_url_success = value.into();
+            self.return_url_failure = value.into();
+            self
+        }
+        /// The URL to redirect the user to after the action resulted in an error.
+        pub fn return_url_error(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.return_url_error = value.into();
+            self
+        }
+        /// The URL to redirect the user to after the action was cancelled.
+        pub fn return_url_cancel(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.return_url_cancel = value.into();
+            self
+        }
+        /// The URL to redirect the user to if the url is not longer valid.
+        pub fn return_url_expired(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.return_url_expired = value.into();
             self
         }
     }
@@ -9756,33 +10036,115 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateMoveInInput {
-        /// Move-in date (the union `InitiateMoveInResponse` may answer `MoveInDateInvalid`).
+        /// `quoteCode`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub quote_code: __rt::Nullable<String>,
+        /// `productCode`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub product_code: __rt::Nullable<String>,
+        /// Payment information.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub payment: __rt::Nullable<PaymentInput>,
+        /// Billing information.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub billing: __rt::Nullable<BillingInput>,
+        /// `affiliateLinkSubdomain`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub affiliate_link_subdomain: __rt::Nullable<String>,
+        /// Optional ID of an audio recording object that will be linked to the quote's affiliate session.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub audio_recording_id: __rt::Nullable<String>,
+        /// `referralCode`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub referral_code: __rt::Nullable<String>,
+        /// `referralSchemeCode`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub referral_scheme_code: __rt::Nullable<String>,
+        /// Target Move In Date.
         pub move_in_date: chrono::NaiveDate,
-        /// Supply point identification number of the new home.
+        /// Customer information.
+        pub customer: MoveInCustomerInput,
+        /// The address where the customer is moving.
+        pub property: MoveInPropertyInput,
+        /// Note to be created with the account.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub spin: __rt::Nullable<String>,
-        /// Email of the customer moving in (error KT-JP-4103 concerns a user created from the same information).
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub email: __rt::Nullable<String>,
+        pub account_note: __rt::Nullable<String>,
     }
     impl InitiateMoveInInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(move_in_date: chrono::NaiveDate) -> Self {
+        pub fn new(
+            move_in_date: chrono::NaiveDate,
+            customer: MoveInCustomerInput,
+            property: MoveInPropertyInput,
+        ) -> Self {
             Self {
+                quote_code: __rt::Nullable::Absent,
+                product_code: __rt::Nullable::Absent,
+                payment: __rt::Nullable::Absent,
+                billing: __rt::Nullable::Absent,
+                affiliate_link_subdomain: __rt::Nullable::Absent,
+                audio_recording_id: __rt::Nullable::Absent,
+                referral_code: __rt::Nullable::Absent,
+                referral_scheme_code: __rt::Nullable::Absent,
                 move_in_date,
-                spin: __rt::Nullable::Absent,
-                email: __rt::Nullable::Absent,
+                customer,
+                property,
+                account_note: __rt::Nullable::Absent,
             }
         }
-        /// Supply point identification number of the new home.
-        pub fn spin(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.spin = value.into();
+        /// `quoteCode`.
+        pub fn quote_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.quote_code = value.into();
             self
         }
-        /// Email of the customer moving in (error KT-JP-4103 concerns a user created from the same information).
-        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.email = value.into();
+        /// `productCode`.
+        pub fn product_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.product_code = value.into();
+            self
+        }
+        /// Payment information.
+        pub fn payment(mut self, value: impl Into<__rt::Nullable<PaymentInput>>) -> Self {
+            self.payment = value.into();
+            self
+        }
+        /// Billing information.
+        pub fn billing(mut self, value: impl Into<__rt::Nullable<BillingInput>>) -> Self {
+            self.billing = value.into();
+            self
+        }
+        /// `affiliateLinkSubdomain`.
+        pub fn affiliate_link_subdomain(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.affiliate_link_subdomain = value.into();
+            self
+        }
+        /// Optional ID of an audio recording object that will be linked to the quote's affiliate session.
+        pub fn audio_recording_id(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.audio_recording_id = value.into();
+            self
+        }
+        /// `referralCode`.
+        pub fn referral_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.referral_code = value.into();
+            self
+        }
+        /// `referralSchemeCode`.
+        pub fn referral_scheme_code(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.referral_scheme_code = value.into();
+            self
+        }
+        /// Note to be created with the account.
+        pub fn account_note(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_note = value.into();
             self
         }
     }
@@ -9791,34 +10153,45 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateMoveOutAndMoveInInput {
-        /// The account moving out (error KT-JP-1501: "Active agreement not found").
-        pub account_number: String,
-        /// Move-out date (the response union includes `MoveOutDateInvalid`).
-        pub move_out_date: chrono::NaiveDate,
-        /// Move-in date (the response union includes `MoveInDateInvalid`).
-        pub move_in_date: chrono::NaiveDate,
-        /// Supply point identification number of the new home.
+        /// Information required for initiating a move-out.
+        pub move_out: InitiateMoveOutInput,
+        /// Information required for initiating a move-in.
+        #[deprecated(
+            note = "The 'moveIn' field is deprecated. This field is used to support the single Property per Account pattern but, Japan Kraken instances should all follow the multiple Properties per Account pattern. - Marked as deprecated on 2024-01-31. - Scheduled for removal on or after 2026-01-31."
+        )]
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub move_in_spin: __rt::Nullable<String>,
+        pub move_in: __rt::Nullable<InitiateMoveInInput>,
+        /// Information required for initiating a synchronous move-in.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub sync_move_in: __rt::Nullable<SynchronousMoveInInput>,
     }
     impl InitiateMoveOutAndMoveInInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(
-            account_number: String,
-            move_out_date: chrono::NaiveDate,
-            move_in_date: chrono::NaiveDate,
-        ) -> Self {
+        pub fn new(move_out: InitiateMoveOutInput) -> Self {
             Self {
-                account_number,
-                move_out_date,
-                move_in_date,
-                move_in_spin: __rt::Nullable::Absent,
+                move_out,
+                move_in: __rt::Nullable::Absent,
+                sync_move_in: __rt::Nullable::Absent,
             }
         }
-        /// Supply point identification number of the new home.
-        pub fn move_in_spin(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.move_in_spin = value.into();
+        /// Information required for initiating a move-in.
+        #[deprecated(
+            note = "The 'moveIn' field is deprecated. This field is used to support the single Property per Account pattern but, Japan Kraken instances should all follow the multiple Properties per Account pattern. - Marked as deprecated on 2024-01-31. - Scheduled for removal on or after 2026-01-31."
+        )]
+        pub fn move_in(
+            mut self,
+            value: impl Into<__rt::Nullable<InitiateMoveInInput>>,
+        ) -> Self {
+            self.move_in = value.into();
+            self
+        }
+        /// Information required for initiating a synchronous move-in.
+        pub fn sync_move_in(
+            mut self,
+            value: impl Into<__rt::Nullable<SynchronousMoveInInput>>,
+        ) -> Self {
+            self.sync_move_in = value.into();
             self
         }
     }
@@ -9827,17 +10200,24 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateMoveOutInput {
-        /// The account moving out (error KT-JP-1501: "Active agreement not found").
+        /// Kraken account number.
         pub account_number: String,
-        /// Move-out date (the response union includes `MoveOutDateInvalid`).
+        /// Kraken property id.
+        pub property_id: String,
+        /// A date string in the format YYYYMMDDD indicating when electricity supply should end.
         pub move_out_date: chrono::NaiveDate,
     }
     impl InitiateMoveOutInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, move_out_date: chrono::NaiveDate) -> Self {
+        pub fn new(
+            account_number: String,
+            property_id: String,
+            move_out_date: chrono::NaiveDate,
+        ) -> Self {
             Self {
                 account_number,
+                property_id,
                 move_out_date,
             }
         }
@@ -9847,18 +10227,18 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateProductSwitchInput {
-        /// `accountNumber`.
+        /// Identification of the account that requesting the product switch.
         pub account_number: String,
-        /// `quotedProductId`.
+        /// ID of the selected quoted product, obtain from quoting that supply point.
         pub quoted_product_id: String,
-        /// `suppressCommunications`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub suppress_communications: __rt::Nullable<bool>,
-        /// `switchDate`.
+        /// The date at which the product switch becomes effective.
         pub switch_date: chrono::NaiveDate,
-        /// `userId`.
+        /// The user for whom to perform the update. This is only needed when using an Organisation role.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub user_id: __rt::Nullable<String>,
+        /// Suppress Product Switch communications.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub suppress_communications: __rt::Nullable<bool>,
     }
     impl InitiateProductSwitchInput {
         /// A value with the required fields set and every optional field absent.
@@ -9871,22 +10251,22 @@ pub mod types {
             Self {
                 account_number,
                 quoted_product_id,
-                suppress_communications: __rt::Nullable::Absent,
                 switch_date,
                 user_id: __rt::Nullable::Absent,
+                suppress_communications: __rt::Nullable::Absent,
             }
         }
-        /// `suppressCommunications`.
+        /// The user for whom to perform the update. This is only needed when using an Organisation role.
+        pub fn user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.user_id = value.into();
+            self
+        }
+        /// Suppress Product Switch communications.
         pub fn suppress_communications(
             mut self,
             value: impl Into<__rt::Nullable<bool>>,
         ) -> Self {
             self.suppress_communications = value.into();
-            self
-        }
-        /// `userId`.
-        pub fn user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.user_id = value.into();
             self
         }
     }
@@ -9902,19 +10282,25 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct InitiateStandalonePaymentInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `amount`.
+        /// The amount to be collected in the minor unit of currency.
         pub amount: i64,
-        /// `collectionMethod`.
+        /// A description of the purpose of the payment.
+        pub description: String,
+        /// The method by which the payment is being collected.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub collection_method: __rt::Nullable<CollectionMethod>,
-        /// `description`.
-        pub description: String,
-        /// `isTelephoneInitiated`.
+        /// Whether the authorisation to initiate the payment was given over the phone.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_telephone_initiated: __rt::Nullable<bool>,
-        /// `ledgerNumber`.
+        /// The id of the specific ledger against which this payment should be applied.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_id: __rt::Nullable<String>,
+        /// The number of the specific ledger against which this payment should be applied.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
     }
@@ -9925,13 +10311,14 @@ pub mod types {
             Self {
                 account_number,
                 amount,
-                collection_method: __rt::Nullable::Absent,
                 description,
+                collection_method: __rt::Nullable::Absent,
                 is_telephone_initiated: __rt::Nullable::Absent,
+                ledger_id: __rt::Nullable::Absent,
                 ledger_number: __rt::Nullable::Absent,
             }
         }
-        /// `collectionMethod`.
+        /// The method by which the payment is being collected.
         pub fn collection_method(
             mut self,
             value: impl Into<__rt::Nullable<CollectionMethod>>,
@@ -9939,7 +10326,7 @@ pub mod types {
             self.collection_method = value.into();
             self
         }
-        /// `isTelephoneInitiated`.
+        /// Whether the authorisation to initiate the payment was given over the phone.
         pub fn is_telephone_initiated(
             mut self,
             value: impl Into<__rt::Nullable<bool>>,
@@ -9947,7 +10334,15 @@ pub mod types {
             self.is_telephone_initiated = value.into();
             self
         }
-        /// `ledgerNumber`.
+        /// The id of the specific ledger against which this payment should be applied.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_id = value.into();
+            self
+        }
+        /// The number of the specific ledger against which this payment should be applied.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
@@ -9960,7 +10355,7 @@ pub mod types {
     pub struct InvalidatePaymentInstructionInput {
         /// `accountNumber`.
         pub account_number: String,
-        /// `id`.
+        /// The id of the payment instruction to be invalidated.
         pub id: String,
     }
     impl InvalidatePaymentInstructionInput {
@@ -9989,11 +10384,17 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct JoinSupplierAcceptTermsAndConditionsInput {
-        /// `accountNumber`.
+        /// The account number of the join supplier process (e.g. A-12345678).
         pub account_number: String,
-        /// `joinSupplierProcessNumber`.
+        /// The JoinSupplierProcess ID.
+        #[deprecated(
+            note = "The 'joinSupplierProcessId' field is deprecated. Process IDs are deprecated, please use 'number' instead. - Marked as deprecated on 2025-08-13. - Scheduled for removal on or after 2025-09-30."
+        )]
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub join_supplier_process_number: __rt::Nullable<__rt::serde_json::Value>,
+        pub join_supplier_process_id: __rt::Nullable<i64>,
+        /// The JoinSupplierProcess number.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub join_supplier_process_number: __rt::Nullable<serde_json::Value>,
     }
     impl JoinSupplierAcceptTermsAndConditionsInput {
         /// A value with the required fields set and every optional field absent.
@@ -10001,13 +10402,25 @@ pub mod types {
         pub fn new(account_number: String) -> Self {
             Self {
                 account_number,
+                join_supplier_process_id: __rt::Nullable::Absent,
                 join_supplier_process_number: __rt::Nullable::Absent,
             }
         }
-        /// `joinSupplierProcessNumber`.
+        /// The JoinSupplierProcess ID.
+        #[deprecated(
+            note = "The 'joinSupplierProcessId' field is deprecated. Process IDs are deprecated, please use 'number' instead. - Marked as deprecated on 2025-08-13. - Scheduled for removal on or after 2025-09-30."
+        )]
+        pub fn join_supplier_process_id(
+            mut self,
+            value: impl Into<__rt::Nullable<i64>>,
+        ) -> Self {
+            self.join_supplier_process_id = value.into();
+            self
+        }
+        /// The JoinSupplierProcess number.
         pub fn join_supplier_process_number(
             mut self,
-            value: impl Into<__rt::Nullable<__rt::serde_json::Value>>,
+            value: impl Into<__rt::Nullable<serde_json::Value>>,
         ) -> Self {
             self.join_supplier_process_number = value.into();
             self
@@ -10033,13 +10446,13 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct MetadataInput {
-        /// `identifier`.
+        /// An identifier for the associated object, e.g. account_number for the Account linked object type or email for the Account User linked object type.
         pub identifier: String,
-        /// `key`.
-        pub key: String,
-        /// `linkedObjectType`.
+        /// The object that the metadata is associated with.
         pub linked_object_type: LinkedObjectType,
-        /// `value`.
+        /// The key for the metadata.
+        pub key: String,
+        /// The metadata value which should be a valid JSON string.
         pub value: ::kraken_codegen_runtime::JsonString,
     }
     impl MetadataInput {
@@ -10047,58 +10460,199 @@ pub mod types {
         #[inline]
         pub fn new(
             identifier: String,
-            key: String,
             linked_object_type: LinkedObjectType,
+            key: String,
             value: ::kraken_codegen_runtime::JsonString,
         ) -> Self {
             Self {
                 identifier,
-                key,
                 linked_object_type,
+                key,
                 value,
             }
         }
     }
+    /// The GraphQL input object `MoveInCustomerInput`.
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct MoveInCustomerInput {
+        /// `familyName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub family_name: __rt::Nullable<String>,
+        /// `familyNameKana`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub family_name_kana: __rt::Nullable<String>,
+        /// `givenName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub given_name: __rt::Nullable<String>,
+        /// `dateOfBirth`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub date_of_birth: __rt::Nullable<chrono::NaiveDate>,
+        /// `givenNameKana`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub given_name_kana: __rt::Nullable<String>,
+        /// `email`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub email: __rt::Nullable<String>,
+        /// `mobile`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub mobile: __rt::Nullable<String>,
+        /// `marketingCommunicationsOptIn`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub marketing_communications_opt_in: __rt::Nullable<bool>,
+    }
+    impl MoveInCustomerInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                family_name: __rt::Nullable::Absent,
+                family_name_kana: __rt::Nullable::Absent,
+                given_name: __rt::Nullable::Absent,
+                date_of_birth: __rt::Nullable::Absent,
+                given_name_kana: __rt::Nullable::Absent,
+                email: __rt::Nullable::Absent,
+                mobile: __rt::Nullable::Absent,
+                marketing_communications_opt_in: __rt::Nullable::Absent,
+            }
+        }
+        /// `familyName`.
+        pub fn family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.family_name = value.into();
+            self
+        }
+        /// `familyNameKana`.
+        pub fn family_name_kana(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.family_name_kana = value.into();
+            self
+        }
+        /// `givenName`.
+        pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.given_name = value.into();
+            self
+        }
+        /// `dateOfBirth`.
+        pub fn date_of_birth(
+            mut self,
+            value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
+        ) -> Self {
+            self.date_of_birth = value.into();
+            self
+        }
+        /// `givenNameKana`.
+        pub fn given_name_kana(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.given_name_kana = value.into();
+            self
+        }
+        /// `email`.
+        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.email = value.into();
+            self
+        }
+        /// `mobile`.
+        pub fn mobile(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.mobile = value.into();
+            self
+        }
+        /// `marketingCommunicationsOptIn`.
+        pub fn marketing_communications_opt_in(
+            mut self,
+            value: impl Into<__rt::Nullable<bool>>,
+        ) -> Self {
+            self.marketing_communications_opt_in = value.into();
+            self
+        }
+    }
+    /// The GraphQL input object `MoveInPropertyInput`.
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct MoveInPropertyInput {
+        /// `addressLine1`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub address_line1: __rt::Nullable<String>,
+        /// `addressLine2`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub address_line2: __rt::Nullable<String>,
+        /// `postcode`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub postcode: __rt::Nullable<String>,
+    }
+    impl MoveInPropertyInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                address_line1: __rt::Nullable::Absent,
+                address_line2: __rt::Nullable::Absent,
+                postcode: __rt::Nullable::Absent,
+            }
+        }
+        /// `addressLine1`.
+        pub fn address_line1(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.address_line1 = value.into();
+            self
+        }
+        /// `addressLine2`.
+        pub fn address_line2(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.address_line2 = value.into();
+            self
+        }
+        /// `postcode`.
+        pub fn postcode(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.postcode = value.into();
+            self
+        }
+    }
     /// The GraphQL input object `NewRefundBankAccountDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct NewRefundBankAccountDetailsInput {
-        /// The account refunds are paid for.
-        pub account_number: String,
-        /// Bank code (named as in the platform's `BankDetailsInput`).
+        /// A code that uniquely identifies the account.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub bank_code: __rt::Nullable<String>,
-        /// Branch code (named as in the platform's `BankDetailsInput`).
+        pub account_number: __rt::Nullable<String>,
+        /// Account holder name.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub branch_code: __rt::Nullable<String>,
+        pub bank_account_holder: __rt::Nullable<String>,
         /// Bank account number.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub bank_account_number: __rt::Nullable<String>,
-        /// Account holder's name (named as in the platform's `BankDetailsInput`).
+        /// Type of bank account.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub account_holder: __rt::Nullable<String>,
+        pub bank_account_type: __rt::Nullable<RefundBankAccountTypeChoices>,
+        /// Bank code.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub bank_code: __rt::Nullable<String>,
+        /// Branch code.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub branch_code: __rt::Nullable<String>,
     }
     impl NewRefundBankAccountDetailsInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
+        pub fn new() -> Self {
             Self {
-                account_number,
+                account_number: __rt::Nullable::Absent,
+                bank_account_holder: __rt::Nullable::Absent,
+                bank_account_number: __rt::Nullable::Absent,
+                bank_account_type: __rt::Nullable::Absent,
                 bank_code: __rt::Nullable::Absent,
                 branch_code: __rt::Nullable::Absent,
-                bank_account_number: __rt::Nullable::Absent,
-                account_holder: __rt::Nullable::Absent,
             }
         }
-        /// Bank code (named as in the platform's `BankDetailsInput`).
-        pub fn bank_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.bank_code = value.into();
+        /// A code that uniquely identifies the account.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
             self
         }
-        /// Branch code (named as in the platform's `BankDetailsInput`).
-        pub fn branch_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.branch_code = value.into();
+        /// Account holder name.
+        pub fn bank_account_holder(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.bank_account_holder = value.into();
             self
         }
         /// Bank account number.
@@ -10109,9 +10663,22 @@ pub mod types {
             self.bank_account_number = value.into();
             self
         }
-        /// Account holder's name (named as in the platform's `BankDetailsInput`).
-        pub fn account_holder(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.account_holder = value.into();
+        /// Type of bank account.
+        pub fn bank_account_type(
+            mut self,
+            value: impl Into<__rt::Nullable<RefundBankAccountTypeChoices>>,
+        ) -> Self {
+            self.bank_account_type = value.into();
+            self
+        }
+        /// Bank code.
+        pub fn bank_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.bank_code = value.into();
+            self
+        }
+        /// Branch code.
+        pub fn branch_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.branch_code = value.into();
             self
         }
     }
@@ -10127,29 +10694,34 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ObtainJsonWebTokenInput {
-        /// `APIKey`.
+        /// API key of the account user. Use standalone, don't provide a second input field.
         #[serde(rename = "APIKey")]
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub api_key: __rt::Nullable<String>,
-        /// `captchaResponse`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub captcha_response: __rt::Nullable<String>,
-        /// `organizationSecretKey`.
+        /// Live secret key of an third-party organization. Use standalone, don't provide a second input field.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub organization_secret_key: __rt::Nullable<String>,
-        /// `preSignedKey`.
+        /// Short-lived, temporary key (that's pre-signed). Use standalone, don't provide a second input field.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub pre_signed_key: __rt::Nullable<String>,
-        /// `refreshToken`.
+        /// The refresh token that can be used to extend the expiry claim of a Kraken token. Use standalone, don't provide a second input field.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub refresh_token: __rt::Nullable<String>,
-        /// Account user email; the JP description of `ObtainKrakenJSONWebToken` lists the
-        /// "account user email/password combination" as a supported input.
+        /// Email address of the account user. Use with 'password' field.
+        #[deprecated(
+            note = "The 'email' field is deprecated. The Auth Server should be used for customer authentication. - Marked as deprecated on 2026-03-18. - Scheduled for removal on or after 2026-09-21."
+        )]
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub email: __rt::Nullable<String>,
-        /// Account user password, with `email` (same JP description).
+        /// Password of the account user. Use with 'email' field.
+        #[deprecated(
+            note = "The 'password' field is deprecated. The Auth Server should be used for customer authentication. - Marked as deprecated on 2026-03-18. - Scheduled for removal on or after 2026-09-21."
+        )]
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub password: __rt::Nullable<String>,
+        /// The response from the CAPTCHA challenge. Use with 'email' and 'password' fields.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub captcha_response: __rt::Nullable<String>,
     }
     impl ObtainJsonWebTokenInput {
         /// A value with the required fields set and every optional field absent.
@@ -10157,25 +10729,20 @@ pub mod types {
         pub fn new() -> Self {
             Self {
                 api_key: __rt::Nullable::Absent,
-                captcha_response: __rt::Nullable::Absent,
                 organization_secret_key: __rt::Nullable::Absent,
                 pre_signed_key: __rt::Nullable::Absent,
                 refresh_token: __rt::Nullable::Absent,
                 email: __rt::Nullable::Absent,
                 password: __rt::Nullable::Absent,
+                captcha_response: __rt::Nullable::Absent,
             }
         }
-        /// `APIKey`.
+        /// API key of the account user. Use standalone, don't provide a second input field.
         pub fn api_key(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.api_key = value.into();
             self
         }
-        /// `captchaResponse`.
-        pub fn captcha_response(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.captcha_response = value.into();
-            self
-        }
-        /// `organizationSecretKey`.
+        /// Live secret key of an third-party organization. Use standalone, don't provide a second input field.
         pub fn organization_secret_key(
             mut self,
             value: impl Into<__rt::Nullable<String>>,
@@ -10183,60 +10750,142 @@ pub mod types {
             self.organization_secret_key = value.into();
             self
         }
-        /// `preSignedKey`.
+        /// Short-lived, temporary key (that's pre-signed). Use standalone, don't provide a second input field.
         pub fn pre_signed_key(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.pre_signed_key = value.into();
             self
         }
-        /// `refreshToken`.
+        /// The refresh token that can be used to extend the expiry claim of a Kraken token. Use standalone, don't provide a second input field.
         pub fn refresh_token(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.refresh_token = value.into();
             self
         }
-        /// Account user email; the JP description of `ObtainKrakenJSONWebToken` lists the
-        /// "account user email/password combination" as a supported input.
+        /// Email address of the account user. Use with 'password' field.
+        #[deprecated(
+            note = "The 'email' field is deprecated. The Auth Server should be used for customer authentication. - Marked as deprecated on 2026-03-18. - Scheduled for removal on or after 2026-09-21."
+        )]
         pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.email = value.into();
             self
         }
-        /// Account user password, with `email` (same JP description).
+        /// Password of the account user. Use with 'email' field.
+        #[deprecated(
+            note = "The 'password' field is deprecated. The Auth Server should be used for customer authentication. - Marked as deprecated on 2026-03-18. - Scheduled for removal on or after 2026-09-21."
+        )]
         pub fn password(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.password = value.into();
             self
         }
+        /// The response from the CAPTCHA challenge. Use with 'email' and 'password' fields.
+        pub fn captcha_response(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.captcha_response = value.into();
+            self
+        }
     }
-    /// The GraphQL input object `OwnerInput`.
+    /// Input object type representing a payment method owner.
+    ///
+    /// Note, this is based on exposing the db primary key of the underlying
+    /// owner entity. This approach has since been superseded - please use
+    /// `PaymentMethodOwnerInput` instead.
     #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct OwnerInput {
-        /// `ownerId`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub owner_id: __rt::Nullable<String>,
-        /// `ownerType`.
+        /// The type of owner entity.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub owner_type: __rt::Nullable<PaymentInstructionOwnerTypeChoices>,
+        /// The ID of the owner.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub owner_id: __rt::Nullable<String>,
     }
     impl OwnerInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                owner_id: __rt::Nullable::Absent,
                 owner_type: __rt::Nullable::Absent,
+                owner_id: __rt::Nullable::Absent,
             }
         }
-        /// `ownerId`.
-        pub fn owner_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.owner_id = value.into();
-            self
-        }
-        /// `ownerType`.
+        /// The type of owner entity.
         pub fn owner_type(
             mut self,
             value: impl Into<__rt::Nullable<PaymentInstructionOwnerTypeChoices>>,
         ) -> Self {
             self.owner_type = value.into();
+            self
+        }
+        /// The ID of the owner.
+        pub fn owner_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.owner_id = value.into();
+            self
+        }
+    }
+    /// The GraphQL input object `PaymentInput`.
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct PaymentInput {
+        /// Type for provided payment information.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub payment_type: __rt::Nullable<PaymentTypeChoices>,
+        /// GMO bank account token.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub bank_account_token: __rt::Nullable<String>,
+        /// Bank account number.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// Account holder name.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_holder: __rt::Nullable<String>,
+        /// GMO credit card token.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub credit_card_token: __rt::Nullable<String>,
+    }
+    impl PaymentInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                payment_type: __rt::Nullable::Absent,
+                bank_account_token: __rt::Nullable::Absent,
+                account_number: __rt::Nullable::Absent,
+                account_holder: __rt::Nullable::Absent,
+                credit_card_token: __rt::Nullable::Absent,
+            }
+        }
+        /// Type for provided payment information.
+        pub fn payment_type(
+            mut self,
+            value: impl Into<__rt::Nullable<PaymentTypeChoices>>,
+        ) -> Self {
+            self.payment_type = value.into();
+            self
+        }
+        /// GMO bank account token.
+        pub fn bank_account_token(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.bank_account_token = value.into();
+            self
+        }
+        /// Bank account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// Account holder name.
+        pub fn account_holder(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_holder = value.into();
+            self
+        }
+        /// GMO credit card token.
+        pub fn credit_card_token(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.credit_card_token = value.into();
             self
         }
     }
@@ -10245,34 +10894,22 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PaymentScheduleInput {
-        /// The account the fixed payment schedule is created for.
+        /// Input a customer account number.
         pub account_number: String,
-        /// Payment day of the schedule (payload `paymentDay`).
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub payment_day: __rt::Nullable<i64>,
-        /// Payment amount of the schedule (payload `paymentAmount`).
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub payment_amount: __rt::Nullable<i64>,
+        /// Payment amount must be inputted in yen.
+        pub payment_amount: i64,
+        /// Input a direct debit payment day.
+        pub payment_day: i64,
     }
     impl PaymentScheduleInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
+        pub fn new(account_number: String, payment_amount: i64, payment_day: i64) -> Self {
             Self {
                 account_number,
-                payment_day: __rt::Nullable::Absent,
-                payment_amount: __rt::Nullable::Absent,
+                payment_amount,
+                payment_day,
             }
-        }
-        /// Payment day of the schedule (payload `paymentDay`).
-        pub fn payment_day(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
-            self.payment_day = value.into();
-            self
-        }
-        /// Payment amount of the schedule (payload `paymentAmount`).
-        pub fn payment_amount(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
-            self.payment_amount = value.into();
-            self
         }
     }
     /// The GraphQL input object `ProductToPurchaseInput`.
@@ -10280,25 +10917,25 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ProductToPurchaseInput {
-        /// `numberOfUnits`.
+        /// Products code to purchase.
+        pub product_code: String,
+        /// Number of units.
         pub number_of_units: i64,
-        /// `pricePerUnit`.
+        /// Price per unit in smallest sub-unit of the currency. Only used if the product accepts arbitrary prices.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub price_per_unit: __rt::Nullable<i64>,
-        /// `productCode`.
-        pub product_code: String,
     }
     impl ProductToPurchaseInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(number_of_units: i64, product_code: String) -> Self {
+        pub fn new(product_code: String, number_of_units: i64) -> Self {
             Self {
+                product_code,
                 number_of_units,
                 price_per_unit: __rt::Nullable::Absent,
-                product_code,
             }
         }
-        /// `pricePerUnit`.
+        /// Price per unit in smallest sub-unit of the currency. Only used if the product accepts arbitrary prices.
         pub fn price_per_unit(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
             self.price_per_unit = value.into();
             self
@@ -10309,28 +10946,28 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ProductToQuoteInput {
-        /// `currency`.
-        pub currency: String,
-        /// `numberOfUnits`.
+        /// ID of the product to quote.
+        pub product_id: String,
+        /// Number of units.
         pub number_of_units: i64,
-        /// `pricePerUnit`.
+        /// Price per unit in smallest sub-unit of the currency.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub price_per_unit: __rt::Nullable<i64>,
-        /// `productId`.
-        pub product_id: String,
+        /// Currency.
+        pub currency: String,
     }
     impl ProductToQuoteInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(currency: String, number_of_units: i64, product_id: String) -> Self {
+        pub fn new(product_id: String, number_of_units: i64, currency: String) -> Self {
             Self {
-                currency,
+                product_id,
                 number_of_units,
                 price_per_unit: __rt::Nullable::Absent,
-                product_id,
+                currency,
             }
         }
-        /// `pricePerUnit`.
+        /// Price per unit in smallest sub-unit of the currency.
         pub fn price_per_unit(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
             self.price_per_unit = value.into();
             self
@@ -10341,25 +10978,25 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct QuoteShareInput {
-        /// `accountNumber`.
+        /// Recipient information.
+        pub recipient: Recipient,
+        /// Quote code.
+        pub quote_code: String,
+        /// Account for which the quote was created.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub account_number: __rt::Nullable<String>,
-        /// `quoteCode`.
-        pub quote_code: String,
-        /// `recipient`.
-        pub recipient: Recipient,
     }
     impl QuoteShareInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(quote_code: String, recipient: Recipient) -> Self {
+        pub fn new(recipient: Recipient, quote_code: String) -> Self {
             Self {
-                account_number: __rt::Nullable::Absent,
-                quote_code,
                 recipient,
+                quote_code,
+                account_number: __rt::Nullable::Absent,
             }
         }
-        /// `accountNumber`.
+        /// Account for which the quote was created.
         pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.account_number = value.into();
             self
@@ -10370,16 +11007,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct Recipient {
-        /// `email`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub email: __rt::Nullable<String>,
-        /// `familyName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub family_name: __rt::Nullable<String>,
-        /// `givenName`.
+        /// Given name of the recipient.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub given_name: __rt::Nullable<String>,
-        /// `mobile`.
+        /// Family name of the recipient.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub family_name: __rt::Nullable<String>,
+        /// Email address of the recipient.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub email: __rt::Nullable<String>,
+        /// Mobile number of the recipient.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub mobile: __rt::Nullable<String>,
     }
@@ -10388,28 +11025,28 @@ pub mod types {
         #[inline]
         pub fn new() -> Self {
             Self {
-                email: __rt::Nullable::Absent,
-                family_name: __rt::Nullable::Absent,
                 given_name: __rt::Nullable::Absent,
+                family_name: __rt::Nullable::Absent,
+                email: __rt::Nullable::Absent,
                 mobile: __rt::Nullable::Absent,
             }
         }
-        /// `email`.
-        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.email = value.into();
-            self
-        }
-        /// `familyName`.
-        pub fn family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.family_name = value.into();
-            self
-        }
-        /// `givenName`.
+        /// Given name of the recipient.
         pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.given_name = value.into();
             self
         }
-        /// `mobile`.
+        /// Family name of the recipient.
+        pub fn family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.family_name = value.into();
+            self
+        }
+        /// Email address of the recipient.
+        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.email = value.into();
+            self
+        }
+        /// Mobile number of the recipient.
         pub fn mobile(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.mobile = value.into();
             self
@@ -10420,12 +11057,12 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RedeemLoyaltyPointsInput {
-        /// `accountNumber`.
-        pub account_number: String,
-        /// `accountUserId`.
+        /// The account user id.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub account_user_id: __rt::Nullable<String>,
-        /// `points`.
+        /// The account number.
+        pub account_number: String,
+        /// The number of Loyalty Points to redeem.
         pub points: i64,
     }
     impl RedeemLoyaltyPointsInput {
@@ -10433,12 +11070,12 @@ pub mod types {
         #[inline]
         pub fn new(account_number: String, points: i64) -> Self {
             Self {
-                account_number,
                 account_user_id: __rt::Nullable::Absent,
+                account_number,
                 points,
             }
         }
-        /// `accountUserId`.
+        /// The account user id.
         pub fn account_user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.account_user_id = value.into();
             self
@@ -10449,9 +11086,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RedeemReferralClaimCodeInput {
-        /// `accountNumber`.
+        /// The account number for the referred account.
         pub account_number: String,
-        /// `code`.
+        /// Referral scheme claim code value.
         pub code: String,
     }
     impl RedeemReferralClaimCodeInput {
@@ -10462,23 +11099,35 @@ pub mod types {
         }
     }
     /// The GraphQL input object `RegisterDemandResponseCampaignParticipantInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RegisterDemandResponseCampaignParticipantInput {
-        /// The account to register ("Register the account for participating in a Demand Response campaign").
-        pub account_number: String,
-        /// The campaign (payload `campaignName`).
-        pub campaign_name: String,
+        /// Account number.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// Campaign name.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub campaign_name: __rt::Nullable<String>,
     }
     impl RegisterDemandResponseCampaignParticipantInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, campaign_name: String) -> Self {
+        pub fn new() -> Self {
             Self {
-                account_number,
-                campaign_name,
+                account_number: __rt::Nullable::Absent,
+                campaign_name: __rt::Nullable::Absent,
             }
+        }
+        /// Account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// Campaign name.
+        pub fn campaign_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.campaign_name = value.into();
+            self
         }
     }
     /// The GraphQL input object `RegisterPushNotificationBindingInput`.
@@ -10486,39 +11135,39 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RegisterPushNotificationBindingInput {
-        /// `bundleId`.
+        /// Device push notification token.
+        pub token: String,
+        /// Register a push notification binding. A push notification binding connects an account user to a specific application running on a specific device through a 'registration token' (Android) or 'device token' (iOS). Using this binding we can send push notifications to the account user's devices.
         pub bundle_id: String,
-        /// `expiresAt`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub expires_at: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
-        /// `service`.
+        /// The push notification service the application is registered with. For iOS applications this will be 'APNS' and for Android applications this will be 'GCM'. For iOS Sandbox applications, the value is 'APNS_SANDBOX'.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub service: __rt::Nullable<String>,
-        /// `token`.
-        pub token: String,
+        /// The time at which the push notification binding expires.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub expires_at: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
     }
     impl RegisterPushNotificationBindingInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(bundle_id: String, token: String) -> Self {
+        pub fn new(token: String, bundle_id: String) -> Self {
             Self {
-                bundle_id,
-                expires_at: __rt::Nullable::Absent,
-                service: __rt::Nullable::Absent,
                 token,
+                bundle_id,
+                service: __rt::Nullable::Absent,
+                expires_at: __rt::Nullable::Absent,
             }
         }
-        /// `expiresAt`.
+        /// The push notification service the application is registered with. For iOS applications this will be 'APNS' and for Android applications this will be 'GCM'. For iOS Sandbox applications, the value is 'APNS_SANDBOX'.
+        pub fn service(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.service = value.into();
+            self
+        }
+        /// The time at which the push notification binding expires.
         pub fn expires_at(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
         ) -> Self {
             self.expires_at = value.into();
-            self
-        }
-        /// `service`.
-        pub fn service(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.service = value.into();
             self
         }
     }
@@ -10527,39 +11176,39 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RequestPasswordResetInput {
-        /// `baseUrl`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub base_url: __rt::Nullable<String>,
-        /// `email`.
+        /// The email requesting a password reset email. Provide either this or the userNumber.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub email: __rt::Nullable<String>,
-        /// `userNumber`.
+        /// The number of the user requesting a password reset email. Provide either this or the email.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub user_number: __rt::Nullable<String>,
+        /// The URL from which the reset was requested. If supported, it is used as the base URL to generate the reset link in the email sent to the user.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub base_url: __rt::Nullable<String>,
     }
     impl RequestPasswordResetInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                base_url: __rt::Nullable::Absent,
                 email: __rt::Nullable::Absent,
                 user_number: __rt::Nullable::Absent,
+                base_url: __rt::Nullable::Absent,
             }
         }
-        /// `baseUrl`.
-        pub fn base_url(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.base_url = value.into();
-            self
-        }
-        /// `email`.
+        /// The email requesting a password reset email. Provide either this or the userNumber.
         pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.email = value.into();
             self
         }
-        /// `userNumber`.
+        /// The number of the user requesting a password reset email. Provide either this or the email.
         pub fn user_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.user_number = value.into();
+            self
+        }
+        /// The URL from which the reset was requested. If supported, it is used as the base URL to generate the reset link in the email sent to the user.
+        pub fn base_url(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.base_url = value.into();
             self
         }
     }
@@ -10568,18 +11217,18 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RequestPrintedBillInput {
-        /// `accountNumber`.
-        pub account_number: String,
-        /// `billingDocumentId`.
+        /// The ID of the billing document to request a printed bill for.
         pub billing_document_id: String,
+        /// The account number.
+        pub account_number: String,
     }
     impl RequestPrintedBillInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, billing_document_id: String) -> Self {
+        pub fn new(billing_document_id: String, account_number: String) -> Self {
             Self {
-                account_number,
                 billing_document_id,
+                account_number,
             }
         }
     }
@@ -10588,22 +11237,28 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct RequestRepaymentInputType {
-        /// `accountNumber`.
+        /// The account number for the requested ledger's account.
         pub account_number: String,
-        /// `amountInMinorUnit`.
-        pub amount_in_minor_unit: i64,
-        /// `idempotencyKey`.
-        pub idempotency_key: String,
-        /// `instructionReference`.
+        /// The ledger id from which the repayment will be requested.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub instruction_reference: __rt::Nullable<String>,
-        /// `ledgerNumber`.
+        pub ledger_id: __rt::Nullable<String>,
+        /// The ledger number from which the repayment will be requested.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
-        /// `method`.
+        /// The amount to be repaid.
+        pub amount_in_minor_unit: i64,
+        /// The method by which the money will be transferred to the customer.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub method: __rt::Nullable<RequestableRepaymentMethod>,
-        /// `reason`.
+        /// Optional. The instruction that should be used for transferring money to the customer. Note if specified, this will be preferred over the `method` input if both are given.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub instruction_reference: __rt::Nullable<String>,
+        /// Unique constraint to prevent duplicate requests.
+        pub idempotency_key: String,
+        /// The reason for the repayment.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub reason: __rt::Nullable<String>,
     }
@@ -10617,28 +11272,29 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
-                amount_in_minor_unit,
-                idempotency_key,
-                instruction_reference: __rt::Nullable::Absent,
+                ledger_id: __rt::Nullable::Absent,
                 ledger_number: __rt::Nullable::Absent,
+                amount_in_minor_unit,
                 method: __rt::Nullable::Absent,
+                instruction_reference: __rt::Nullable::Absent,
+                idempotency_key,
                 reason: __rt::Nullable::Absent,
             }
         }
-        /// `instructionReference`.
-        pub fn instruction_reference(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.instruction_reference = value.into();
+        /// The ledger id from which the repayment will be requested.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_id = value.into();
             self
         }
-        /// `ledgerNumber`.
+        /// The ledger number from which the repayment will be requested.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
         }
-        /// `method`.
+        /// The method by which the money will be transferred to the customer.
         pub fn method(
             mut self,
             value: impl Into<__rt::Nullable<RequestableRepaymentMethod>>,
@@ -10646,7 +11302,15 @@ pub mod types {
             self.method = value.into();
             self
         }
-        /// `reason`.
+        /// Optional. The instruction that should be used for transferring money to the customer. Note if specified, this will be preferred over the `method` input if both are given.
+        pub fn instruction_reference(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.instruction_reference = value.into();
+            self
+        }
+        /// The reason for the repayment.
         pub fn reason(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.reason = value.into();
             self
@@ -10657,25 +11321,25 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ResetPasswordMutationInput {
+        /// `password`.
+        pub password: String,
+        /// `userId`.
+        pub user_id: String,
+        /// `token`.
+        pub token: String,
         /// `clientMutationId`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub client_mutation_id: __rt::Nullable<String>,
-        /// `password`.
-        pub password: String,
-        /// `token`.
-        pub token: String,
-        /// `userId`.
-        pub user_id: String,
     }
     impl ResetPasswordMutationInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(password: String, token: String, user_id: String) -> Self {
+        pub fn new(password: String, user_id: String, token: String) -> Self {
             Self {
-                client_mutation_id: __rt::Nullable::Absent,
                 password,
-                token,
                 user_id,
+                token,
+                client_mutation_id: __rt::Nullable::Absent,
             }
         }
         /// `clientMutationId`.
@@ -10692,21 +11356,21 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ResetUserPasswordInput {
-        /// `newPassword`.
+        /// The new password.
         pub new_password: String,
-        /// `token`.
-        pub token: String,
-        /// `userId`.
+        /// A base64 bytestring representing the user's unique id.
         pub user_id: String,
+        /// The token from the presigned url.
+        pub token: String,
     }
     impl ResetUserPasswordInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(new_password: String, token: String, user_id: String) -> Self {
+        pub fn new(new_password: String, user_id: String, token: String) -> Self {
             Self {
                 new_password,
-                token,
                 user_id,
+                token,
             }
         }
     }
@@ -10715,14 +11379,55 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SelfServeSwitchInCorrectionInput {
-        /// The account whose switch-in is corrected (error KT-JP-4548: "Switch-in request not found").
-        pub account_number: String,
+        /// The ID of the request for supply.
+        pub request_id: String,
+        /// Current supplier's code.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub retailer_code: __rt::Nullable<String>,
+        /// Customer's contract number with the current supplier.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub contract_number: __rt::Nullable<String>,
+        /// Customer's name under contract with the current supplier.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub customer_name: __rt::Nullable<String>,
+        /// Customer's name (kana) under contract with the current supplier.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub customer_name_kana: __rt::Nullable<String>,
     }
     impl SelfServeSwitchInCorrectionInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
-            Self { account_number }
+        pub fn new(request_id: String) -> Self {
+            Self {
+                request_id,
+                retailer_code: __rt::Nullable::Absent,
+                contract_number: __rt::Nullable::Absent,
+                customer_name: __rt::Nullable::Absent,
+                customer_name_kana: __rt::Nullable::Absent,
+            }
+        }
+        /// Current supplier's code.
+        pub fn retailer_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.retailer_code = value.into();
+            self
+        }
+        /// Customer's contract number with the current supplier.
+        pub fn contract_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.contract_number = value.into();
+            self
+        }
+        /// Customer's name under contract with the current supplier.
+        pub fn customer_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.customer_name = value.into();
+            self
+        }
+        /// Customer's name (kana) under contract with the current supplier.
+        pub fn customer_name_kana(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.customer_name_kana = value.into();
+            self
         }
     }
     /// The GraphQL input object `SendFamilySwitchInOfferInput`.
@@ -10730,7 +11435,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SendFamilySwitchInOfferInput {
-        /// The account whose customer gets the offer ("send family switch in offer to the customer").
+        /// Account number of the customer.
         pub account_number: String,
     }
     impl SendFamilySwitchInOfferInput {
@@ -10774,9 +11479,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SetLoyaltyPointsUserInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `newLoyaltyPointsUserId`.
+        /// The account user receiving the points.
         pub new_loyalty_points_user_id: String,
     }
     impl SetLoyaltyPointsUserInput {
@@ -10794,45 +11499,60 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SetUpDirectDebitInstructionInput {
-        /// `accountNumber`.
+        /// The number of the account.
         pub account_number: String,
-        /// `bankDetails`.
-        pub bank_details: BankDetailsInput,
-        /// `ledgerNumber`.
+        /// The id of the ledger on which the instruction should be created (or "main").
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_id: __rt::Nullable<String>,
+        /// The number of the ledger on which the instruction should be created.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
-        /// `owners`.
+        /// The date-time that the instruction is valid from.
+        pub valid_from: ::kraken_codegen_runtime::DateTime,
+        /// The details with which to set up the instruction (these will be sent to the vendor).
+        pub bank_details: BankDetailsInput,
+        /// The owners of the financial account this instruction represents.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub owners: __rt::Nullable<Vec<Option<OwnerInput>>>,
-        /// `useForAutomatedPayments`.
+        /// Set newly created payment instruction as the active payment preference.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub use_for_automated_payments: __rt::Nullable<bool>,
-        /// `validFrom`.
-        pub valid_from: ::kraken_codegen_runtime::DateTime,
     }
     impl SetUpDirectDebitInstructionInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(
             account_number: String,
-            bank_details: BankDetailsInput,
             valid_from: ::kraken_codegen_runtime::DateTime,
+            bank_details: BankDetailsInput,
         ) -> Self {
             Self {
                 account_number,
-                bank_details,
+                ledger_id: __rt::Nullable::Absent,
                 ledger_number: __rt::Nullable::Absent,
+                valid_from,
+                bank_details,
                 owners: __rt::Nullable::Absent,
                 use_for_automated_payments: __rt::Nullable::Absent,
-                valid_from,
             }
         }
-        /// `ledgerNumber`.
+        /// The id of the ledger on which the instruction should be created (or "main").
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_id = value.into();
+            self
+        }
+        /// The number of the ledger on which the instruction should be created.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
         }
-        /// `owners`.
+        /// The owners of the financial account this instruction represents.
         pub fn owners(
             mut self,
             value: impl Into<__rt::Nullable<Vec<Option<OwnerInput>>>>,
@@ -10840,7 +11560,7 @@ pub mod types {
             self.owners = value.into();
             self
         }
-        /// `useForAutomatedPayments`.
+        /// Set newly created payment instruction as the active payment preference.
         pub fn use_for_automated_payments(
             mut self,
             value: impl Into<__rt::Nullable<bool>>,
@@ -10854,16 +11574,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ShareGoodsQuoteInput {
-        /// `email`.
-        pub email: String,
-        /// `quoteCode`.
+        /// The quote to share.
         pub quote_code: String,
+        /// The email to share the quote with.
+        pub email: String,
     }
     impl ShareGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(email: String, quote_code: String) -> Self {
-            Self { email, quote_code }
+        pub fn new(quote_code: String, email: String) -> Self {
+            Self { quote_code, email }
         }
     }
     /// The input for storing a new payment instruction created through the embedded process.
@@ -10871,21 +11591,27 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct StorePaymentInstructionInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `instructionType`.
+        /// The type of the new payment instruction.
         pub instruction_type: PaymentType,
-        /// `ledgerNumber`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub ledger_number: __rt::Nullable<String>,
-        /// `useForAutomatedPayments`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub use_for_automated_payments: __rt::Nullable<bool>,
-        /// `validFrom`.
+        /// The datetime from which the instruction is vaild. If not specified, defaults to the current datetime.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub valid_from: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
-        /// `vendorReference`.
+        /// The vendor's reference for this payment method.
         pub vendor_reference: String,
+        /// The ID of the ledger to which the instructions will be linked.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_id: __rt::Nullable<String>,
+        /// **WARNING: Will be mandatory in future versions** The number of the ledger to which the instructions will be linked.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_number: __rt::Nullable<String>,
+        /// Set newly created payment instruction as the active payment preference.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub use_for_automated_payments: __rt::Nullable<bool>,
     }
     impl StorePaymentInstructionInput {
         /// A value with the required fields set and every optional field absent.
@@ -10898,31 +11624,40 @@ pub mod types {
             Self {
                 account_number,
                 instruction_type,
-                ledger_number: __rt::Nullable::Absent,
-                use_for_automated_payments: __rt::Nullable::Absent,
                 valid_from: __rt::Nullable::Absent,
                 vendor_reference,
+                ledger_id: __rt::Nullable::Absent,
+                ledger_number: __rt::Nullable::Absent,
+                use_for_automated_payments: __rt::Nullable::Absent,
             }
         }
-        /// `ledgerNumber`.
-        pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.ledger_number = value.into();
-            self
-        }
-        /// `useForAutomatedPayments`.
-        pub fn use_for_automated_payments(
-            mut self,
-            value: impl Into<__rt::Nullable<bool>>,
-        ) -> Self {
-            self.use_for_automated_payments = value.into();
-            self
-        }
-        /// `validFrom`.
+        /// The datetime from which the instruction is vaild. If not specified, defaults to the current datetime.
         pub fn valid_from(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
         ) -> Self {
             self.valid_from = value.into();
+            self
+        }
+        /// The ID of the ledger to which the instructions will be linked.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_id = value.into();
+            self
+        }
+        /// **WARNING: Will be mandatory in future versions** The number of the ledger to which the instructions will be linked.
+        pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.ledger_number = value.into();
+            self
+        }
+        /// Set newly created payment instruction as the active payment preference.
+        pub fn use_for_automated_payments(
+            mut self,
+            value: impl Into<__rt::Nullable<bool>>,
+        ) -> Self {
+            self.use_for_automated_payments = value.into();
             self
         }
     }
@@ -10931,7 +11666,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SuggestFixedPaymentAmountInput {
-        /// The account a fixed payment amount is suggested for.
+        /// Input a customer account number.
         pub account_number: String,
     }
     impl SuggestFixedPaymentAmountInput {
@@ -10941,19 +11676,147 @@ pub mod types {
             Self { account_number }
         }
     }
+    /// The GraphQL input object `SupplyPointInfoInput`.
+    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct SupplyPointInfoInput {
+        /// The market of the supply point.
+        pub market_name: String,
+        /// The supply points external identifier.
+        pub external_identifier: String,
+    }
+    impl SupplyPointInfoInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new(market_name: String, external_identifier: String) -> Self {
+            Self {
+                market_name,
+                external_identifier,
+            }
+        }
+    }
     /// The GraphQL input object `SwitchToProductWithFixedFuelCostAdjustmentInput`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct SwitchToProductWithFixedFuelCostAdjustmentInput {
-        /// The account switching product (payload `isUserEligible`: "has the campaign registered to account").
-        pub account_number: String,
+        /// A code that uniquely identifies the account.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// Supply Point Identification Number.
+        pub spin: String,
+        /// A code that uniquely identifies the product.
+        pub product_code: String,
     }
     impl SwitchToProductWithFixedFuelCostAdjustmentInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
-            Self { account_number }
+        pub fn new(spin: String, product_code: String) -> Self {
+            Self {
+                account_number: __rt::Nullable::Absent,
+                spin,
+                product_code,
+            }
+        }
+        /// A code that uniquely identifies the account.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+    }
+    /// Move-in input fields required for single Account MOMI journey.
+    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct SynchronousMoveInInput {
+        /// Quote code for move-in request.
+        pub quote_code: String,
+        /// Product code for move-in request.
+        pub product_code: String,
+        /// Target move-in date.
+        pub move_in_date: chrono::NaiveDate,
+        /// The address where the customer is moving.
+        pub property: MoveInPropertyInput,
+        /// Account billing information.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub billing: __rt::Nullable<BillingInput>,
+        /// Affiliate link subdomain for onboarding request.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub affiliate_link_subdomain: __rt::Nullable<String>,
+        /// Optional ID of an audio recording object that will be linked to the quote's affiliate session.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub audio_recording_id: __rt::Nullable<String>,
+        /// Referral code for onboarding request.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub referral_code: __rt::Nullable<String>,
+        /// Referral scheme code for onboarding request.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub referral_scheme_code: __rt::Nullable<String>,
+        /// Note to be created with the account.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_note: __rt::Nullable<String>,
+    }
+    impl SynchronousMoveInInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new(
+            quote_code: String,
+            product_code: String,
+            move_in_date: chrono::NaiveDate,
+            property: MoveInPropertyInput,
+        ) -> Self {
+            Self {
+                quote_code,
+                product_code,
+                move_in_date,
+                property,
+                billing: __rt::Nullable::Absent,
+                affiliate_link_subdomain: __rt::Nullable::Absent,
+                audio_recording_id: __rt::Nullable::Absent,
+                referral_code: __rt::Nullable::Absent,
+                referral_scheme_code: __rt::Nullable::Absent,
+                account_note: __rt::Nullable::Absent,
+            }
+        }
+        /// Account billing information.
+        pub fn billing(mut self, value: impl Into<__rt::Nullable<BillingInput>>) -> Self {
+            self.billing = value.into();
+            self
+        }
+        /// Affiliate link subdomain for onboarding request.
+        pub fn affiliate_link_subdomain(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.affiliate_link_subdomain = value.into();
+            self
+        }
+        /// Optional ID of an audio recording object that will be linked to the quote's affiliate session.
+        pub fn audio_recording_id(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.audio_recording_id = value.into();
+            self
+        }
+        /// Referral code for onboarding request.
+        pub fn referral_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.referral_code = value.into();
+            self
+        }
+        /// Referral scheme code for onboarding request.
+        pub fn referral_scheme_code(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.referral_scheme_code = value.into();
+            self
+        }
+        /// Note to be created with the account.
+        pub fn account_note(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_note = value.into();
+            self
         }
     }
     /// The GraphQL input object `TerminateCreditTransferPermissionInput`.
@@ -10961,25 +11824,25 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct TerminateCreditTransferPermissionInput {
-        /// `activeAt`.
+        /// Source ledger number of the credit transfer permission.
+        pub source_ledger_number: String,
+        /// Target ledger number of the credit transfer permission.
+        pub target_ledger_number: String,
+        /// Datetime when the credit transfer permission is valid.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub active_at: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
-        /// `sourceLedgerNumber`.
-        pub source_ledger_number: String,
-        /// `targetLedgerNumber`.
-        pub target_ledger_number: String,
     }
     impl TerminateCreditTransferPermissionInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(source_ledger_number: String, target_ledger_number: String) -> Self {
             Self {
-                active_at: __rt::Nullable::Absent,
                 source_ledger_number,
                 target_ledger_number,
+                active_at: __rt::Nullable::Absent,
             }
         }
-        /// `activeAt`.
+        /// Datetime when the credit transfer permission is valid.
         pub fn active_at(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
@@ -10993,28 +11856,28 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct TransferLoyaltyPointsBetweenUsersInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `points`.
-        pub points: i64,
-        /// `receivingUserId`.
-        pub receiving_user_id: String,
-        /// `sendingUserId`.
+        /// The account user sending the points. If not provided, the current viewer will be used.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub sending_user_id: __rt::Nullable<String>,
+        /// The account user receiving the points.
+        pub receiving_user_id: String,
+        /// The number of Loyalty Points to transfer.
+        pub points: i64,
     }
     impl TransferLoyaltyPointsBetweenUsersInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, points: i64, receiving_user_id: String) -> Self {
+        pub fn new(account_number: String, receiving_user_id: String, points: i64) -> Self {
             Self {
                 account_number,
-                points,
-                receiving_user_id,
                 sending_user_id: __rt::Nullable::Absent,
+                receiving_user_id,
+                points,
             }
         }
-        /// `sendingUserId`.
+        /// The account user sending the points. If not provided, the current viewer will be used.
         pub fn sending_user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.sending_user_id = value.into();
             self
@@ -11025,9 +11888,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountBillingEmailInput {
-        /// `accountNumber`.
+        /// Account number for account.
         pub account_number: String,
-        /// `billingEmail`.
+        /// The billing_email which can be up to 512 characters. Use null to unset billing_email.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub billing_email: __rt::Nullable<String>,
     }
@@ -11040,36 +11903,42 @@ pub mod types {
                 billing_email: __rt::Nullable::Absent,
             }
         }
-        /// `billingEmail`.
+        /// The billing_email which can be up to 512 characters. Use null to unset billing_email.
         pub fn billing_email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.billing_email = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateAccountConsentDataInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountConsentDataInput {
-        /// The account whose consent data is updated.
-        pub account_number: String,
-        /// The consent data (payload `consentData: GenericScalar`).
+        /// `accountNumber`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub consent_data: __rt::Nullable<::kraken_codegen_runtime::serde_json::Value>,
+        pub account_number: __rt::Nullable<String>,
+        /// `consentData`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub consent_data: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
     }
     impl UpdateAccountConsentDataInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
+        pub fn new() -> Self {
             Self {
-                account_number,
+                account_number: __rt::Nullable::Absent,
                 consent_data: __rt::Nullable::Absent,
             }
         }
-        /// The consent data (payload `consentData: GenericScalar`).
+        /// `accountNumber`.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// `consentData`.
         pub fn consent_data(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::serde_json::Value>>,
+            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
         ) -> Self {
             self.consent_data = value.into();
             self
@@ -11080,18 +11949,6 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAccountUserCommsPreferencesMutationInput {
-        /// `clientMutationId`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_mutation_id: __rt::Nullable<String>,
-        /// `emailFormat`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub email_format: __rt::Nullable<String>,
-        /// `fontSizeMultiplier`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub font_size_multiplier: __rt::Nullable<f64>,
-        /// `isOptedInMeterReadingConfirmations`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub is_opted_in_meter_reading_confirmations: __rt::Nullable<bool>,
         /// `isOptedInToClientMessages`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_opted_in_to_client_messages: __rt::Nullable<bool>,
@@ -11101,69 +11958,52 @@ pub mod types {
         /// `isOptedInToRecommendedMessages`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_opted_in_to_recommended_messages: __rt::Nullable<bool>,
-        /// `isOptedInToSmsMessages`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub is_opted_in_to_sms_messages: __rt::Nullable<bool>,
-        /// `isOptedInToThirdPartyMessages`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub is_opted_in_to_third_party_messages: __rt::Nullable<bool>,
         /// `isOptedInToUpdateMessages`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_opted_in_to_update_messages: __rt::Nullable<bool>,
+        /// `isOptedInToThirdPartyMessages`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub is_opted_in_to_third_party_messages: __rt::Nullable<bool>,
+        /// `isOptedInMeterReadingConfirmations`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub is_opted_in_meter_reading_confirmations: __rt::Nullable<bool>,
+        /// `isOptedInToSmsMessages`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub is_opted_in_to_sms_messages: __rt::Nullable<bool>,
         /// `isUsingInvertedEmailColours`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_using_inverted_email_colours: __rt::Nullable<bool>,
+        /// `fontSizeMultiplier`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub font_size_multiplier: __rt::Nullable<f64>,
+        /// `emailFormat`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub email_format: __rt::Nullable<String>,
         /// `preferredHoldMusic`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub preferred_hold_music: __rt::Nullable<String>,
+        /// `clientMutationId`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub client_mutation_id: __rt::Nullable<String>,
     }
     impl UpdateAccountUserCommsPreferencesMutationInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                client_mutation_id: __rt::Nullable::Absent,
-                email_format: __rt::Nullable::Absent,
-                font_size_multiplier: __rt::Nullable::Absent,
-                is_opted_in_meter_reading_confirmations: __rt::Nullable::Absent,
                 is_opted_in_to_client_messages: __rt::Nullable::Absent,
                 is_opted_in_to_offer_messages: __rt::Nullable::Absent,
                 is_opted_in_to_recommended_messages: __rt::Nullable::Absent,
-                is_opted_in_to_sms_messages: __rt::Nullable::Absent,
-                is_opted_in_to_third_party_messages: __rt::Nullable::Absent,
                 is_opted_in_to_update_messages: __rt::Nullable::Absent,
+                is_opted_in_to_third_party_messages: __rt::Nullable::Absent,
+                is_opted_in_meter_reading_confirmations: __rt::Nullable::Absent,
+                is_opted_in_to_sms_messages: __rt::Nullable::Absent,
                 is_using_inverted_email_colours: __rt::Nullable::Absent,
+                font_size_multiplier: __rt::Nullable::Absent,
+                email_format: __rt::Nullable::Absent,
                 preferred_hold_music: __rt::Nullable::Absent,
+                client_mutation_id: __rt::Nullable::Absent,
             }
-        }
-        /// `clientMutationId`.
-        pub fn client_mutation_id(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.client_mutation_id = value.into();
-            self
-        }
-        /// `emailFormat`.
-        pub fn email_format(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.email_format = value.into();
-            self
-        }
-        /// `fontSizeMultiplier`.
-        pub fn font_size_multiplier(
-            mut self,
-            value: impl Into<__rt::Nullable<f64>>,
-        ) -> Self {
-            self.font_size_multiplier = value.into();
-            self
-        }
-        /// `isOptedInMeterReadingConfirmations`.
-        pub fn is_opted_in_meter_reading_confirmations(
-            mut self,
-            value: impl Into<__rt::Nullable<bool>>,
-        ) -> Self {
-            self.is_opted_in_meter_reading_confirmations = value.into();
-            self
         }
         /// `isOptedInToClientMessages`.
         pub fn is_opted_in_to_client_messages(
@@ -11189,12 +12029,12 @@ pub mod types {
             self.is_opted_in_to_recommended_messages = value.into();
             self
         }
-        /// `isOptedInToSmsMessages`.
-        pub fn is_opted_in_to_sms_messages(
+        /// `isOptedInToUpdateMessages`.
+        pub fn is_opted_in_to_update_messages(
             mut self,
             value: impl Into<__rt::Nullable<bool>>,
         ) -> Self {
-            self.is_opted_in_to_sms_messages = value.into();
+            self.is_opted_in_to_update_messages = value.into();
             self
         }
         /// `isOptedInToThirdPartyMessages`.
@@ -11205,12 +12045,20 @@ pub mod types {
             self.is_opted_in_to_third_party_messages = value.into();
             self
         }
-        /// `isOptedInToUpdateMessages`.
-        pub fn is_opted_in_to_update_messages(
+        /// `isOptedInMeterReadingConfirmations`.
+        pub fn is_opted_in_meter_reading_confirmations(
             mut self,
             value: impl Into<__rt::Nullable<bool>>,
         ) -> Self {
-            self.is_opted_in_to_update_messages = value.into();
+            self.is_opted_in_meter_reading_confirmations = value.into();
+            self
+        }
+        /// `isOptedInToSmsMessages`.
+        pub fn is_opted_in_to_sms_messages(
+            mut self,
+            value: impl Into<__rt::Nullable<bool>>,
+        ) -> Self {
+            self.is_opted_in_to_sms_messages = value.into();
             self
         }
         /// `isUsingInvertedEmailColours`.
@@ -11221,6 +12069,19 @@ pub mod types {
             self.is_using_inverted_email_colours = value.into();
             self
         }
+        /// `fontSizeMultiplier`.
+        pub fn font_size_multiplier(
+            mut self,
+            value: impl Into<__rt::Nullable<f64>>,
+        ) -> Self {
+            self.font_size_multiplier = value.into();
+            self
+        }
+        /// `emailFormat`.
+        pub fn email_format(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.email_format = value.into();
+            self
+        }
         /// `preferredHoldMusic`.
         pub fn preferred_hold_music(
             mut self,
@@ -11228,204 +12089,6 @@ pub mod types {
         ) -> Self {
             self.preferred_hold_music = value.into();
             self
-        }
-    }
-    /// Input required to update an AccountUser and its AccountUserDetails.
-    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
-    #[serde(crate = "__rt::serde")]
-    #[serde(rename_all = "camelCase")]
-    pub struct UpdateAccountUserInput {
-        /// `dateOfBirth`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub date_of_birth: __rt::Nullable<chrono::NaiveDate>,
-        /// `details`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub details: __rt::Nullable<Vec<Option<DetailsInputType>>>,
-        /// `email`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub email: __rt::Nullable<String>,
-        /// `familyName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub family_name: __rt::Nullable<String>,
-        /// `firstFamilyName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub first_family_name: __rt::Nullable<String>,
-        /// `givenName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub given_name: __rt::Nullable<String>,
-        /// `label`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub label: __rt::Nullable<String>,
-        /// `landline`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub landline: __rt::Nullable<String>,
-        /// `mobile`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub mobile: __rt::Nullable<String>,
-        /// `nif`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub nif: __rt::Nullable<String>,
-        /// `pronouns`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub pronouns: __rt::Nullable<String>,
-        /// `secondFamilyName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub second_family_name: __rt::Nullable<String>,
-        /// `title`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub title: __rt::Nullable<String>,
-        /// `userId`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub user_id: __rt::Nullable<String>,
-    }
-    impl UpdateAccountUserInput {
-        /// A value with the required fields set and every optional field absent.
-        #[inline]
-        pub fn new() -> Self {
-            Self {
-                date_of_birth: __rt::Nullable::Absent,
-                details: __rt::Nullable::Absent,
-                email: __rt::Nullable::Absent,
-                family_name: __rt::Nullable::Absent,
-                first_family_name: __rt::Nullable::Absent,
-                given_name: __rt::Nullable::Absent,
-                label: __rt::Nullable::Absent,
-                landline: __rt::Nullable::Absent,
-                mobile: __rt::Nullable::Absent,
-                nif: __rt::Nullable::Absent,
-                pronouns: __rt::Nullable::Absent,
-                second_family_name: __rt::Nullable::Absent,
-                title: __rt::Nullable::Absent,
-                user_id: __rt::Nullable::Absent,
-            }
-        }
-        /// `dateOfBirth`.
-        pub fn date_of_birth(
-            mut self,
-            value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
-        ) -> Self {
-            self.date_of_birth = value.into();
-            self
-        }
-        /// `details`.
-        pub fn details(
-            mut self,
-            value: impl Into<__rt::Nullable<Vec<Option<DetailsInputType>>>>,
-        ) -> Self {
-            self.details = value.into();
-            self
-        }
-        /// `email`.
-        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.email = value.into();
-            self
-        }
-        /// `familyName`.
-        pub fn family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.family_name = value.into();
-            self
-        }
-        /// `firstFamilyName`.
-        pub fn first_family_name(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.first_family_name = value.into();
-            self
-        }
-        /// `givenName`.
-        pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.given_name = value.into();
-            self
-        }
-        /// `label`.
-        pub fn label(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.label = value.into();
-            self
-        }
-        /// `landline`.
-        pub fn landline(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.landline = value.into();
-            self
-        }
-        /// `mobile`.
-        pub fn mobile(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.mobile = value.into();
-            self
-        }
-        /// `nif`.
-        pub fn nif(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.nif = value.into();
-            self
-        }
-        /// `pronouns`.
-        pub fn pronouns(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.pronouns = value.into();
-            self
-        }
-        /// `secondFamilyName`.
-        pub fn second_family_name(
-            mut self,
-            value: impl Into<__rt::Nullable<String>>,
-        ) -> Self {
-            self.second_family_name = value.into();
-            self
-        }
-        /// `title`.
-        pub fn title(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.title = value.into();
-            self
-        }
-        /// `userId`.
-        pub fn user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.user_id = value.into();
-            self
-        }
-    }
-    /// The GraphQL input object `UpdateAccountUserMutationInput`.
-    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
-    #[serde(crate = "__rt::serde")]
-    #[serde(rename_all = "camelCase")]
-    pub struct UpdateAccountUserMutationInput {
-        /// `clientMutationId`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_mutation_id: __rt::Nullable<String>,
-        /// `dateOfBirth`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub date_of_birth: __rt::Nullable<chrono::NaiveDate>,
-        /// `email`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub email: __rt::Nullable<String>,
-        /// `familyName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub family_name: __rt::Nullable<String>,
-        /// `givenName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub given_name: __rt::Nullable<String>,
-        /// `landline`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub landline: __rt::Nullable<String>,
-        /// `mobile`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub mobile: __rt::Nullable<String>,
-        /// `pronouns`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub pronouns: __rt::Nullable<String>,
-    }
-    impl UpdateAccountUserMutationInput {
-        /// A value with the required fields set and every optional field absent.
-        #[inline]
-        pub fn new() -> Self {
-            Self {
-                client_mutation_id: __rt::Nullable::Absent,
-                date_of_birth: __rt::Nullable::Absent,
-                email: __rt::Nullable::Absent,
-                family_name: __rt::Nullable::Absent,
-                given_name: __rt::Nullable::Absent,
-                landline: __rt::Nullable::Absent,
-                mobile: __rt::Nullable::Absent,
-                pronouns: __rt::Nullable::Absent,
-            }
         }
         /// `clientMutationId`.
         pub fn client_mutation_id(
@@ -11435,6 +12098,97 @@ pub mod types {
             self.client_mutation_id = value.into();
             self
         }
+    }
+    /// Input required to update an AccountUser and its AccountUserDetails.
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct UpdateAccountUserInput {
+        /// `givenName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub given_name: __rt::Nullable<String>,
+        /// `familyName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub family_name: __rt::Nullable<String>,
+        /// How the user would like us to address them (e.g. 'she/her', 'they/them'). Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub pronouns: __rt::Nullable<String>,
+        /// `email`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub email: __rt::Nullable<String>,
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub mobile: __rt::Nullable<String>,
+        /// `dateOfBirth`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub date_of_birth: __rt::Nullable<chrono::NaiveDate>,
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub landline: __rt::Nullable<String>,
+        /// The user for whom to perform the update. This is only needed when using an Organisation role.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub user_id: __rt::Nullable<String>,
+        /// The user's title.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub title: __rt::Nullable<String>,
+        /// A free text field to help identifying the customer (e.g. for a job title).
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub label: __rt::Nullable<String>,
+        /// User details.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub details: __rt::Nullable<Vec<Option<DetailsInputType>>>,
+        /// `kanaFamilyName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub kana_family_name: __rt::Nullable<String>,
+        /// `kanaGivenName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub kana_given_name: __rt::Nullable<String>,
+    }
+    impl UpdateAccountUserInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                given_name: __rt::Nullable::Absent,
+                family_name: __rt::Nullable::Absent,
+                pronouns: __rt::Nullable::Absent,
+                email: __rt::Nullable::Absent,
+                mobile: __rt::Nullable::Absent,
+                date_of_birth: __rt::Nullable::Absent,
+                landline: __rt::Nullable::Absent,
+                user_id: __rt::Nullable::Absent,
+                title: __rt::Nullable::Absent,
+                label: __rt::Nullable::Absent,
+                details: __rt::Nullable::Absent,
+                kana_family_name: __rt::Nullable::Absent,
+                kana_given_name: __rt::Nullable::Absent,
+            }
+        }
+        /// `givenName`.
+        pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.given_name = value.into();
+            self
+        }
+        /// `familyName`.
+        pub fn family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.family_name = value.into();
+            self
+        }
+        /// How the user would like us to address them (e.g. 'she/her', 'they/them'). Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        pub fn pronouns(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.pronouns = value.into();
+            self
+        }
+        /// `email`.
+        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.email = value.into();
+            self
+        }
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        pub fn mobile(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.mobile = value.into();
+            self
+        }
         /// `dateOfBirth`.
         pub fn date_of_birth(
             mut self,
@@ -11443,9 +12197,93 @@ pub mod types {
             self.date_of_birth = value.into();
             self
         }
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        pub fn landline(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.landline = value.into();
+            self
+        }
+        /// The user for whom to perform the update. This is only needed when using an Organisation role.
+        pub fn user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.user_id = value.into();
+            self
+        }
+        /// The user's title.
+        pub fn title(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.title = value.into();
+            self
+        }
+        /// A free text field to help identifying the customer (e.g. for a job title).
+        pub fn label(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.label = value.into();
+            self
+        }
+        /// User details.
+        pub fn details(
+            mut self,
+            value: impl Into<__rt::Nullable<Vec<Option<DetailsInputType>>>>,
+        ) -> Self {
+            self.details = value.into();
+            self
+        }
+        /// `kanaFamilyName`.
+        pub fn kana_family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.kana_family_name = value.into();
+            self
+        }
+        /// `kanaGivenName`.
+        pub fn kana_given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.kana_given_name = value.into();
+            self
+        }
+    }
+    /// The GraphQL input object `UpdateAccountUserMutationInput`.
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+    #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
+    pub struct UpdateAccountUserMutationInput {
+        /// `givenName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub given_name: __rt::Nullable<String>,
+        /// `familyName`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub family_name: __rt::Nullable<String>,
+        /// `pronouns`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub pronouns: __rt::Nullable<String>,
+        /// `mobile`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub mobile: __rt::Nullable<String>,
         /// `email`.
-        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.email = value.into();
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub email: __rt::Nullable<String>,
+        /// `dateOfBirth`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub date_of_birth: __rt::Nullable<chrono::NaiveDate>,
+        /// `landline`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub landline: __rt::Nullable<String>,
+        /// `clientMutationId`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub client_mutation_id: __rt::Nullable<String>,
+    }
+    impl UpdateAccountUserMutationInput {
+        /// A value with the required fields set and every optional field absent.
+        #[inline]
+        pub fn new() -> Self {
+            Self {
+                given_name: __rt::Nullable::Absent,
+                family_name: __rt::Nullable::Absent,
+                pronouns: __rt::Nullable::Absent,
+                mobile: __rt::Nullable::Absent,
+                email: __rt::Nullable::Absent,
+                date_of_birth: __rt::Nullable::Absent,
+                landline: __rt::Nullable::Absent,
+                client_mutation_id: __rt::Nullable::Absent,
+            }
+        }
+        /// `givenName`.
+        pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.given_name = value.into();
             self
         }
         /// `familyName`.
@@ -11453,14 +12291,9 @@ pub mod types {
             self.family_name = value.into();
             self
         }
-        /// `givenName`.
-        pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.given_name = value.into();
-            self
-        }
-        /// `landline`.
-        pub fn landline(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.landline = value.into();
+        /// `pronouns`.
+        pub fn pronouns(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.pronouns = value.into();
             self
         }
         /// `mobile`.
@@ -11468,9 +12301,30 @@ pub mod types {
             self.mobile = value.into();
             self
         }
-        /// `pronouns`.
-        pub fn pronouns(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.pronouns = value.into();
+        /// `email`.
+        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.email = value.into();
+            self
+        }
+        /// `dateOfBirth`.
+        pub fn date_of_birth(
+            mut self,
+            value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
+        ) -> Self {
+            self.date_of_birth = value.into();
+            self
+        }
+        /// `landline`.
+        pub fn landline(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.landline = value.into();
+            self
+        }
+        /// `clientMutationId`.
+        pub fn client_mutation_id(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.client_mutation_id = value.into();
             self
         }
     }
@@ -11479,12 +12333,18 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateAutoTopUpAmountInput {
-        /// `accountNumber`.
+        /// Account number to update the schedule auto top up amount for.
         pub account_number: String,
-        /// `ledgerNumber`.
+        /// Specifies the ledger ID associated with the current schedule for updates.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub ledger_id: __rt::Nullable<i64>,
+        /// Specifies the ledger number associated with the current schedule for updates.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
-        /// `paymentAmount`.
+        /// The new auto-top-up amount for the payment schedule.
         pub payment_amount: i64,
     }
     impl UpdateAutoTopUpAmountInput {
@@ -11493,29 +12353,97 @@ pub mod types {
         pub fn new(account_number: String, payment_amount: i64) -> Self {
             Self {
                 account_number,
+                ledger_id: __rt::Nullable::Absent,
                 ledger_number: __rt::Nullable::Absent,
                 payment_amount,
             }
         }
-        /// `ledgerNumber`.
+        /// Specifies the ledger ID associated with the current schedule for updates.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub fn ledger_id(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+            self.ledger_id = value.into();
+            self
+        }
+        /// Specifies the ledger number associated with the current schedule for updates.
         pub fn ledger_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.ledger_number = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateBankAccountDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateBankAccountDetailsInput {
-        /// The account whose bank account is updated (the payload's description: "for an existing customer in GMO").
-        pub account_number: String,
+        /// Bank account number.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// Type of bank account.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_type: __rt::Nullable<BankAccountTypeChoices>,
+        /// Bank code.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub bank_code: __rt::Nullable<String>,
+        /// Branch code.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub branch_code: __rt::Nullable<String>,
+        /// Account holder name.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_holder: __rt::Nullable<String>,
+        /// Kraken account number.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub kraken_account_number: __rt::Nullable<String>,
     }
     impl UpdateBankAccountDetailsInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
-            Self { account_number }
+        pub fn new() -> Self {
+            Self {
+                account_number: __rt::Nullable::Absent,
+                account_type: __rt::Nullable::Absent,
+                bank_code: __rt::Nullable::Absent,
+                branch_code: __rt::Nullable::Absent,
+                account_holder: __rt::Nullable::Absent,
+                kraken_account_number: __rt::Nullable::Absent,
+            }
+        }
+        /// Bank account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// Type of bank account.
+        pub fn account_type(
+            mut self,
+            value: impl Into<__rt::Nullable<BankAccountTypeChoices>>,
+        ) -> Self {
+            self.account_type = value.into();
+            self
+        }
+        /// Bank code.
+        pub fn bank_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.bank_code = value.into();
+            self
+        }
+        /// Branch code.
+        pub fn branch_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.branch_code = value.into();
+            self
+        }
+        /// Account holder name.
+        pub fn account_holder(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_holder = value.into();
+            self
+        }
+        /// Kraken account number.
+        pub fn kraken_account_number(
+            mut self,
+            value: impl Into<__rt::Nullable<String>>,
+        ) -> Self {
+            self.kraken_account_number = value.into();
+            self
         }
     }
     /// Input fields for updating comms delivery preferences for an account
@@ -11542,69 +12470,81 @@ pub mod types {
         }
     }
     /// The GraphQL input object `UpdateCreditCardDetailsInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateCreditCardDetailsInput {
-        /// The account whose credit card is updated ("Updates credit card details for an account").
-        pub account_number: String,
-        /// GMO card token (the card is registered through GMO; error KT-JP-3902 concerns the card number).
+        /// Kraken account number.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// GMO update token.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub token: __rt::Nullable<String>,
+        /// Payment day for the fixed payment schedule.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub payment_day: __rt::Nullable<i64>,
     }
     impl UpdateCreditCardDetailsInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
+        pub fn new() -> Self {
             Self {
-                account_number,
+                account_number: __rt::Nullable::Absent,
                 token: __rt::Nullable::Absent,
+                payment_day: __rt::Nullable::Absent,
             }
         }
-        /// GMO card token (the card is registered through GMO; error KT-JP-3902 concerns the card number).
+        /// Kraken account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// GMO update token.
         pub fn token(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.token = value.into();
             self
         }
+        /// Payment day for the fixed payment schedule.
+        pub fn payment_day(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+            self.payment_day = value.into();
+            self
+        }
     }
     /// The GraphQL input object `UpdateDemandResponseCampaignParticipantCommsPreferencesInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateDemandResponseCampaignParticipantCommsPreferencesInput {
-        /// The participating account.
-        pub account_number: String,
-        /// The campaign.
+        /// Account number.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub campaign_name: __rt::Nullable<String>,
-        /// Opt in or out of future events (payload field of the same name).
+        pub account_number: __rt::Nullable<String>,
+        /// Opt-in or out of future events.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_opted_into_demand_response_events: __rt::Nullable<bool>,
-        /// Opt in or out of email communications (payload field of the same name).
+        /// Opt-in or out to email communications.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_opted_into_emails: __rt::Nullable<bool>,
-        /// Opt in or out of LINE communications (payload field of the same name).
+        /// Opt-in or out to line communications.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub is_opted_into_line: __rt::Nullable<bool>,
     }
     impl UpdateDemandResponseCampaignParticipantCommsPreferencesInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
+        pub fn new() -> Self {
             Self {
-                account_number,
-                campaign_name: __rt::Nullable::Absent,
+                account_number: __rt::Nullable::Absent,
                 is_opted_into_demand_response_events: __rt::Nullable::Absent,
                 is_opted_into_emails: __rt::Nullable::Absent,
                 is_opted_into_line: __rt::Nullable::Absent,
             }
         }
-        /// The campaign.
-        pub fn campaign_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.campaign_name = value.into();
+        /// Account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
             self
         }
-        /// Opt in or out of future events (payload field of the same name).
+        /// Opt-in or out of future events.
         pub fn is_opted_into_demand_response_events(
             mut self,
             value: impl Into<__rt::Nullable<bool>>,
@@ -11612,7 +12552,7 @@ pub mod types {
             self.is_opted_into_demand_response_events = value.into();
             self
         }
-        /// Opt in or out of email communications (payload field of the same name).
+        /// Opt-in or out to email communications.
         pub fn is_opted_into_emails(
             mut self,
             value: impl Into<__rt::Nullable<bool>>,
@@ -11620,47 +12560,59 @@ pub mod types {
             self.is_opted_into_emails = value.into();
             self
         }
-        /// Opt in or out of LINE communications (payload field of the same name).
+        /// Opt-in or out to line communications.
         pub fn is_opted_into_line(mut self, value: impl Into<__rt::Nullable<bool>>) -> Self {
             self.is_opted_into_line = value.into();
             self
         }
     }
     /// The GraphQL input object `UpdateDemandResponseCampaignParticipantTipInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateDemandResponseCampaignParticipantTipInput {
-        /// The participating account.
-        pub account_number: String,
-        /// The campaign.
+        /// Account number.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
+        /// Campaign name.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub campaign_name: __rt::Nullable<String>,
-        /// The tip to update ("Input fields for updating a participant's value for a tip").
-        pub tip: String,
-        /// The participant's value for the tip.
+        /// Tip id.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub value: __rt::Nullable<String>,
+        pub key: __rt::Nullable<String>,
+        /// Whether the tip has been done.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub done: __rt::Nullable<bool>,
     }
     impl UpdateDemandResponseCampaignParticipantTipInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String, tip: String) -> Self {
+        pub fn new() -> Self {
             Self {
-                account_number,
+                account_number: __rt::Nullable::Absent,
                 campaign_name: __rt::Nullable::Absent,
-                tip,
-                value: __rt::Nullable::Absent,
+                key: __rt::Nullable::Absent,
+                done: __rt::Nullable::Absent,
             }
         }
-        /// The campaign.
+        /// Account number.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
+        }
+        /// Campaign name.
         pub fn campaign_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
             self.campaign_name = value.into();
             self
         }
-        /// The participant's value for the tip.
-        pub fn value(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.value = value.into();
+        /// Tip id.
+        pub fn key(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.key = value.into();
+            self
+        }
+        /// Whether the tip has been done.
+        pub fn done(mut self, value: impl Into<__rt::Nullable<bool>>) -> Self {
+            self.done = value.into();
             self
         }
     }
@@ -11669,26 +12621,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateMoveInDateInput {
-        /// The account of the move-in.
-        pub account_number: String,
-        /// Supply point information number (payload `spin`).
+        /// The supply point identification number.
         pub spin: String,
-        /// New move-in date (payload `newMoveInDate`).
+        /// The new move-in date.
         pub new_move_in_date: chrono::NaiveDate,
     }
     impl UpdateMoveInDateInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(
-            account_number: String,
-            spin: String,
-            new_move_in_date: chrono::NaiveDate,
-        ) -> Self {
-            Self {
-                account_number,
-                spin,
-                new_move_in_date,
-            }
+        pub fn new(spin: String, new_move_in_date: chrono::NaiveDate) -> Self {
+            Self { spin, new_move_in_date }
         }
     }
     /// The GraphQL input object `UpdateMoveOutDateInput`.
@@ -11696,26 +12638,16 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateMoveOutDateInput {
-        /// The account of the move-out.
-        pub account_number: String,
-        /// Supply point information number (payload `spin`).
+        /// The supply point identification number.
         pub spin: String,
-        /// New move-out date (payload `newMoveOutDate`).
+        /// The new move-out date.
         pub new_move_out_date: chrono::NaiveDate,
     }
     impl UpdateMoveOutDateInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(
-            account_number: String,
-            spin: String,
-            new_move_out_date: chrono::NaiveDate,
-        ) -> Self {
-            Self {
-                account_number,
-                spin,
-                new_move_out_date,
-            }
+        pub fn new(spin: String, new_move_out_date: chrono::NaiveDate) -> Self {
+            Self { spin, new_move_out_date }
         }
     }
     /// The GraphQL input object `UpdatePasswordInput`.
@@ -11723,25 +12655,25 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdatePasswordInput {
-        /// `newPassword`.
-        pub new_password: String,
-        /// `newPasswordConfirmed`.
-        pub new_password_confirmed: String,
-        /// `oldPassword`.
+        /// Old password.
         pub old_password: String,
+        /// New password.
+        pub new_password: String,
+        /// Confirm new password.
+        pub new_password_confirmed: String,
     }
     impl UpdatePasswordInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(
+            old_password: String,
             new_password: String,
             new_password_confirmed: String,
-            old_password: String,
         ) -> Self {
             Self {
+                old_password,
                 new_password,
                 new_password_confirmed,
-                old_password,
             }
         }
     }
@@ -11750,18 +12682,18 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdatePurchaseInput {
-        /// `accountNumber`.
+        /// The account number.
         pub account_number: String,
-        /// `clientParams`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `marketParams`.
+        /// The purchase ID.
+        pub purchase_id: String,
+        /// Products being purchased.
+        pub sale_items: Vec<Option<ProductToPurchaseInput>>,
+        /// A JSON object containing market parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
-        /// `purchaseId`.
-        pub purchase_id: String,
-        /// `saleItems`.
-        pub sale_items: Vec<Option<ProductToPurchaseInput>>,
+        /// A JSON object containing client parameters to store on the purchase.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
     }
     impl UpdatePurchaseInput {
         /// A value with the required fields set and every optional field absent.
@@ -11773,26 +12705,26 @@ pub mod types {
         ) -> Self {
             Self {
                 account_number,
-                client_params: __rt::Nullable::Absent,
-                market_params: __rt::Nullable::Absent,
                 purchase_id,
                 sale_items,
+                market_params: __rt::Nullable::Absent,
+                client_params: __rt::Nullable::Absent,
             }
         }
-        /// `clientParams`.
-        pub fn client_params(
-            mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
-        ) -> Self {
-            self.client_params = value.into();
-            self
-        }
-        /// `marketParams`.
+        /// A JSON object containing market parameters to store on the purchase.
         pub fn market_params(
             mut self,
             value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
         ) -> Self {
             self.market_params = value.into();
+            self
+        }
+        /// A JSON object containing client parameters to store on the purchase.
+        pub fn client_params(
+            mut self,
+            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+        ) -> Self {
+            self.client_params = value.into();
             self
         }
     }
@@ -11801,57 +12733,82 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct UpdateUserInput {
-        /// `dateOfBirth`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub date_of_birth: __rt::Nullable<chrono::NaiveDate>,
-        /// `details`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub details: __rt::Nullable<Vec<Option<DetailsInputType>>>,
-        /// `email`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub email: __rt::Nullable<String>,
-        /// `familyName`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub family_name: __rt::Nullable<String>,
         /// `givenName`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub given_name: __rt::Nullable<String>,
-        /// `label`.
+        /// `familyName`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub label: __rt::Nullable<String>,
-        /// `landline`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub landline: __rt::Nullable<String>,
-        /// `mobile`.
-        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub mobile: __rt::Nullable<String>,
-        /// `pronouns`.
+        pub family_name: __rt::Nullable<String>,
+        /// How the user would like us to address them (e.g. 'she/her', 'they/them'). Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub pronouns: __rt::Nullable<String>,
-        /// `title`.
+        /// `email`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub title: __rt::Nullable<String>,
-        /// `userId`.
+        pub email: __rt::Nullable<String>,
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub mobile: __rt::Nullable<String>,
+        /// `dateOfBirth`.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub date_of_birth: __rt::Nullable<chrono::NaiveDate>,
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub landline: __rt::Nullable<String>,
+        /// The user for whom to perform the update. This is only needed when using an Organisation role.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub user_id: __rt::Nullable<String>,
+        /// The user's title.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub title: __rt::Nullable<String>,
+        /// A free text field to help identifying the customer (e.g. for a job title).
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub label: __rt::Nullable<String>,
+        /// User details.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub details: __rt::Nullable<Vec<Option<DetailsInputType>>>,
     }
     impl UpdateUserInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new() -> Self {
             Self {
-                date_of_birth: __rt::Nullable::Absent,
-                details: __rt::Nullable::Absent,
-                email: __rt::Nullable::Absent,
-                family_name: __rt::Nullable::Absent,
                 given_name: __rt::Nullable::Absent,
-                label: __rt::Nullable::Absent,
-                landline: __rt::Nullable::Absent,
-                mobile: __rt::Nullable::Absent,
+                family_name: __rt::Nullable::Absent,
                 pronouns: __rt::Nullable::Absent,
-                title: __rt::Nullable::Absent,
+                email: __rt::Nullable::Absent,
+                mobile: __rt::Nullable::Absent,
+                date_of_birth: __rt::Nullable::Absent,
+                landline: __rt::Nullable::Absent,
                 user_id: __rt::Nullable::Absent,
+                title: __rt::Nullable::Absent,
+                label: __rt::Nullable::Absent,
+                details: __rt::Nullable::Absent,
             }
+        }
+        /// `givenName`.
+        pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.given_name = value.into();
+            self
+        }
+        /// `familyName`.
+        pub fn family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.family_name = value.into();
+            self
+        }
+        /// How the user would like us to address them (e.g. 'she/her', 'they/them'). Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        pub fn pronouns(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.pronouns = value.into();
+            self
+        }
+        /// `email`.
+        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.email = value.into();
+            self
+        }
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        pub fn mobile(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.mobile = value.into();
+            self
         }
         /// `dateOfBirth`.
         pub fn date_of_birth(
@@ -11861,57 +12818,32 @@ pub mod types {
             self.date_of_birth = value.into();
             self
         }
-        /// `details`.
+        /// Because this field is clearable, null and the empty string are treated differently; passing null or omitting the field leaves the value as-is, but explicitly passing an empty string clears this value.
+        pub fn landline(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.landline = value.into();
+            self
+        }
+        /// The user for whom to perform the update. This is only needed when using an Organisation role.
+        pub fn user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.user_id = value.into();
+            self
+        }
+        /// The user's title.
+        pub fn title(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.title = value.into();
+            self
+        }
+        /// A free text field to help identifying the customer (e.g. for a job title).
+        pub fn label(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.label = value.into();
+            self
+        }
+        /// User details.
         pub fn details(
             mut self,
             value: impl Into<__rt::Nullable<Vec<Option<DetailsInputType>>>>,
         ) -> Self {
             self.details = value.into();
-            self
-        }
-        /// `email`.
-        pub fn email(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.email = value.into();
-            self
-        }
-        /// `familyName`.
-        pub fn family_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.family_name = value.into();
-            self
-        }
-        /// `givenName`.
-        pub fn given_name(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.given_name = value.into();
-            self
-        }
-        /// `label`.
-        pub fn label(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.label = value.into();
-            self
-        }
-        /// `landline`.
-        pub fn landline(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.landline = value.into();
-            self
-        }
-        /// `mobile`.
-        pub fn mobile(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.mobile = value.into();
-            self
-        }
-        /// `pronouns`.
-        pub fn pronouns(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.pronouns = value.into();
-            self
-        }
-        /// `title`.
-        pub fn title(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.title = value.into();
-            self
-        }
-        /// `userId`.
-        pub fn user_id(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
-            self.user_id = value.into();
             self
         }
     }
@@ -11920,9 +12852,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct ValidateMfaDeviceInputType {
-        /// `mfaMethod`.
+        /// MFA method.
         pub mfa_method: MfaMethodChoices,
-        /// `token`.
+        /// Token sent to the user via the MFA method.
         pub token: String,
     }
     impl ValidateMfaDeviceInputType {
@@ -11937,45 +12869,53 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct VerifyIdentityInput {
-        /// `accountNumber`.
+        /// The number of the account belonging to the user (e.g. A-12345678).
         pub account_number: String,
-        /// `firstLineOfAddress`.
-        pub first_line_of_address: String,
-        /// `fullName`.
-        pub full_name: String,
-        /// `postcode`.
+        /// The user's postcode (this could be the postcode of the energy supply property address or of the billing address on the account).
         pub postcode: String,
+        /// The user's full name.
+        pub full_name: String,
+        /// The first line of the user's address (this could be the energy supply property address or the billing address on the account).
+        pub first_line_of_address: String,
     }
     impl VerifyIdentityInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
         pub fn new(
             account_number: String,
-            first_line_of_address: String,
-            full_name: String,
             postcode: String,
+            full_name: String,
+            first_line_of_address: String,
         ) -> Self {
             Self {
                 account_number,
-                first_line_of_address,
-                full_name,
                 postcode,
+                full_name,
+                first_line_of_address,
             }
         }
     }
     /// The GraphQL input object `WithdrawAccountInput`.
-    #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct WithdrawAccountInput {
-        /// The account to withdraw (payload `accountNumber`: "The number of the account to withdraw").
-        pub account_number: String,
+        /// The number of the account to withdraw.
+        #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+        pub account_number: __rt::Nullable<String>,
     }
     impl WithdrawAccountInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(account_number: String) -> Self {
-            Self { account_number }
+        pub fn new() -> Self {
+            Self {
+                account_number: __rt::Nullable::Absent,
+            }
+        }
+        /// The number of the account to withdraw.
+        pub fn account_number(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+            self.account_number = value.into();
+            self
         }
     }
     /// The fragment `AccountFragment` on `Account`.
@@ -12020,8 +12960,17 @@ pub mod types {
         pub referrals_created: Option<i64>,
         /// The type of account.
         pub account_type: Option<AccountTypeChoices>,
+        /// The company type of a business account.
+        #[deprecated(
+            note = "The 'businessType' field is deprecated. Use `business.businessType` instead - Marked as deprecated on 2022-03-09. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub business_type: Option<BusinessTypeOptions>,
         /// The method the account has specified they prefer we contact them.
         pub comms_delivery_preference: Option<CommsDeliveryPreference>,
+        #[deprecated(
+            note = "The 'communicationDeliveryPreference' field is deprecated. Use `commsDeliveryPreference` instead - Marked as deprecated on 2022-05-27. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub communication_delivery_preference: Option<String>,
         /// The document accessibility preference of the account.
         pub document_accessibility: Option<DocumentAccessibilityChoices>,
         /// True if there is an active Hardship Agreement for this account. False otherwise.
@@ -12084,8 +13033,17 @@ pub mod types {
         pub referrals_created: Option<i64>,
         /// The type of account.
         pub account_type: Option<AccountTypeChoices>,
+        /// The company type of a business account.
+        #[deprecated(
+            note = "The 'businessType' field is deprecated. Use `business.businessType` instead - Marked as deprecated on 2022-03-09. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub business_type: Option<BusinessTypeOptions>,
         /// The method the account has specified they prefer we contact them.
         pub comms_delivery_preference: Option<CommsDeliveryPreference>,
+        #[deprecated(
+            note = "The 'communicationDeliveryPreference' field is deprecated. Use `commsDeliveryPreference` instead - Marked as deprecated on 2022-05-27. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub communication_delivery_preference: Option<String>,
         /// The document accessibility preference of the account.
         pub document_accessibility: Option<DocumentAccessibilityChoices>,
         /// True if there is an active Hardship Agreement for this account. False otherwise.
@@ -12100,9 +13058,13 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct AccountPaymentTypeFragment {
-        pub id: String,
+        /// The ID of the payment.
+        #[deprecated(
+            note = "The 'id' field is deprecated. Please use uuid instead. - Marked as deprecated on 2026-05-28. - Scheduled for removal on or after 2027-05-28."
+        )]
+        pub id: Option<String>,
         /// Amount of payment in the currency's minor unit
-        pub amount: __rt::serde_json::Value,
+        pub amount: serde_json::Value,
         /// The date this payment is scheduled to be debited
         pub payment_date: chrono::NaiveDate,
         pub reference: String,
@@ -12110,6 +13072,7 @@ pub mod types {
         pub transaction_type: Option<AccountPaymentTransactionTypeChoices>,
         /// The current status of the payment.
         pub status: Option<AccountPaymentStatusOptions>,
+        pub uuid: uuid::Uuid,
         /// Surcharge amount generated by this payment.
         pub surcharge_amount: Option<i64>,
         /// The billing document identifier to which the payment relates.
@@ -12191,12 +13154,37 @@ pub mod types {
         pub label: Option<String>,
         /// Whether this user is active.
         pub is_active: Option<bool>,
+        /// We recommend you use fullName instead of this field.
+        #[deprecated(
+            note = "The 'displayName' field is deprecated. Please use fullName instead of this field. - Marked as deprecated on 2019-12-11. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub display_name: Option<String>,
+        /// We recommend you use preferredName or fullName instead of this field.
+        #[deprecated(
+            note = "The 'firstName' field is deprecated. Use 'givenName' instead. - Marked as deprecated on 2020-09-23. - Scheduled for removal on or after 2023-06-05."
+        )]
+        pub first_name: Option<String>,
+        /// We recommend you use preferredName or fullName instead of this field.
+        #[deprecated(
+            note = "The 'lastName' field is deprecated. Use 'familyName' instead. - Marked as deprecated on 2020-09-23. - Scheduled for removal on or after 2023-06-05."
+        )]
+        pub last_name: Option<String>,
         /// The user's full name.
         pub full_name: Option<String>,
         /// The user's preferred name.
         pub preferred_name: Option<String>,
+        /// We recommend you use portfolioIds instead of this field.
+        #[deprecated(
+            note = "The 'portfolioId' field is deprecated. Please use 'portfolioIds' instead. - Marked as deprecated on 2022-08-04. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub portfolio_id: Option<String>,
         /// List of portfolio ids that the user is linked to via their portfolio roles.
         pub portfolio_ids: Option<Vec<Option<String>>>,
+        /// The user's landline phone number.
+        #[deprecated(
+            note = "The 'landlinePhoneNumber' field is deprecated. Use 'landline' instead. - Marked as deprecated on 2021-03-22. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub landline_phone_number: Option<String>,
         /// List of alternative phone numbers for the account user.
         pub alternative_phone_numbers: Option<Vec<Option<String>>>,
         /// Whether there are family issues.
@@ -12280,7 +13268,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     pub struct ConsentTypeFragment {
         /// id of the consent.
-        pub id: __rt::serde_json::Value,
+        pub id: serde_json::Value,
         /// Unique code given to this consent type.
         pub code: String,
         /// Value of the consent.
@@ -12355,13 +13343,18 @@ pub mod types {
     pub struct DirectDebitInstructionTypeFragment {
         pub id: String,
         pub status: String,
-        pub sort_code: String,
-        pub iban: String,
         pub account_holder: String,
         pub instruction_type: String,
         pub card_payment_network: Option<String>,
         pub card_expiry_month: Option<i64>,
         pub card_expiry_year: Option<i64>,
+        pub iban: String,
+        pub sort_code: String,
+        /// The last four digits of the account number.
+        #[deprecated(
+            note = "The 'lastFourDigitsOfAccountNumber' field is deprecated. Use 'maskedAccountIdentifier' for a masked reference to the instruction. - Marked as deprecated on 2021-12-23. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub last_four_digits_of_account_number: Option<String>,
         /// A masked reference to a recurring payment method.
         pub masked_account_identifier: Option<String>,
         /// A masked version of the IBAN.
@@ -12396,6 +13389,11 @@ pub mod types {
     pub struct GoodsPurchaseFragment {
         /// Purchase code.
         pub code: Option<String>,
+        /// Ledger ID associated to the purchase.
+        #[deprecated(
+            note = "The 'ledgerId' field is deprecated. Please use 'ledgerNumber' instead. This is in the form of 'L-123456789A' - Marked as deprecated on 2024-10-22. - Scheduled for removal on or after 2025-06-25."
+        )]
+        pub ledger_id: Option<String>,
         /// The ledger number associated to the purchase.
         pub ledger_number: Option<String>,
         /// Market name of the purchase.
@@ -12465,6 +13463,7 @@ pub mod types {
     /// The fragment `JoinSupplierProcessTypeFragment` on `JoinSupplierProcessType`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
     #[serde(crate = "__rt::serde")]
+    #[serde(rename_all = "camelCase")]
     pub struct JoinSupplierProcessTypeFragment {
         /// The ID or the primary key of the lifecycle process.
         pub id: Option<String>,
@@ -12474,6 +13473,10 @@ pub mod types {
         pub number: Option<String>,
         /// The subtype of the process.
         pub subtype: Option<String>,
+        /// Contract identifiers associated with this join supplier process.
+        pub contract_identifiers: Option<Vec<Option<String>>>,
+        /// Current stage of the join supplier journey.
+        pub stage: Option<String>,
     }
     /// The fragment `KonbiniPaymentCreatedFragment` on `KonbiniPaymentCreated`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -12628,24 +13631,29 @@ pub mod types {
     pub struct PaymentInstructionTypeFragment {
         pub id: String,
         pub status: String,
-        pub sort_code: String,
-        pub iban: String,
+        pub valid_from: ::kraken_codegen_runtime::DateTime,
         pub account_holder: String,
         pub card_payment_network: Option<String>,
         pub card_expiry_month: Option<i64>,
         pub card_expiry_year: Option<i64>,
-        pub bank_code: Option<String>,
         pub account_type: Option<String>,
-        pub valid_from: ::kraken_codegen_runtime::DateTime,
         pub vendor: String,
-        pub card_number: String,
         pub card_type: Option<String>,
+        pub iban: String,
+        pub sort_code: String,
+        /// The last four digits of the account number.
+        #[deprecated(
+            note = "The 'lastFourDigitsOfAccountNumber' field is deprecated. Use 'maskedAccountIdentifier' for a masked reference to the instruction. - Marked as deprecated on 2021-12-23. - Scheduled for removal on or after 2024-01-01."
+        )]
+        pub last_four_digits_of_account_number: Option<String>,
         /// A masked reference to a recurring payment method.
         pub masked_account_identifier: Option<String>,
         /// A masked version of the IBAN.
         pub masked_iban: Option<String>,
         /// Payment instruction type.
         pub instruction_type: Option<String>,
+        pub bank_code: Option<String>,
+        pub card_number: String,
     }
     /// The fragment `PaymentScheduleCreatedFragment` on `PaymentScheduleCreated`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -12679,6 +13687,11 @@ pub mod types {
         /// The sum of the payment adequacy contributions on the payment schedule that are expected to be taken before the debt repayment is complete.
         pub total_debt_amount: Option<i64>,
         pub is_payment_holiday: Option<bool>,
+        /// The method of payment for the schedule.
+        #[deprecated(
+            note = "The 'scheduleType' field is deprecated. Use paymentPreferences query instead. - Marked as deprecated on 2025-07-07. - Scheduled for removal on or after 2026-07-07."
+        )]
+        pub schedule_type: Option<ScheduleType>,
         /// If the payment schedule is exempt from payment adequacy.
         pub is_exempt_from_payment_adequacy: Option<bool>,
         /// The ledger number of the payment schedule.
@@ -12704,9 +13717,9 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     #[serde(rename_all = "camelCase")]
     pub struct PreSignedTokenFragment {
-        pub key: String,
         /// The scope that the token will grant to the account user.
         pub scope: ExpiringTokenScope,
+        pub key: String,
         pub is_valid: Option<bool>,
     }
     /// The fragment `ProductWithFixedFuelCostAdjustmentSwitchedFragment` on `ProductWithFixedFuelCostAdjustmentSwitched`.
@@ -12727,9 +13740,9 @@ pub mod types {
     #[serde(rename_all = "camelCase")]
     pub struct PushNotificationBindingTypeFragment {
         pub id: String,
-        pub token: String,
         pub registered_at: ::kraken_codegen_runtime::DateTime,
         pub expires_at: ::kraken_codegen_runtime::DateTime,
+        pub token: String,
     }
     /// The fragment `RefundBankAccountStoredFragment` on `RefundBankAccountStored`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
