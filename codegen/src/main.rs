@@ -7,7 +7,7 @@ use clap::{Args, Parser};
 use kraken_codegen::output_tree::OutputTree;
 use kraken_codegen::project::{self, Project};
 use kraken_codegen::schema_diff::{self, date, Date};
-use kraken_codegen::validate::ExecutableSource;
+use kraken_codegen::validate::{ExecutableSource, Options};
 use kraken_codegen::write::write_if_changed;
 use kraken_codegen::{assemble, builder, catalogue, docs_import, introspect, SourceFile};
 
@@ -74,6 +74,10 @@ struct DriftArgs {
     /// The date removal dates are compared with, YYYY-MM-DD (default: today, UTC).
     #[arg(long, value_parser = date::parse)]
     today: Option<Date>,
+    /// Let an undefined `...XFragment` spread in --operations files stand for the scalar
+    /// and enum fields of `X`, as catalogue documents always do.
+    #[arg(long)]
+    placeholder_fragments: bool,
     /// List the other changes one by one and name the unaffected operations.
     #[arg(long)]
     verbose: bool,
@@ -357,15 +361,22 @@ fn drift(old: SourceFile, new: SourceFile, args: &DriftArgs) -> Outcome {
         .operations
         .is_empty()
         .then(|| PathBuf::from("schema/catalogue"));
+    let mut options = Options {
+        placeholder_fragments: args.placeholder_fragments,
+        ..Options::default()
+    };
     if let Some(dir) = args.catalogue.clone().or(default_catalogue) {
         let catalogue = catalogue::load(&dir).map_err(|d| d.render())?;
         sources.extend(ExecutableSource::from_catalogue(&catalogue));
+        // The catalogue's documents are written in the docs' convention.
+        options.placeholder_fragments = true;
     }
     for path in &args.operations {
         sources.push(ExecutableSource::read(path).map_err(|d| d.render())?);
     }
     let today = args.today.unwrap_or_else(date::today);
-    let report = schema_diff::check(old, new, &sources, today).map_err(|error| error.render())?;
+    let report =
+        schema_diff::check(old, new, &sources, &options, today).map_err(|error| error.render())?;
     print!("{}", report.render(args.verbose));
     Ok(if report.is_breaking() {
         Status::Breaking

@@ -232,7 +232,7 @@ mod tests {
         let rendered: Vec<String> = warnings.0.iter().map(|w| w.render_warning()).collect();
         assert_eq!(
             rendered,
-            ["warning: custom scalar `Cursor` has no Rust type: it decodes as `serde_json::Value`\n \
+            ["warning: custom scalar `Cursor` has no Rust type: it decodes as the runtime's `serde_json::Value`\n \
               --> s.graphql:3:1\n  |\n3 | scalar Cursor\n  | ^ here\n  |\n  \
               = help: map it with `Builder::scalar(\"Cursor\", \"path::to::Type\")` for a typed value\n"]
         );

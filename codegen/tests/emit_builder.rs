@@ -265,7 +265,7 @@ fn an_unmapped_custom_scalar_is_a_warning_naming_its_fallback() {
     assert_eq!(
         warnings,
         [format!(
-            "{}:2:1: custom scalar `Cursor` has no Rust type: it decodes as `serde_json::Value`",
+            "{}:2:1: custom scalar `Cursor` has no Rust type: it decodes as the runtime's `serde_json::Value`",
             schema.display()
         )]
     );

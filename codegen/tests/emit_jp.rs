@@ -103,7 +103,7 @@ fn docs_only_operations_are_generated_with_a_warning_each() {
         .unwrap();
     assert_eq!(
         generated.documents().keys().collect::<Vec<_>>(),
-        ["acceptGoodsQuote", "sendLiveChatMessage"]
+        ["AcceptGoodsQuote", "SendLiveChatMessage"]
     );
     assert_eq!(
         catalogue_warnings(&generated),

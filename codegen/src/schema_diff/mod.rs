@@ -49,11 +49,12 @@ impl Error {
 }
 
 /// Compares two SDL texts for the operations in `sources` (catalogue documents or plain
-/// operation files), which must validate against `old`.
+/// operation files), which must validate against `old` with `options`.
 pub fn check(
     old: SourceFile,
     new: SourceFile,
     sources: &[ExecutableSource],
+    options: &Options,
     today: Date,
 ) -> Result<Report, Error> {
     let old = schema::from_sources(vec![old]);
@@ -71,7 +72,7 @@ pub fn check(
             return Err(Error::Schema(diagnostics));
         }
     };
-    let ir = validate::resolve(&old, sources, &Options::default()).map_err(Error::Operations)?;
+    let ir = validate::resolve(&old, sources, options).map_err(Error::Operations)?;
     compare(&old, &new, &ir.operations, today).map_err(Error::Operations)
 }
 
