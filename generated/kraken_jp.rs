@@ -117,7 +117,13 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-4123: Unauthorized. - KT-CT-7427: No campaign found with given slug. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-7427: No campaign found with given slug.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub add_campaign_to_account: Option<Payload>,
         }
         /// Selection on `AddCampaignToAccount`.
@@ -785,7 +791,22 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Replace an existing payment schedule with a new one that updates either the payment amount or payment day. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-3815: No active payment schedule found for this account. - KT-CT-3822: Unauthorized. - KT-CT-3923: Unauthorized. - KT-CT-3941: Invalid data. - KT-CT-3942: An unexpected error occurred. - KT-CT-3947: An unexpected error occurred. - KT-CT-3960: Invalid value for payment day. - KT-CT-3961: Cannot update plan-associated payment schedule. - KT-CT-3962: No new value provided to update payment schedule. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-3815: No active payment schedule found for this account.
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3923: Unauthorized.
+            /// - KT-CT-3941: Invalid data.
+            /// - KT-CT-3942: An unexpected error occurred.
+            /// - KT-CT-3947: An unexpected error occurred.
+            /// - KT-CT-3960: Invalid value for payment day.
+            /// - KT-CT-3961: Cannot update plan-associated payment schedule.
+            /// - KT-CT-3962: No new value provided to update payment schedule.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub create_account_payment_schedule: Option<Payload>,
         }
         /// Selection on `CreateAccountPaymentSchedule`.
@@ -2107,7 +2128,15 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Enroll users account in Loyalty program. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9213: ineligible loyalty points enrollment. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Enroll users account in Loyalty program.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-9213: ineligible loyalty points enrollment.
+            /// - KT-CT-9210: Unhandled Loyalty Points exception.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub enroll_account_in_loyalty_program: Option<Payload>,
         }
         /// Selection on `EnrollAccountInLoyaltyProgram`.
@@ -2407,7 +2436,16 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Get the external URL where the user can set up a payment instruction. The possible errors that can be raised are: - KT-CT-1128: Unauthorized. - KT-CT-3822: Unauthorized. - KT-CT-3979: Invalid ledger. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Get the external URL where the user can set up a payment instruction.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1128: Unauthorized.
+            /// - KT-CT-3822: Unauthorized.
+            /// - KT-CT-3979: Invalid ledger.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub get_hosted_url_for_new_payment_instruction: Option<Payload>,
         }
         /// Selection on `GetHostedUrlForNewPaymentInstruction`.
@@ -2783,7 +2821,20 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate move out procedure. The possible errors that can be raised are: - KT-JP-4103: Please set a password for the user before creating a new one using the same information. - KT-JP-4551: Move out can't be processed. - KT-JP-6601: Active move-in request already exists. - KT-JP-6602: Active Export move-out request already exists. - KT-JP-6604: Active electricity leave supplier process already exists. - KT-JP-1501: Active agreement not found. - KT-JP-7801: Unknown error occurred. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Initiate move out procedure.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-4103: Please set a password for the user before creating a new one using the same information.
+            /// - KT-JP-4551: Move out can't be processed.
+            /// - KT-JP-6601: Active move-in request already exists.
+            /// - KT-JP-6602: Active Export move-out request already exists.
+            /// - KT-JP-6604: Active electricity leave supplier process already exists.
+            /// - KT-JP-1501: Active agreement not found.
+            /// - KT-JP-7801: Unknown error occurred.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub initiate_move_out: Payload,
         }
         /// Selection on `InitiateMoveOutResponse`.
@@ -2862,7 +2913,20 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Initiate a synchronous move-out and move-in. The possible errors that can be raised are: - KT-JP-3903: Unable to create payment customer. - KT-JP-4101: Unauthorized. - KT-JP-4103: Please set a password for the user before creating a new one using the same information. - KT-JP-4105: Unable to reactivate account. - KT-JP-6601: Active move-in request already exists. - KT-JP-6604: Active electricity leave supplier process already exists. - KT-JP-1501: Active agreement not found. - KT-JP-7801: Unknown error occurred. - KT-CT-4411: Address in db is structured, cannot accept unstructured address fields. - KT-CT-1113: Disabled GraphQL field requested.
+            /// Initiate a synchronous move-out and move-in.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-3903: Unable to create payment customer.
+            /// - KT-JP-4101: Unauthorized.
+            /// - KT-JP-4103: Please set a password for the user before creating a new one using the same information.
+            /// - KT-JP-4105: Unable to reactivate account.
+            /// - KT-JP-6601: Active move-in request already exists.
+            /// - KT-JP-6604: Active electricity leave supplier process already exists.
+            /// - KT-JP-1501: Active agreement not found.
+            /// - KT-JP-7801: Unknown error occurred.
+            /// - KT-CT-4411: Address in db is structured, cannot accept unstructured address fields.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
             pub initiate_move_out_and_move_in: Payload,
         }
         /// Selection on `InitiateMoveOutAndMoveInResponse`.
@@ -2949,7 +3013,22 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Do a product switch for a user. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-4619: Quote with given code not found. - KT-CT-4624: Unable to accept the given product code. - KT-CT-4924: Unauthorized. - KT-CT-4626: No product selected for the given quote code. - KT-CT-4719: No supply point found for identifier provided. - KT-CT-1509: Unable to create agreement. - KT-CT-1507: Agreement product switch date is not within the acceptable range. - KT-CT-4640: Unable to get market or client params from quoted product. - KT-CT-4627: No products are available for this quote. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Do a product switch for a user.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-4619: Quote with given code not found.
+            /// - KT-CT-4624: Unable to accept the given product code.
+            /// - KT-CT-4924: Unauthorized.
+            /// - KT-CT-4626: No product selected for the given quote code.
+            /// - KT-CT-4719: No supply point found for identifier provided.
+            /// - KT-CT-1509: Unable to create agreement.
+            /// - KT-CT-1507: Agreement product switch date is not within the acceptable range.
+            /// - KT-CT-4640: Unable to get market or client params from quoted product.
+            /// - KT-CT-4627: No products are available for this quote.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub initiate_product_switch: Option<Payload>,
         }
         /// Selection on `InitiateProductSwitch`.
@@ -3225,7 +3304,14 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Accept terms and conditions for a join supplier process. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-4501: Unauthorized. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Accept terms and conditions for a join supplier process.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-4501: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub join_supplier_accept_terms_and_conditions: Option<Payload>,
         }
         /// Selection on `JoinSupplierAcceptTermsAndConditions`.
@@ -3493,7 +3579,22 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Redeem the passed number of Loyalty Points as account credit. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9201: No Loyalty Point ledger found for the user. - KT-CT-9202: Loyalty Points adapter not configured. - KT-CT-9203: No ledger entries for the ledger. - KT-CT-9205: Insufficient Loyalty Points. - KT-CT-9206: Indivisible points. - KT-CT-9204: Negative or zero points set. - KT-CT-9208: Invalid posted at datetime. - KT-CT-9209: Negative Loyalty Points balance. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Redeem the passed number of Loyalty Points as account credit.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-9201: No Loyalty Point ledger found for the user.
+            /// - KT-CT-9202: Loyalty Points adapter not configured.
+            /// - KT-CT-9203: No ledger entries for the ledger.
+            /// - KT-CT-9205: Insufficient Loyalty Points.
+            /// - KT-CT-9206: Indivisible points.
+            /// - KT-CT-9204: Negative or zero points set.
+            /// - KT-CT-9208: Invalid posted at datetime.
+            /// - KT-CT-9209: Negative Loyalty Points balance.
+            /// - KT-CT-9210: Unhandled Loyalty Points exception.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub redeem_loyalty_points_for_account_credit: Option<Payload>,
         }
         /// Selection on `RedeemLoyaltyPointsForAccountCredit`.
@@ -3835,7 +3936,19 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Request a double opt in The possible errors that can be raised are: - KT-CT-9019: Invalid input. - KT-CT-9018: Account not found. - KT-CT-1111: Unauthorized. - KT-CT-9016: Consent management not enabled. - KT-CT-9017: Consent type not found. - KT-CT-9023: Consent already accepted. - KT-CT-1199: Too many requests. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Request a double opt in
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-9019: Invalid input.
+            /// - KT-CT-9018: Account not found.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-9016: Consent management not enabled.
+            /// - KT-CT-9017: Consent type not found.
+            /// - KT-CT-9023: Consent already accepted.
+            /// - KT-CT-1199: Too many requests.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub request_double_opt_in: Option<Payload>,
         }
         /// Selection on `RequestDoubleOptIn`.
@@ -4536,7 +4649,15 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Set the Loyalty Point user for the account. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-9214: Couldn't assign user loyalty points role. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Set the Loyalty Point user for the account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-9210: Unhandled Loyalty Points exception.
+            /// - KT-CT-9214: Couldn't assign user loyalty points role.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub set_loyalty_points_user: Option<Payload>,
         }
         /// Selection on `SetLoyaltyPointsUser`.
@@ -5288,7 +5409,18 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Transfer Loyalty Point from one account user to another. The possible errors that can be raised are: - KT-CT-1111: Unauthorized. - KT-CT-9205: Insufficient Loyalty Points. - KT-CT-9204: Negative or zero points set. - KT-CT-9208: Invalid posted at datetime. - KT-CT-9209: Negative Loyalty Points balance. - KT-CT-9210: Unhandled Loyalty Points exception. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Transfer Loyalty Point from one account user to another.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-9205: Insufficient Loyalty Points.
+            /// - KT-CT-9204: Negative or zero points set.
+            /// - KT-CT-9208: Invalid posted at datetime.
+            /// - KT-CT-9209: Negative Loyalty Points balance.
+            /// - KT-CT-9210: Unhandled Loyalty Points exception.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub transfer_loyalty_points_between_users: Option<Payload>,
         }
         /// Selection on `TransferLoyaltyPointsBetweenUsers`.
@@ -5888,7 +6020,19 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update the consents of an account user (the authenticated user) The possible errors that can be raised are: - KT-CT-9014: Duplicate consent. - KT-CT-9016: Consent management not enabled. - KT-CT-9017: Consent type not found. - KT-CT-1111: Unauthorized. - KT-CT-5421: Account user not found. - KT-CT-5422: Invalid data. - KT-CT-1605: Invalid input. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update the consents of an account user (the authenticated user)
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-9014: Duplicate consent.
+            /// - KT-CT-9016: Consent management not enabled.
+            /// - KT-CT-9017: Consent type not found.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-5421: Account user not found.
+            /// - KT-CT-5422: Invalid data.
+            /// - KT-CT-1605: Invalid input.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_account_user_consents: Option<Payload>,
         }
         /// Selection on `UpdateAccountUserConsents`.
@@ -6561,7 +6705,20 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct ResponseData {
-            /// Update metadata on an object. The possible errors that can be raised are: - KT-CT-4177: Unauthorized. - KT-CT-4124: Unauthorized. - KT-CT-6622: Unauthorized. - KT-CT-6637: Unauthorized. - KT-CT-8411: Invalid data. - KT-CT-4123: Unauthorized. - KT-CT-8413: Invalid data. - KT-CT-1113: Disabled GraphQL field requested. - KT-CT-1111: Unauthorized. - KT-CT-1112: 'Authorization' header not provided.
+            /// Update metadata on an object.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-4124: Unauthorized.
+            /// - KT-CT-6622: Unauthorized.
+            /// - KT-CT-6637: Unauthorized.
+            /// - KT-CT-8411: Invalid data.
+            /// - KT-CT-4123: Unauthorized.
+            /// - KT-CT-8413: Invalid data.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            /// - KT-CT-1111: Unauthorized.
+            /// - KT-CT-1112: 'Authorization' header not provided.
             pub update_metadata: Option<Payload>,
         }
         /// Selection on `UpdateMetadata`.

@@ -117,10 +117,28 @@ pub fn described(text: &str, with_default: bool) -> Result<Described, String> {
         }
     }
     Ok(Described {
-        description: (!rest.is_empty()).then(|| rest.to_string()),
+        description: (!rest.is_empty()).then(|| error_list(rest)),
         deprecation,
         default,
     })
+}
+
+/// The sentence before a description's list of error codes.
+const ERRORS: &str = "The possible errors that can be raised are:";
+
+/// The rendering joined each description's lines; its list of error codes (`… are: -
+/// KT-CT-1111: Unauthorized. - KT-CT-1113: …`) gets its layout back, as the API writes
+/// it: a paragraph of its own, then one line per code.
+fn error_list(text: &str) -> String {
+    match text.split_once(ERRORS) {
+        Some((before, list)) if list.starts_with(" - KT-") => {
+            let before = before.trim_end();
+            let paragraph = if before.is_empty() { "" } else { "\n\n" };
+            let items = list[1..].replace(" - KT-", "\n- KT-");
+            format!("{before}{paragraph}{ERRORS}\n\n{items}")
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// What follows `- Marked as deprecated on `: two dates, then an optional link.
@@ -137,7 +155,7 @@ fn dates(text: &str) -> Result<(), String> {
     let (removal, rest) = rest.split_at_checked(10).ok_or_else(malformed)?;
     let rest = rest.strip_prefix('.').ok_or_else(malformed)?;
     for date in [marked, removal] {
-        if !is_date(date) {
+        if !crate::catalogue::model::is_date(date) {
             return Err(format!("`{date}` is not a date (YYYY-MM-DD)"));
         }
     }
@@ -148,14 +166,6 @@ fn dates(text: &str) -> Result<(), String> {
             "unexpected text after the deprecation's dates: `{rest}`"
         )),
     }
-}
-
-fn is_date(text: &str) -> bool {
-    text.len() == 10
-        && text.char_indices().all(|(index, c)| match index {
-            4 | 7 => c == '-',
-            _ => c.is_ascii_digit(),
-        })
 }
 
 /// Checks that a default is a GraphQL value without variables.
@@ -201,6 +211,24 @@ mod tests {
         }
         assert_eq!(code_list("`A`, `B`"), Some(vec!["A", "B"]));
         assert_eq!(code_list("`A` `B`"), None);
+    }
+
+    #[test]
+    fn a_list_of_error_codes_gets_one_line_per_code() {
+        let text = "Get a thing. The possible errors that can be raised are: - KT-CT-1111: \
+                    Unauthorized. - KT-CT-1113: Disabled GraphQL field requested.";
+        assert_eq!(
+            described(text, false).unwrap().description.as_deref(),
+            Some(
+                "Get a thing.\n\nThe possible errors that can be raised are:\n\n\
+                 - KT-CT-1111: Unauthorized.\n- KT-CT-1113: Disabled GraphQL field requested."
+            )
+        );
+        let prose = "Says: - no list - KT-CT-1111 stays.";
+        assert_eq!(
+            described(prose, false).unwrap().description.as_deref(),
+            Some(prose)
+        );
     }
 
     #[test]
