@@ -10551,7 +10551,7 @@ pub mod types {
         pub join_supplier_process_id: __rt::Nullable<i64>,
         /// The JoinSupplierProcess number.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub join_supplier_process_number: __rt::Nullable<serde_json::Value>,
+        pub join_supplier_process_number: __rt::Nullable<__rt::serde_json::Value>,
     }
     impl JoinSupplierAcceptTermsAndConditionsInput {
         /// A value with the required fields set and every optional field absent.
@@ -10577,7 +10577,7 @@ pub mod types {
         /// The JoinSupplierProcess number.
         pub fn join_supplier_process_number(
             mut self,
-            value: impl Into<__rt::Nullable<serde_json::Value>>,
+            value: impl Into<__rt::Nullable<__rt::serde_json::Value>>,
         ) -> Self {
             self.join_supplier_process_number = value.into();
             self
@@ -13221,7 +13221,7 @@ pub mod types {
         )]
         pub id: Option<String>,
         /// Amount of payment in the currency's minor unit
-        pub amount: serde_json::Value,
+        pub amount: __rt::serde_json::Value,
         /// The date this payment is scheduled to be debited
         pub payment_date: chrono::NaiveDate,
         pub reference: String,
@@ -13425,7 +13425,7 @@ pub mod types {
     #[serde(crate = "__rt::serde")]
     pub struct ConsentTypeFragment {
         /// id of the consent.
-        pub id: serde_json::Value,
+        pub id: __rt::serde_json::Value,
         /// Unique code given to this consent type.
         pub code: String,
         /// Value of the consent.

@@ -171,7 +171,8 @@ impl Builder {
         self
     }
 
-    /// Maps a custom scalar to a Rust type path, replacing any default.
+    /// Maps a custom scalar to a Rust type path, replacing any default. `{runtime}` in the
+    /// path stands for the runtime path ([`scalars::FALLBACK`] is the runtime's JSON value).
     pub fn scalar(mut self, graphql: impl Into<String>, rust_type: impl Into<String>) -> Self {
         self.scalars.insert(graphql.into(), rust_type.into());
         self

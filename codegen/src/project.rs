@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::builder::{Builder, Error, Generated};
+use crate::scalars;
 #[cfg(feature = "tools")]
 use crate::{operations_md, output_tree::OutputTree};
 
@@ -45,10 +46,11 @@ impl Project {
             .schema(self.schema())
             .catalogue(self.catalogue())
             .placeholder_fragments(true)
-            // Any JSON value, said rather than fallen back to: a `BigInt` may exceed
-            // `i64`, and `NonEmptyID` has been `serde_json::Value` in the public types.
-            .scalar("BigInt", "serde_json::Value")
-            .scalar("NonEmptyID", "serde_json::Value")
+            // Any JSON value (the runtime's `serde_json::Value`), said rather than fallen
+            // back to: a `BigInt` may exceed `i64`, and `NonEmptyID` has been a JSON value
+            // in the public types.
+            .scalar("BigInt", scalars::FALLBACK)
+            .scalar("NonEmptyID", scalars::FALLBACK)
     }
 
     /// Runs the generator.

@@ -165,3 +165,25 @@ fn docs_only_operations_say_so_in_their_rustdoc() {
         ["/// The `InitiateLiveChat` mutation.", "///", note]
     );
 }
+
+/// The JP project's code names serde and serde_json only through the runtime, so the
+/// runtime is the one dependency a crate including it needs for them (mapped scalars
+/// included: the project maps `BigInt` to the runtime's JSON value).
+#[test]
+fn the_project_names_serde_only_through_the_runtime() {
+    let code = kraken_codegen::project::Project::new(emit_support::workspace_root())
+        .generate()
+        .unwrap()
+        .to_string();
+    let code: String = code.split_whitespace().collect();
+    let stray: Vec<&str> = ["serde_json::", "serde::"]
+        .into_iter()
+        .flat_map(|path| code.match_indices(path))
+        .filter(|(at, _)| {
+            let before = &code[..*at];
+            !before.ends_with("__rt::") && !before.ends_with("::kraken_codegen_runtime::")
+        })
+        .map(|(at, path)| code.get(at.saturating_sub(60)..at + 20).unwrap_or(path))
+        .collect();
+    assert_eq!(stray, Vec::<&str>::new());
+}

@@ -1,6 +1,8 @@
 //! Damaged renderings of the live schema: each is an error naming the rendering's line,
 //! never a silent skip.
 
+mod corpus_support;
+
 use std::fs;
 use std::path::Path;
 
@@ -95,17 +97,8 @@ fn read(relative: &str) -> Result<live::Live, kraken_codegen::Diagnostics> {
 
 #[test]
 fn every_fixture_has_its_expected_error() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DAMAGED);
-    let mut on_disk: Vec<String> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| {
-            let path = entry.unwrap().path();
-            path.file_stem().unwrap().to_str().unwrap().to_string()
-        })
-        .collect();
-    on_disk.sort();
     let listed: Vec<&str> = EXPECTED.iter().map(|(name, _)| *name).collect();
-    assert_eq!(on_disk, listed);
+    assert_eq!(corpus_support::fixture_stems(DAMAGED), listed);
 }
 
 #[test]
