@@ -91,7 +91,9 @@ fn schema() -> String {
             (index * 7 + 3) % OBJECTS
         );
     }
-    sdl.push_str("\nscalar DateTime\n");
+    // The scalars the JP project layout maps (`Project::builder`), which `regenerate`
+    // uses for this schema too.
+    sdl.push_str("\nscalar DateTime\nscalar BigInt\nscalar NonEmptyID\n");
     sdl
 }
 

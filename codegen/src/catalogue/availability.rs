@@ -6,8 +6,8 @@ use std::io::ErrorKind;
 use std::path::Path;
 
 use super::files::{AvailabilityFile, AVAILABILITY_FILE};
-use super::load::{position_at, read_toml, unreadable};
 use super::model::{Availability, Catalogue, Operation};
+use super::source::{position_at, read_toml, unreadable};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 
 /// Marks the operations `<dir>/availability.toml` lists as docs-only; without the file

@@ -6,16 +6,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::availability;
 use super::document::{analyze, DocumentShape};
 use super::files::{CatalogueFile, FieldFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR};
 use super::model::{Availability, Catalogue, Endpoints, FieldDoc, Operation};
-use super::read;
-use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
-
-const START: Position = Position { line: 1, column: 1 };
+use super::source::{position_at, read_toml, unreadable, START};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 
 /// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, every operation in
 /// `operations/` and, when present, `availability.toml`. Reports every problem found,
@@ -227,36 +225,4 @@ fn check_operation_names(operations: &[Operation], diagnostics: &mut Diagnostics
 fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     let text = fs::read_to_string(path).map_err(|error| unreadable(path, &error))?;
     Ok(SourceFile::new(path, text))
-}
-
-/// Reads a catalogue file with `read`, reporting what is wrong at its place.
-pub(super) fn read_toml<T>(
-    source: &SourceFile,
-    read: fn(&str) -> read::Result<T>,
-) -> Result<T, Diagnostic> {
-    read(&source.text).map_err(|error| {
-        Diagnostic::new(
-            source,
-            position_at(&source.text, error.span.start),
-            error.message,
-        )
-    })
-}
-
-pub(super) fn unreadable(path: &Path, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::new(
-        &SourceFile::new(PathBuf::from(path), ""),
-        START,
-        format!("cannot read {}: {error}", path.display()),
-    )
-}
-
-/// The 1-based line and column (in characters) of a byte offset.
-pub(super) fn position_at(text: &str, offset: usize) -> Position {
-    let before = &text[..offset.min(text.len())];
-    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-    Position {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-    }
 }

@@ -10,6 +10,7 @@ pub mod model;
 mod read;
 #[cfg(feature = "tools")]
 mod save;
+mod source;
 
 pub use load::load;
 pub use model::{Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation};
