@@ -4,7 +4,6 @@
 use crate::auth::{is_expired_token, AuthError, Credentials, Session, TokenState};
 use crate::endpoint::{Endpoint, DEFAULT_API_URL, DEFAULT_AUTH_URL};
 use crate::extensions::ErrorExtensions;
-use kraken_codegen_runtime::client::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 use kraken_codegen_runtime::{BuildError, Operation};
 use reqwest::header::{HeaderMap, AUTHORIZATION};
 use std::fmt;
@@ -21,26 +20,27 @@ pub type OperationError<O> = Error<<O as Operation>::ErrorCode, <O as Operation>
 /// Default margin before a token's expiry at which it is renewed.
 pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(300);
 
-/// Configures a [`Client`].
+/// Configures a [`Client`]: the runtime client's settings with the two Kraken endpoints,
+/// plus the login.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
-    api_url: String,
-    auth_url: String,
-    timeout: Duration,
-    connect_timeout: Duration,
-    allow_loopback_http: bool,
+    transport: kraken_codegen_runtime::ClientBuilder,
     credentials: Option<Credentials>,
     refresh_margin: Duration,
 }
 
 impl Default for ClientBuilder {
     fn default() -> Self {
+        let transport = kraken_codegen_runtime::Client::builder()
+            .endpoint(Endpoint::Api.key(), DEFAULT_API_URL)
+            .endpoint(Endpoint::Auth.key(), DEFAULT_AUTH_URL)
+            .user_agent(concat!(
+                env!("CARGO_PKG_NAME"),
+                "/",
+                env!("CARGO_PKG_VERSION")
+            ));
         ClientBuilder {
-            api_url: DEFAULT_API_URL.to_owned(),
-            auth_url: DEFAULT_AUTH_URL.to_owned(),
-            timeout: DEFAULT_TIMEOUT,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            allow_loopback_http: false,
+            transport,
             credentials: None,
             refresh_margin: DEFAULT_REFRESH_MARGIN,
         }
@@ -50,31 +50,33 @@ impl Default for ClientBuilder {
 impl ClientBuilder {
     /// The URL operations of [`Endpoint::Api`] are sent to.
     pub fn api_url(mut self, url: impl Into<String>) -> Self {
-        self.api_url = url.into();
+        self.transport = self.transport.endpoint(Endpoint::Api.key(), url);
         self
     }
 
     /// The URL operations of [`Endpoint::Auth`] are sent to.
     pub fn auth_url(mut self, url: impl Into<String>) -> Self {
-        self.auth_url = url.into();
+        self.transport = self.transport.endpoint(Endpoint::Auth.key(), url);
         self
     }
 
-    /// Limit on a whole request (default [`DEFAULT_TIMEOUT`]).
+    /// Limit on a whole request (default
+    /// [`DEFAULT_TIMEOUT`](kraken_codegen_runtime::client::DEFAULT_TIMEOUT)).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.transport = self.transport.timeout(timeout);
         self
     }
 
-    /// Limit on establishing a connection (default [`DEFAULT_CONNECT_TIMEOUT`]).
+    /// Limit on establishing a connection (default
+    /// [`DEFAULT_CONNECT_TIMEOUT`](kraken_codegen_runtime::client::DEFAULT_CONNECT_TIMEOUT)).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.transport = self.transport.connect_timeout(timeout);
         self
     }
 
     /// Accepts `http://` URLs whose host is a loopback address (for local test servers).
     pub fn allow_loopback_http(mut self) -> Self {
-        self.allow_loopback_http = true;
+        self.transport = self.transport.allow_loopback_http();
         self
     }
 
@@ -93,25 +95,12 @@ impl ClientBuilder {
 
     /// Checks the URLs and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
-        let mut transport = kraken_codegen_runtime::Client::builder()
-            .endpoint(Endpoint::Api.key(), self.api_url)
-            .endpoint(Endpoint::Auth.key(), self.auth_url)
-            .user_agent(concat!(
-                env!("CARGO_PKG_NAME"),
-                "/",
-                env!("CARGO_PKG_VERSION")
-            ))
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout);
-        if self.allow_loopback_http {
-            transport = transport.allow_loopback_http();
-        }
         let session = self
             .credentials
             .map(|credentials| Session::new(credentials, self.refresh_margin));
         Ok(Client {
             inner: Arc::new(Inner {
-                transport: transport.build()?,
+                transport: self.transport.build()?,
                 session,
             }),
         })

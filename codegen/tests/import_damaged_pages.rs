@@ -110,11 +110,11 @@ fn each_damaged_page_is_an_error_naming_the_page_line() {
             fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&relative)).unwrap();
         let diagnostics = docs_import::import(&text, Path::new(&relative))
             .expect_err(&format!("{name} must not import"));
-        let lines: Vec<String> = expected
-            .iter()
-            .map(|line| format!("{relative}:{line}"))
-            .collect();
-        assert_eq!(diagnostics.to_string(), lines.join("\n"), "{name}");
+        assert_eq!(
+            diagnostics.to_string(),
+            corpus_support::expected_lines(&relative, expected),
+            "{name}"
+        );
         insta::assert_snapshot!(*name, diagnostics.render());
     }
 }

@@ -106,11 +106,11 @@ fn each_damaged_rendering_is_an_error_naming_its_line() {
     for (name, expected) in EXPECTED {
         let relative = format!("{DAMAGED}/{name}.md");
         let diagnostics = read(&relative).expect_err(&format!("{name} must not be read"));
-        let lines: Vec<String> = expected
-            .iter()
-            .map(|line| format!("{relative}:{line}"))
-            .collect();
-        assert_eq!(diagnostics.to_string(), lines.join("\n"), "{name}");
+        assert_eq!(
+            diagnostics.to_string(),
+            corpus_support::expected_lines(&relative, expected),
+            "{name}"
+        );
         insta::assert_snapshot!(*name, diagnostics.render());
     }
 }

@@ -1,4 +1,5 @@
-//! What the damaged-input corpora share: the fixtures a corpus directory holds.
+//! What the damaged-input corpora share: the fixtures a corpus directory holds, and the
+//! one-line form of the diagnostics each case expects.
 
 use std::fs;
 use std::path::Path;
@@ -16,4 +17,14 @@ pub fn fixture_stems(dir: &str) -> Vec<String> {
         .collect();
     stems.sort();
     stems
+}
+
+/// What `Diagnostics`' `Display` gives for a case at `relative` whose diagnostics are
+/// `expected` (`line:col: message` each): one `relative:line:col: message` line apiece.
+pub fn expected_lines(relative: &str, expected: &[&str]) -> String {
+    let lines: Vec<String> = expected
+        .iter()
+        .map(|line| format!("{relative}:{line}"))
+        .collect();
+    lines.join("\n")
 }
