@@ -12,12 +12,7 @@ pub fn today() -> Date {
 
 /// `YYYY-MM-DD`, four, two and two digits, a day that exists.
 pub fn parse(text: &str) -> Result<Date, String> {
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(index, byte)| match index {
-            4 | 7 => byte == b'-',
-            _ => byte.is_ascii_digit(),
-        });
-    well_formed
+    crate::catalogue::model::is_date(text)
         .then(|| Date::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| format!("`{text}` is not a calendar date (YYYY-MM-DD)"))
