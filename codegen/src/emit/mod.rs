@@ -1,8 +1,8 @@
 //! Emission: the resolved IR becomes one Rust file.
 //!
 //! Each submodule is one concern and a pure function of the IR; this module holds what
-//! they share: the [`Context`] (runtime path, derives, scalar types, the names of shared
-//! types) and the [`Module`] items are collected into. Layout of the output:
+//! they share: the `Context` (runtime path, derives, scalar types, the names of shared
+//! types) and the `Module` items are collected into. Layout of the output:
 //!
 //! ```text
 //! pub mod operations { pub mod <operation_name> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
@@ -10,7 +10,7 @@
 //! pub enum ErrorCode { every documented code }
 //! ```
 //!
-//! [`file`] emits and formats the parts of a [`Plan`] on every core and assembles them.
+//! [`file()`] emits and formats the parts of a [`Plan`] on every core and assembles them.
 //!
 //! Generated code names shared items by relative paths (`super::super::types::X`), so
 //! the file can be `include!`d into any module; runtime items, and the serde and
@@ -251,7 +251,7 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
     out
 }
 
-/// The whole file. Parts are emitted and [`format`]ted on every available core;
+/// The whole file. Parts are emitted and formatted ([`format()`]) on every available core;
 /// the result is the same whatever the number of threads.
 pub fn file(ir: &Ir, settings: &Settings) -> Result<String, EmitError> {
     let plan = Plan::new(ir, settings);
