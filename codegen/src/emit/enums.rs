@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, Context};
+use super::{docs, Context, EmitError};
 use crate::ir::Enum;
 use crate::naming::{Case, Namespace};
 
@@ -16,15 +16,15 @@ use crate::naming::{Case, Namespace};
 const CATCH_ALL: &str = "UnknownValue";
 
 /// Emits every enum into `types`.
-pub(super) fn emit(ctx: &Context, enums: &[Enum]) -> TokenStream {
+pub(super) fn emit(ctx: &Context, enums: &[Enum]) -> Result<TokenStream, EmitError> {
     enums
         .iter()
         .map(|graphql| emit_enum(ctx, graphql))
         .collect()
 }
 
-fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {
-    let ident = ctx.shared_type(&graphql.name);
+fn emit_enum(ctx: &Context, graphql: &Enum) -> Result<TokenStream, EmitError> {
+    let ident = ctx.shared_type(&graphql.name)?;
     let mut variants = Namespace::new(Case::Pascal);
     let catch_all = variants.reserve(CATCH_ALL);
     let values: Vec<_> = graphql
@@ -37,10 +37,7 @@ fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {
             .description
             .as_deref()
             .map(|text| docs::attrs(&docs::sanitize(text)));
-        let deprecated = value.deprecated.as_ref().map(|d| {
-            let note = &d.note;
-            quote!(#[deprecated(note = #note)])
-        });
+        let deprecated = docs::deprecated(value.deprecated.as_ref());
         quote!(#doc #deprecated #variant,)
     });
     let rows = values.iter().map(|(variant, value)| {
@@ -57,7 +54,7 @@ fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {
     );
     let catch_all_doc = docs::attrs("A value this schema does not know, as sent by the server.");
     let runtime = ctx.runtime();
-    quote! {
+    Ok(quote! {
         #doc
         #derives
         pub enum #ident {
@@ -72,5 +69,5 @@ fn emit_enum(ctx: &Context, graphql: &Enum) -> TokenStream {
         }
 
         #runtime::wire_enum!(#ident, #catch_all);
-    }
+    })
 }

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{docs, required_type, Context, Scope};
+use super::{docs, required_type, Context, EmitError, Scope};
 use crate::ir::{Deprecated, InputObject, TypeKind, TypeRef, Variable};
 use crate::naming::{Case, Namespace, WireNames};
 
@@ -43,7 +43,10 @@ impl<'a> Member<'a> {
 }
 
 /// Emits every input object into `types`.
-pub(super) fn emit_objects(ctx: &Context, objects: &[InputObject]) -> TokenStream {
+pub(super) fn emit_objects(
+    ctx: &Context,
+    objects: &[InputObject],
+) -> Result<TokenStream, EmitError> {
     let mut items = TokenStream::new();
     for object in objects {
         let members: Vec<_> = object
@@ -65,10 +68,10 @@ pub(super) fn emit_objects(ctx: &Context, objects: &[InputObject]) -> TokenStrea
             Some(text) => docs::sanitize(text),
             None => format!("The GraphQL input object `{}`.", object.name),
         };
-        let ident = ctx.shared_type(&object.name);
-        items.extend(emit_struct(ctx, &ident, &doc, &members, Scope::Types));
+        let ident = ctx.shared_type(&object.name)?;
+        items.extend(emit_struct(ctx, &ident, &doc, &members, Scope::Types)?);
     }
-    items
+    Ok(items)
 }
 
 /// How a member is held.
@@ -95,7 +98,7 @@ pub(super) fn emit_struct(
     doc: &str,
     members: &[Member],
     scope: Scope,
-) -> TokenStream {
+) -> Result<TokenStream, EmitError> {
     let runtime = ctx.runtime();
     let mut fields = Namespace::new(Case::Snake);
     let mut methods = Namespace::new(Case::Snake);
@@ -117,7 +120,7 @@ pub(super) fn emit_struct(
         .camel_case
         .then(|| quote!(#[serde(rename_all = "camelCase")]));
     for (member, field) in members.iter().zip(field_names) {
-        let leaf = ctx.leaf_type(member.ty.name(), member.kind, scope);
+        let leaf = ctx.leaf_type(&ctx.leaf(member.ty.name(), member.kind)?, scope);
         let leaf = if member.boxed {
             quote!(Box<#leaf>)
         } else {
@@ -143,10 +146,7 @@ pub(super) fn emit_struct(
             Some(text) => docs::sanitize(text),
             None => format!("`{}`.", member.name),
         });
-        let deprecated = member.deprecated.map(|d| {
-            let note = &d.note;
-            quote!(#[deprecated(note = #note)])
-        });
+        let deprecated = docs::deprecated(member.deprecated);
         let rename = wire_names.needs_rename(&field, member.name).then(|| {
             let wire = member.name;
             quote!(#[serde(rename = #wire)])
@@ -199,7 +199,7 @@ pub(super) fn emit_struct(
         )
     };
     let doc = docs::attrs(doc);
-    quote! {
+    Ok(quote! {
         #doc
         #derives
         #rename_all
@@ -215,7 +215,7 @@ pub(super) fn emit_struct(
             }
             #(#setters)*
         }
-    }
+    })
 }
 
 /// A path as source text, for serde attributes that take a path in a string.

@@ -8,11 +8,11 @@ use quote::quote;
 
 use super::error_codes::{self, RootVariants};
 use super::inputs::{self, Member};
-use super::responses::{self, ChildNames, Shape};
-use super::{docs, Context, EmitError, Module, Scope};
+use super::shapes::{ChildNames, Members, Planner};
+use super::{docs, render, Context, EmitError, Scope};
 use crate::catalogue::Availability;
 use crate::ir::Operation;
-use crate::naming::{self, ident};
+use crate::naming::{self, ident, Namespace};
 
 /// Names the generator puts in every operation module, reserved before any other.
 const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
@@ -25,11 +25,11 @@ pub(super) fn emit_operation(
     root_codes: &RootVariants,
 ) -> Result<TokenStream, EmitError> {
     let module_name = naming::operation_module(&operation.name);
-    let mut module = Module::new(Scope::Operation);
+    let mut names = Namespace::items();
     for name in RESERVED {
-        module.names.reserve(name);
+        names.reserve(name);
     }
-    let operation_ident = module.names.name(&operation.name);
+    let operation_ident = names.name(&operation.name);
     let runtime = ctx.runtime();
     let runtime_path = ctx.runtime_path();
     let alias = ident(super::RUNTIME_ALIAS);
@@ -46,28 +46,22 @@ pub(super) fn emit_operation(
         &variables_doc,
         &members,
         Scope::Operation,
-    );
+    )?;
 
-    let fields: Vec<_> = operation.selection.fields.iter().collect();
-    let shape = Shape {
-        fields: &fields,
-        spreads: &operation.selection.fragment_spreads,
-        typename: false,
-    };
-    let child_names = if fields.len() == 1 && shape.spreads.is_empty() {
+    let members = Members::of(&operation.selection);
+    let child_names = if members.fields.len() == 1 && members.spreads.is_empty() {
         ChildNames::Payload
     } else {
         ChildNames::Prefixed("")
     };
     let response_doc = format!("The `data` of a successful `{}` response.", operation.name);
-    responses::emit_struct(
-        ctx,
-        &mut module,
-        &ident("ResponseData"),
-        shape,
-        &response_doc,
+    let shapes = Planner::new(ctx, &mut names).structure(
+        ident("ResponseData"),
+        members,
+        response_doc,
         child_names,
-    );
+    )?;
+    let responses = render(ctx, Scope::Operation, &shapes);
 
     let codes = operation
         .docs
@@ -82,13 +76,9 @@ pub(super) fn emit_operation(
     });
     let name = &operation.name;
     let document = &operation.wire_document;
-    let deprecated = operation.deprecated.as_ref().map(|d| {
-        let note = &d.note;
-        quote!(#[deprecated(note = #note)])
-    });
+    let deprecated = docs::deprecated(operation.deprecated.as_ref());
     let struct_doc = docs::attrs(&operation_doc(operation, error_table));
     let module_doc = docs::attrs(&module_doc(operation));
-    let nested = module.items;
     Ok(quote! {
         #module_doc
         pub mod #module_name {
@@ -109,7 +99,7 @@ pub(super) fn emit_operation(
             }
 
             #variables
-            #(#nested)*
+            #responses
             #error_code
         }
     })
