@@ -6,19 +6,19 @@ use super::{assemble, file, format, Emitter, Plan, Settings};
 use crate::catalogue::{self, Availability, Endpoint};
 use crate::ir::*;
 
-fn named(name: &str) -> TypeRef {
+pub(super) fn named(name: &str) -> TypeRef {
     TypeRef::Named(name.to_string())
 }
 
-fn non_null(ty: TypeRef) -> TypeRef {
+pub(super) fn non_null(ty: TypeRef) -> TypeRef {
     TypeRef::NonNull(Box::new(ty))
 }
 
-fn list(ty: TypeRef) -> TypeRef {
+pub(super) fn list(ty: TypeRef) -> TypeRef {
     TypeRef::List(Box::new(ty))
 }
 
-fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
+pub(super) fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
     Field {
         response_key: key.to_string(),
         field_name: key.to_string(),
@@ -30,7 +30,7 @@ fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
     }
 }
 
-fn selection(parent: &str, kind: TypeKind, fields: Vec<Field>) -> SelectionSet {
+pub(super) fn selection(parent: &str, kind: TypeKind, fields: Vec<Field>) -> SelectionSet {
     SelectionSet {
         parent_type: parent.to_string(),
         parent_kind: kind,
@@ -40,14 +40,14 @@ fn selection(parent: &str, kind: TypeKind, fields: Vec<Field>) -> SelectionSet {
     }
 }
 
-fn spread(parent: &str, kind: TypeKind, fragment: &str) -> SelectionSet {
+pub(super) fn spread(parent: &str, kind: TypeKind, fragment: &str) -> SelectionSet {
     SelectionSet {
         fragment_spreads: vec![fragment.to_string()],
         ..selection(parent, kind, Vec::new())
     }
 }
 
-fn with_selection(mut field: Field, selection: SelectionSet) -> Field {
+pub(super) fn with_selection(mut field: Field, selection: SelectionSet) -> Field {
     field.selection = Some(selection);
     field
 }
