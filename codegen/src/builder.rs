@@ -288,7 +288,7 @@ impl Builder {
         }
         diagnostics.into_result(())?;
 
-        let scalar_table = scalars::mappings(&self.scalars, &self.settings.runtime);
+        let scalar_table = scalars::mappings(&self.scalars);
         let options = Options {
             scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use super::EmitError;
 use crate::ir::ScalarMapping;
 
-/// The Rust type of every built-in and mapped custom scalar, `{runtime}` in a mapping
-/// standing for the runtime path; a mapping that is not a Rust type is an error.
+/// The Rust type of every built-in and mapped custom scalar, with `{runtime}` in a
+/// mapping replaced by `runtime`, the alias of the runtime in generated modules (the one
+/// place it is filled in); a mapping that is not a Rust type is an error.
 pub(super) fn parse(
     mappings: &BTreeMap<String, ScalarMapping>,
     runtime: &str,
