@@ -497,7 +497,7 @@ mod tests {
     }
 
     fn object(name: &str, fields: Vec<Field>) -> SelectionSet {
-        selection(name, TypeKind::Object, fields)
+        selection(name, fields)
     }
 
     fn id() -> Field {
@@ -622,16 +622,12 @@ mod tests {
         };
         let result = SelectionSet {
             variants: vec![
-                member(
-                    "CommonError",
-                    spread("CommonError", TypeKind::Object, "CommonErrorFragment"),
-                ),
+                member("CommonError", spread("CommonError", "CommonErrorFragment")),
                 member("Created", object("Created", vec![id()])),
                 member("UnknownMember", object("UnknownMember", vec![id()])),
             ],
             ..selection(
                 "Result",
-                TypeKind::Union,
                 vec![field(
                     "__typename",
                     non_null(named("String")),
@@ -661,14 +657,14 @@ mod tests {
 
     #[test]
     fn a_sole_spread_is_the_fragment_and_a_spread_beside_fields_is_flattened() {
-        let mut beside = spread("Payment", TypeKind::Object, "PaymentFragment");
+        let mut beside = spread("Payment", "PaymentFragment");
         beside.fields.push(id());
         let root = object(
             "Query",
             vec![
                 with_selection(
                     field("payment", named("Payment"), TypeKind::Object),
-                    spread("Payment", TypeKind::Object, "PaymentFragment"),
+                    spread("Payment", "PaymentFragment"),
                 ),
                 with_selection(field("other", named("Payment"), TypeKind::Object), beside),
             ],
@@ -689,7 +685,7 @@ mod tests {
             vec![
                 with_selection(
                     field("payment", named("Payment"), TypeKind::Object),
-                    spread("Payment", TypeKind::Object, "NoSuchFragment"),
+                    spread("Payment", "NoSuchFragment"),
                 ),
                 field("when", named("Instant"), TypeKind::CustomScalar),
             ],
