@@ -226,7 +226,7 @@ mod tests {
         let schema = schema("type Query { a: Cursor, b: Date }\n\nscalar Cursor\nscalar Date\n");
         let used = ["Cursor".to_string(), "Date".to_string()];
         let warnings = unmapped(&schema, &used, &mappings(&BTreeMap::new()));
-        let rendered: Vec<String> = warnings.0.iter().map(|w| w.render_warning()).collect();
+        let rendered: Vec<String> = warnings.iter().map(|w| w.render_warning()).collect();
         assert_eq!(
             rendered,
             ["warning: custom scalar `Cursor` has no Rust type: it decodes as the runtime's `serde_json::Value`\n \

@@ -88,7 +88,6 @@ fn catalogue_warnings(generated: &kraken_codegen::Generated) -> Vec<String> {
     let root = emit_support::workspace_root().display().to_string();
     generated
         .warnings()
-        .0
         .iter()
         .filter(|warning| warning.path() != schema)
         .map(|warning| warning.render_warning().replace(&root, "<root>"))
