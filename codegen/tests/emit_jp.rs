@@ -63,7 +63,7 @@ fn unknown_selection_is_an_error() {
 fn generated_for_another_crate_compiles_and_decodes() {
     let generated = jp().select(SELECTED).generate().unwrap();
     let test = repository("codegen/tests/fixtures/emit_jp/decode.rs");
-    let stdout = emit_support::cargo_test("jp", &generated, &[("decode.rs", &test)]);
+    let stdout = emit_support::cargo_test("jp", &generated.to_string(), &[("decode.rs", &test)]);
     assert!(stdout.contains("4 passed; 0 failed"), "{stdout}");
 }
 
