@@ -178,8 +178,18 @@ impl<'a> Emitter<'a> {
     pub fn emit(&self, index: usize) -> Result<TokenStream, EmitError> {
         let (ctx, ir) = (&self.ctx, self.plan.ir);
         match self.plan.part(index) {
-            Part::Enums => enums::emit(ctx, &ir.enums),
-            Part::Inputs(range) => inputs::emit_objects(ctx, &ir.input_objects[range]),
+            Part::Enums => ir
+                .enums
+                .iter()
+                .map(|graphql| Ok(enums::render(ctx, &shapes::enumeration(ctx, graphql)?)))
+                .collect(),
+            Part::Inputs(range) => ir.input_objects[range]
+                .iter()
+                .map(|object| {
+                    let shape = shapes::input_object(ctx, object)?;
+                    Ok(inputs::render(ctx, Scope::Types, &shape))
+                })
+                .collect(),
             Part::Fragments => {
                 // Fragments name their nested types in the `types` namespace, so they are
                 // one part.

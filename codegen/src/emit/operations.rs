@@ -7,8 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::error_codes::{self, RootVariants};
-use super::inputs::{self, Member};
-use super::shapes::{ChildNames, Members, Planner};
+use super::inputs;
+use super::shapes::{self, ChildNames, Member, Members, Planner};
 use super::{docs, render, Context, EmitError, Scope};
 use crate::catalogue::Availability;
 use crate::ir::Operation;
@@ -40,13 +40,8 @@ pub(super) fn emit_operation(
         .map(Member::of_variable)
         .collect();
     let variables_doc = format!("The variables of `{}`.", operation.name);
-    let variables = inputs::emit_struct(
-        ctx,
-        &ident("Variables"),
-        &variables_doc,
-        &members,
-        Scope::Operation,
-    )?;
+    let variables = shapes::input(ctx, ident("Variables"), variables_doc, &members)?;
+    let variables = inputs::render(ctx, Scope::Operation, &variables);
 
     let members = Members::of(&operation.selection);
     let child_names = if members.fields.len() == 1 && members.spreads.is_empty() {

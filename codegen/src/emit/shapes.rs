@@ -1,10 +1,12 @@
-//! The plan stage of response types: a selection set becomes named Rust shapes (structs
-//! and tagged enums) before any token is written.
+//! The plan stage: the IR becomes named Rust shapes (structs, enums, their fields and
+//! variants) before any token is written. Response types are planned here, input
+//! structs in [`inputs`], GraphQL enums in [`enums`].
 //!
 //! Every identifier is taken here, through [`crate::naming`], in the order the items
-//! appear in the module; rendering ([`super::responses`], [`super::unions`]) only reads
-//! the finished shapes, one at a time. A planned shape comes before the shapes of its
-//! fields, so a module reads from the outside in.
+//! appear in the module; rendering ([`super::responses`], [`super::unions`],
+//! [`super::inputs`], [`super::enums`]) only reads the finished shapes, one at a time. A
+//! planned response shape comes before the shapes of its fields, so a module reads from
+//! the outside in.
 //!
 //! Nested types are named by path: the type of field `b` inside type `A` is `AB`. In an
 //! operation that selects one root field, that field's type is `Payload` and its
@@ -17,9 +19,15 @@
 //! what is selected on the abstract type itself plus what is selected on the member;
 //! the catch-all's struct holds `__typename` and what is selected on the abstract type.
 
+mod enums;
+mod inputs;
+
 use std::collections::BTreeSet;
 
 use proc_macro2::Ident;
+
+pub(super) use enums::{enumeration, EnumShape};
+pub(super) use inputs::{input, input_object, InputShape, Member, Presence};
 
 use super::{docs, Context, EmitError};
 use crate::ir::{Deprecated, Field, Fragment, SelectionSet, TypeRef};
@@ -429,11 +437,14 @@ mod tests {
     use crate::emit::Settings;
     use crate::ir::{Ir, TypeKind, Variant};
 
+    fn context(ir: &Ir) -> Result<Context, EmitError> {
+        Context::new(ir, &Settings::default(), &mut Namespace::items())
+    }
+
     /// The shapes of an operation's `ResponseData` selecting `root`, one line each:
     /// `struct Name: field: Type, ...` or `union Name: Variant(Type), ...`.
     fn plan(ir: &Ir, root: SelectionSet) -> Result<Vec<String>, EmitError> {
-        let mut types = Namespace::items();
-        let ctx = Context::new(ir, &Settings::default(), &mut types)?;
+        let ctx = context(ir)?;
         let mut names = Namespace::items();
         names.reserve("ResponseData");
         let members = Members::of(&root);
@@ -704,6 +715,106 @@ mod tests {
                 what: "scalar",
                 name: "Instant".to_string()
             }
+        );
+    }
+
+    /// An input struct's fields, one line each: `field as wire: Leaf, presence`.
+    fn describe_input(shape: &InputShape) -> Vec<String> {
+        shape
+            .fields
+            .iter()
+            .map(|field| {
+                let rename = field
+                    .rename
+                    .as_ref()
+                    .map_or(String::new(), |wire| format!(" as {wire}"));
+                let leaf = match &field.ty.leaf {
+                    Leaf::Scalar(ty) => ty.to_token_stream().to_string(),
+                    Leaf::Shared(ident) | Leaf::Local(ident) => ident.to_string(),
+                };
+                let boxed = if field.boxed { " boxed" } else { "" };
+                let presence = match &field.presence {
+                    Presence::Required => "in new()".to_string(),
+                    Presence::Nullable { setter } => format!("nullable, set by {setter}()"),
+                    Presence::Defaulted { setter } => format!("defaulted, set by {setter}()"),
+                };
+                format!("{}{rename}: {leaf}{boxed}, {presence}", field.ident)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn input_fields_setters_and_presence() {
+        let ir = sample();
+        let ctx = context(&ir).unwrap();
+        let create = input_object(&ctx, &ir.input_objects[0]).unwrap();
+        assert_eq!(
+            (create.ident.to_string(), create.camel_case),
+            ("CreatePaymentInput".to_string(), true)
+        );
+        assert_eq!(
+            describe_input(&create),
+            [
+                "account_number: String, in new()",
+                "amount: rust_decimal :: Decimal, nullable, set by amount()",
+                "retries: i64, defaulted, set by retries()",
+                "self_: Filter, nullable, set by self_()",
+            ]
+        );
+        let filter = input_object(&ctx, &ir.input_objects[1]).unwrap();
+        assert_eq!(
+            describe_input(&filter),
+            [
+                "not: Filter boxed, nullable, set by not()",
+                "any: Filter, nullable, set by any()",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_variable_named_new_gets_a_suffixed_setter() {
+        let ir = sample();
+        let ctx = context(&ir).unwrap();
+        let ty = named("Int");
+        let member = |name| Member {
+            name,
+            ty: &ty,
+            kind: TypeKind::BuiltinScalar,
+            description: None,
+            has_default: false,
+            deprecated: None,
+            boxed: false,
+        };
+        let members = [member("new"), member("type"), member("first_name")];
+        let shape = input(&ctx, naming::ident("Variables"), String::new(), &members).unwrap();
+        assert!(!shape.camel_case);
+        assert_eq!(
+            describe_input(&shape),
+            [
+                "new: i64, nullable, set by new_2()",
+                "r#type: i64, nullable, set by r#type()",
+                "first_name: i64, nullable, set by first_name()",
+            ]
+        );
+    }
+
+    #[test]
+    fn enum_values_are_variants_after_the_reserved_catch_all() {
+        let ir = sample();
+        let ctx = context(&ir).unwrap();
+        let shape = enumeration(&ctx, &ir.enums[0]).unwrap();
+        let variants: Vec<_> = shape
+            .values
+            .iter()
+            .map(|value| format!("{} = {}", value.ident, value.wire))
+            .collect();
+        assert_eq!(
+            (shape.ident.to_string(), shape.catch_all.to_string()),
+            ("PaymentStatus".to_string(), "UnknownValue".to_string())
+        );
+        assert_eq!(
+            variants,
+            ["Pending = PENDING", "UnknownValue2 = UNKNOWN_VALUE"]
         );
     }
 }
