@@ -10,7 +10,7 @@ use super::files::{CatalogueFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR}
 use super::model::Catalogue;
 use crate::write::{write_if_changed, WriteOutcome};
 
-/// What [`write`] did to the catalogue directory.
+/// What [`write()`] did to the catalogue directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteSummary {
     /// Files created or replaced, in the order written.

@@ -1,9 +1,11 @@
 //! Emission: the resolved IR becomes one Rust file.
 //!
 //! Each submodule is one concern and a pure function of the IR; this module holds what
-//! they share: the [`Context`] (runtime path, derives, scalar types, the names of shared
-//! types). Response types go through two stages: [`shapes`] plans them as named Rust
-//! shapes, [`responses`] and [`unions`] render each shape. Layout of the output:
+//! they share: the `Context` (runtime path, derives, scalar types, the names of shared
+//! types). Emission has two stages: `shapes` plans the IR as named Rust shapes (structs,
+//! enums, their fields and variants, every identifier decided there), then `responses`,
+//! `unions`, `inputs` and `enums` each render one shape into tokens. Layout of the
+//! output:
 //!
 //! ```text
 //! pub mod operations { pub mod <operation_name> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
@@ -11,7 +13,7 @@
 //! pub enum ErrorCode { every documented code }
 //! ```
 //!
-//! [`file`] emits and formats the parts of a [`Plan`] on every core and assembles them.
+//! [`file()`] emits and formats the parts of a [`Plan`] on every core and assembles them.
 //!
 //! Generated code names shared items by relative paths (`super::super::types::X`), so
 //! the file can be `include!`d into any module; runtime items, and the serde and
@@ -264,7 +266,7 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
     out
 }
 
-/// The whole file. Parts are emitted and [`format`]ted on every available core;
+/// The whole file. Parts are emitted and [`format()`]ted on every available core;
 /// the result is the same whatever the number of threads.
 pub fn file(ir: &Ir, settings: &Settings) -> Result<String, EmitError> {
     let plan = Plan::new(ir, settings);
