@@ -34,3 +34,27 @@ pub(super) fn parse(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::ToTokens;
+
+    use super::*;
+
+    #[test]
+    fn defaults_and_user_mappings_name_the_runtime_alike() {
+        let overrides = BTreeMap::from([("Money".to_string(), "{runtime}::Money".to_string())]);
+        let types = parse(&crate::scalars::mappings(&overrides), "__rt").unwrap();
+        let shown = |scalar: &str| types[scalar].to_token_stream().to_string();
+        assert_eq!(
+            ["DateTime", "GenericScalar", "Money", "Date", "Int"].map(shown),
+            [
+                "__rt :: DateTime",
+                "__rt :: serde_json :: Value",
+                "__rt :: Money",
+                "chrono :: NaiveDate",
+                "i64"
+            ]
+        );
+    }
+}
