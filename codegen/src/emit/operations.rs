@@ -7,56 +7,25 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::error_codes::{self, RootVariants};
-use super::inputs;
-use super::shapes::{self, ChildNames, Member, Members, Planner};
-use super::{docs, render, Context, EmitError, Scope};
+use super::{docs, inputs, render, shapes, Context, EmitError, Scope};
 use crate::catalogue::Availability;
 use crate::ir::Operation;
-use crate::naming::{self, ident, Namespace};
+use crate::naming::ident;
 
-/// Names the generator puts in every operation module, reserved before any other.
-const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
-
-/// One operation's module.
+/// One operation's module, planned by [`shapes::operation`].
 pub(super) fn emit_operation(
     ctx: &Context,
     operation: &Operation,
     error_table: &BTreeMap<String, String>,
     root_codes: &RootVariants,
 ) -> Result<TokenStream, EmitError> {
-    let module_name = naming::operation_module(&operation.name);
-    let mut names = Namespace::items();
-    for name in RESERVED {
-        names.reserve(name);
-    }
-    let operation_ident = names.name(&operation.name);
+    let shape = shapes::operation(ctx, operation)?;
+    let (module_name, operation_ident) = (&shape.module, &shape.ident);
     let runtime = ctx.runtime();
     let runtime_path = ctx.runtime_path();
     let alias = ident(super::RUNTIME_ALIAS);
-
-    let members: Vec<_> = operation
-        .variables
-        .iter()
-        .map(Member::of_variable)
-        .collect();
-    let variables_doc = format!("The variables of `{}`.", operation.name);
-    let variables = shapes::input(ctx, ident("Variables"), variables_doc, &members)?;
-    let variables = inputs::render(ctx, Scope::Operation, &variables);
-
-    let members = Members::of(&operation.selection);
-    let child_names = if members.fields.len() == 1 && members.spreads.is_empty() {
-        ChildNames::Payload
-    } else {
-        ChildNames::Prefixed("")
-    };
-    let response_doc = format!("The `data` of a successful `{}` response.", operation.name);
-    let shapes = Planner::new(ctx, &mut names).structure(
-        ident("ResponseData"),
-        members,
-        response_doc,
-        child_names,
-    )?;
-    let responses = render(ctx, Scope::Operation, &shapes);
+    let variables = inputs::render(ctx, Scope::Operation, &shape.variables);
+    let responses = render(ctx, Scope::Operation, &shape.responses);
 
     let codes = operation
         .docs

@@ -1,6 +1,7 @@
 //! The plan stage: the IR becomes named Rust shapes (structs, enums, their fields and
 //! variants) before any token is written. Response types are planned here, input
-//! structs in [`inputs`], GraphQL enums in [`enums`].
+//! structs in [`inputs`], GraphQL enums in [`enums`], an operation's module in
+//! [`operations`].
 //!
 //! Every identifier is taken here, through [`crate::naming`], in the order the items
 //! appear in the module; rendering ([`super::responses`], [`super::unions`],
@@ -21,6 +22,7 @@
 
 mod enums;
 mod inputs;
+mod operations;
 
 use std::collections::BTreeSet;
 
@@ -28,6 +30,7 @@ use proc_macro2::Ident;
 
 pub(super) use enums::{enumeration, EnumShape};
 pub(super) use inputs::{input, input_object, InputShape, Member, Presence};
+pub(super) use operations::operation;
 
 use super::{docs, Context, EmitError};
 use crate::ir::{Deprecated, Field, Fragment, SelectionSet, TypeRef};

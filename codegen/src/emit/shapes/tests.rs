@@ -389,3 +389,38 @@ fn enum_values_are_variants_after_the_reserved_catch_all() {
         ["Pending = PENDING", "UnknownValue2 = UNKNOWN_VALUE"]
     );
 }
+
+#[test]
+fn an_operation_module_takes_the_generators_names_first() {
+    let mut ir = sample();
+    let ctx = context(&ir).unwrap();
+    let create = operation(&ctx, &ir.operations[0]).unwrap();
+    let idents: Vec<_> = create
+        .responses
+        .iter()
+        .map(|shape| match shape {
+            Shape::Struct(shape) => shape.ident.to_string(),
+            Shape::Union(shape) => shape.ident.to_string(),
+        })
+        .collect();
+    assert_eq!(
+        (create.module.to_string(), create.ident.to_string()),
+        ("create_payment".to_string(), "CreatePayment".to_string())
+    );
+    assert_eq!(create.variables.ident.to_string(), "Variables");
+    assert_eq!(
+        idents,
+        [
+            "ResponseData",
+            "Payload",
+            "PayloadPaymentCreated",
+            "PayloadUnknownMember"
+        ]
+    );
+    ir.operations[1].name = "Variables".to_string();
+    let clash = operation(&ctx, &ir.operations[1]).unwrap();
+    assert_eq!(
+        (clash.module.to_string(), clash.ident.to_string()),
+        ("variables".to_string(), "Variables2".to_string())
+    );
+}
