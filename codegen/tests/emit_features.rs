@@ -43,6 +43,7 @@ fn every_feature_has_a_schema_and_an_operation() {
     assert_eq!(
         features(),
         [
+            "abstract_fragments",
             "alias",
             "custom_scalar",
             "default_values",
@@ -87,5 +88,5 @@ fn every_feature_compiles_and_decodes() {
         &lib,
         &[("decode.rs", &features_dir().join("decode.rs"))],
     );
-    assert!(stdout.contains("12 passed; 0 failed"), "{stdout}");
+    assert!(stdout.contains("13 passed; 0 failed"), "{stdout}");
 }
