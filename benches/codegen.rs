@@ -20,7 +20,7 @@ fn stages(c: &mut Criterion) {
     // The project's configuration: default settings, default scalar mappings.
     let settings = Settings::default();
     let options = Options {
-        scalars: scalars::mappings(&BTreeMap::new(), &settings.runtime),
+        scalars: scalars::mappings(&BTreeMap::new()),
         placeholder_fragments: true,
         ..Options::default()
     };

@@ -1120,7 +1120,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// Datetime when the credit transfer permission is valid.
-            pub valid_from: Option<::kraken_codegen_runtime::DateTime>,
+            pub valid_from: Option<__rt::DateTime>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -1172,7 +1172,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         pub struct Payload {
             pub id: Option<i64>,
-            pub content: Option<::kraken_codegen_runtime::JsonString>,
+            pub content: Option<__rt::JsonString>,
             pub errors: Option<
                 Vec<Option<super::super::types::SerializerFieldErrorsTypeFragment>>,
             >,
@@ -2254,7 +2254,7 @@ pub mod operations {
             /// Reports whether the mutation applied successfully. Should always be 'true'.
             pub tokens_invalidated: bool,
             /// The time at which forced reauthentication is effective. Kraken and refresh tokens issued before this time will be invalid.
-            pub effective_at: ::kraken_codegen_runtime::DateTime,
+            pub effective_at: __rt::DateTime,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -3521,7 +3521,7 @@ pub mod operations {
             /// The Kraken Token. Can be used in the
             pub token: String,
             /// The body payload of the Kraken Token. The same information can be obtained by using JWT decoding tools on the value of the
-            pub payload: ::kraken_codegen_runtime::serde_json::Value,
+            pub payload: __rt::serde_json::Value,
             /// A token that can be used in a subsequent call to
             pub refresh_token: Option<String>,
             /// A Unix timestamp representing the point in time at which the refresh token will expire.
@@ -5356,7 +5356,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// Datetime when the credit transfer permission ends.
-            pub valid_to: Option<::kraken_codegen_runtime::DateTime>,
+            pub valid_to: Option<__rt::DateTime>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -5702,7 +5702,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         #[serde(rename_all = "camelCase")]
         pub struct Payload {
-            pub consent_data: Option<::kraken_codegen_runtime::serde_json::Value>,
+            pub consent_data: Option<__rt::serde_json::Value>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -8364,10 +8364,10 @@ pub mod types {
         pub quote_id: String,
         /// A JSON object containing client parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub client_params: __rt::Nullable<__rt::JsonString>,
         /// A JSON object containing market parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub market_params: __rt::Nullable<__rt::JsonString>,
     }
     impl AcceptGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
@@ -8383,7 +8383,7 @@ pub mod types {
         /// A JSON object containing client parameters to store on the quote.
         pub fn client_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -8391,7 +8391,7 @@ pub mod types {
         /// A JSON object containing market parameters to store on the purchase.
         pub fn market_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.market_params = value.into();
             self
@@ -8662,9 +8662,7 @@ pub mod types {
         pub street_address: __rt::Nullable<String>,
         /// Billing structured street address.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub structured_street_address: __rt::Nullable<
-            ::kraken_codegen_runtime::serde_json::Value,
-        >,
+        pub structured_street_address: __rt::Nullable<__rt::serde_json::Value>,
         /// Billing dependent locality.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub dependent_locality: __rt::Nullable<String>,
@@ -8711,7 +8709,7 @@ pub mod types {
         /// Billing structured street address.
         pub fn structured_street_address(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::serde_json::Value>>,
+            value: impl Into<__rt::Nullable<__rt::serde_json::Value>>,
         ) -> Self {
             self.structured_street_address = value.into();
             self
@@ -9149,10 +9147,10 @@ pub mod types {
         /// The amount contributed per interval. Note, this is in the smallest domination that the currency supports. e.g. Pence, Cents, Yen, etc.
         pub amount: i64,
         /// The start datetime of the agreement.
-        pub active_from: ::kraken_codegen_runtime::DateTime,
+        pub active_from: __rt::DateTime,
         /// The end datetime of the agreement, if any.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub active_to: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
+        pub active_to: __rt::Nullable<__rt::DateTime>,
     }
     impl CreateContributionAgreementInput {
         /// A value with the required fields set and every optional field absent.
@@ -9162,7 +9160,7 @@ pub mod types {
             scheme_code: String,
             interval: Interval,
             amount: i64,
-            active_from: ::kraken_codegen_runtime::DateTime,
+            active_from: __rt::DateTime,
         ) -> Self {
             Self {
                 account_number,
@@ -9176,7 +9174,7 @@ pub mod types {
         /// The end datetime of the agreement, if any.
         pub fn active_to(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
+            value: impl Into<__rt::Nullable<__rt::DateTime>>,
         ) -> Self {
             self.active_to = value.into();
             self
@@ -9213,10 +9211,10 @@ pub mod types {
         pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
         /// A JSON object containing client parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub client_params: __rt::Nullable<__rt::JsonString>,
         /// A JSON object containing market parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub market_params: __rt::Nullable<__rt::JsonString>,
     }
     impl CreateGoodsQuoteInput {
         /// A value with the required fields set and every optional field absent.
@@ -9235,7 +9233,7 @@ pub mod types {
         /// A JSON object containing client parameters to store on the quote.
         pub fn client_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -9243,7 +9241,7 @@ pub mod types {
         /// A JSON object containing market parameters to store on the quote.
         pub fn market_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.market_params = value.into();
             self
@@ -9260,10 +9258,10 @@ pub mod types {
         pub products_to_quote: Vec<Option<ProductToQuoteInput>>,
         /// A JSON object containing client parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub client_params: __rt::Nullable<__rt::JsonString>,
         /// A JSON object containing market parameters to store on the quote.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub market_params: __rt::Nullable<__rt::JsonString>,
     }
     impl CreateGoodsQuoteWithoutAccountInput {
         /// A value with the required fields set and every optional field absent.
@@ -9282,7 +9280,7 @@ pub mod types {
         /// A JSON object containing client parameters to store on the quote.
         pub fn client_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -9290,7 +9288,7 @@ pub mod types {
         /// A JSON object containing market parameters to store on the quote.
         pub fn market_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.market_params = value.into();
             self
@@ -9445,10 +9443,10 @@ pub mod types {
         pub sale_items: Vec<Option<ProductToPurchaseInput>>,
         /// A JSON object containing client parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub client_params: __rt::Nullable<__rt::JsonString>,
         /// A JSON object containing client parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub market_params: __rt::Nullable<__rt::JsonString>,
     }
     impl CreatePurchaseInput {
         /// A value with the required fields set and every optional field absent.
@@ -9467,7 +9465,7 @@ pub mod types {
         /// A JSON object containing client parameters to store on the purchase.
         pub fn client_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -9475,7 +9473,7 @@ pub mod types {
         /// A JSON object containing client parameters to store on the purchase.
         pub fn market_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.market_params = value.into();
             self
@@ -9752,7 +9750,7 @@ pub mod types {
         pub contribution_agreement_id: String,
         /// The future end datetime of the agreement. If not given, terminate now.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub end_at: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
+        pub end_at: __rt::Nullable<__rt::DateTime>,
     }
     impl EndContributionAgreementInput {
         /// A value with the required fields set and every optional field absent.
@@ -9764,10 +9762,7 @@ pub mod types {
             }
         }
         /// The future end datetime of the agreement. If not given, terminate now.
-        pub fn end_at(
-            mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
-        ) -> Self {
+        pub fn end_at(mut self, value: impl Into<__rt::Nullable<__rt::DateTime>>) -> Self {
             self.end_at = value.into();
             self
         }
@@ -9847,15 +9842,12 @@ pub mod types {
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub form_type: __rt::Nullable<FormType>,
         /// Form content.
-        pub content: ::kraken_codegen_runtime::JsonString,
+        pub content: __rt::JsonString,
     }
     impl FormSubmissionInput {
         /// A value with the required fields set and every optional field absent.
         #[inline]
-        pub fn new(
-            account_number: String,
-            content: ::kraken_codegen_runtime::JsonString,
-        ) -> Self {
+        pub fn new(account_number: String, content: __rt::JsonString) -> Self {
             Self {
                 account_number,
                 form_type: __rt::Nullable::Absent,
@@ -10610,7 +10602,7 @@ pub mod types {
         /// The key for the metadata.
         pub key: String,
         /// The metadata value which should be a valid JSON string.
-        pub value: ::kraken_codegen_runtime::JsonString,
+        pub value: __rt::JsonString,
     }
     impl MetadataInput {
         /// A value with the required fields set and every optional field absent.
@@ -10619,7 +10611,7 @@ pub mod types {
             identifier: String,
             linked_object_type: LinkedObjectType,
             key: String,
-            value: ::kraken_codegen_runtime::JsonString,
+            value: __rt::JsonString,
         ) -> Self {
             Self {
                 identifier,
@@ -11301,7 +11293,7 @@ pub mod types {
         pub service: __rt::Nullable<String>,
         /// The time at which the push notification binding expires.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub expires_at: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
+        pub expires_at: __rt::Nullable<__rt::DateTime>,
     }
     impl RegisterPushNotificationBindingInput {
         /// A value with the required fields set and every optional field absent.
@@ -11322,7 +11314,7 @@ pub mod types {
         /// The time at which the push notification binding expires.
         pub fn expires_at(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
+            value: impl Into<__rt::Nullable<__rt::DateTime>>,
         ) -> Self {
             self.expires_at = value.into();
             self
@@ -11668,7 +11660,7 @@ pub mod types {
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
         pub ledger_number: __rt::Nullable<String>,
         /// The date-time that the instruction is valid from.
-        pub valid_from: ::kraken_codegen_runtime::DateTime,
+        pub valid_from: __rt::DateTime,
         /// The details with which to set up the instruction (these will be sent to the vendor).
         pub bank_details: BankDetailsInput,
         /// The owners of the financial account this instruction represents.
@@ -11683,7 +11675,7 @@ pub mod types {
         #[inline]
         pub fn new(
             account_number: String,
-            valid_from: ::kraken_codegen_runtime::DateTime,
+            valid_from: __rt::DateTime,
             bank_details: BankDetailsInput,
         ) -> Self {
             Self {
@@ -11754,7 +11746,7 @@ pub mod types {
         pub instruction_type: PaymentType,
         /// The datetime from which the instruction is vaild. If not specified, defaults to the current datetime.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub valid_from: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
+        pub valid_from: __rt::Nullable<__rt::DateTime>,
         /// The vendor's reference for this payment method.
         pub vendor_reference: String,
         /// The ID of the ledger to which the instructions will be linked.
@@ -11791,7 +11783,7 @@ pub mod types {
         /// The datetime from which the instruction is vaild. If not specified, defaults to the current datetime.
         pub fn valid_from(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
+            value: impl Into<__rt::Nullable<__rt::DateTime>>,
         ) -> Self {
             self.valid_from = value.into();
             self
@@ -11987,7 +11979,7 @@ pub mod types {
         pub target_ledger_number: String,
         /// Datetime when the credit transfer permission is valid.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub active_at: __rt::Nullable<::kraken_codegen_runtime::DateTime>,
+        pub active_at: __rt::Nullable<__rt::DateTime>,
     }
     impl TerminateCreditTransferPermissionInput {
         /// A value with the required fields set and every optional field absent.
@@ -12002,7 +11994,7 @@ pub mod types {
         /// Datetime when the credit transfer permission is valid.
         pub fn active_at(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::DateTime>>,
+            value: impl Into<__rt::Nullable<__rt::DateTime>>,
         ) -> Self {
             self.active_at = value.into();
             self
@@ -12076,7 +12068,7 @@ pub mod types {
         pub account_number: __rt::Nullable<String>,
         /// `consentData`.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub consent_data: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub consent_data: __rt::Nullable<__rt::JsonString>,
     }
     impl UpdateAccountConsentDataInput {
         /// A value with the required fields set and every optional field absent.
@@ -12095,7 +12087,7 @@ pub mod types {
         /// `consentData`.
         pub fn consent_data(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.consent_data = value.into();
             self
@@ -12847,10 +12839,10 @@ pub mod types {
         pub sale_items: Vec<Option<ProductToPurchaseInput>>,
         /// A JSON object containing market parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub market_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub market_params: __rt::Nullable<__rt::JsonString>,
         /// A JSON object containing client parameters to store on the purchase.
         #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
-        pub client_params: __rt::Nullable<::kraken_codegen_runtime::JsonString>,
+        pub client_params: __rt::Nullable<__rt::JsonString>,
     }
     impl UpdatePurchaseInput {
         /// A value with the required fields set and every optional field absent.
@@ -12871,7 +12863,7 @@ pub mod types {
         /// A JSON object containing market parameters to store on the purchase.
         pub fn market_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.market_params = value.into();
             self
@@ -12879,7 +12871,7 @@ pub mod types {
         /// A JSON object containing client parameters to store on the purchase.
         pub fn client_params(
             mut self,
-            value: impl Into<__rt::Nullable<::kraken_codegen_runtime::JsonString>>,
+            value: impl Into<__rt::Nullable<__rt::JsonString>>,
         ) -> Self {
             self.client_params = value.into();
             self
@@ -13133,11 +13125,11 @@ pub mod types {
         /// True if there is an active Hardship Agreement for this account. False otherwise.
         pub is_in_hardship: Option<bool>,
         /// The datetime that the account was originally created.
-        pub created_at: Option<::kraken_codegen_runtime::DateTime>,
+        pub created_at: Option<__rt::DateTime>,
         /// The language that the account preferred for communications.
         pub preferred_language_for_comms: Option<String>,
         /// A JSON object containing consent information.
-        pub consent_data: Option<::kraken_codegen_runtime::serde_json::Value>,
+        pub consent_data: Option<__rt::serde_json::Value>,
         /// A list of available demand response campaigns in which this account can participate.
         pub available_demand_response_campaigns_for_registration: Option<
             Vec<Option<String>>,
@@ -13206,7 +13198,7 @@ pub mod types {
         /// True if there is an active Hardship Agreement for this account. False otherwise.
         pub is_in_hardship: Option<bool>,
         /// The datetime that the account was originally created.
-        pub created_at: Option<::kraken_codegen_runtime::DateTime>,
+        pub created_at: Option<__rt::DateTime>,
         /// The language that the account preferred for communications.
         pub preferred_language_for_comms: Option<String>,
     }
@@ -13242,8 +13234,8 @@ pub mod types {
     pub struct AccountReferenceTypeFragment {
         pub namespace: String,
         pub value: String,
-        pub created_at: ::kraken_codegen_runtime::DateTime,
-        pub updated_at: ::kraken_codegen_runtime::DateTime,
+        pub created_at: __rt::DateTime,
+        pub updated_at: __rt::DateTime,
     }
     /// The fragment `AccountUserCommsPreferencesFragment` on `AccountUserCommsPreferences`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -13273,7 +13265,7 @@ pub mod types {
         /// Song which will be used as hold music for the user.
         pub preferred_hold_music: Option<Songs>,
         /// The date the SMS opt-in was last changed.
-        pub sms_opt_in_last_change_date: Option<::kraken_codegen_runtime::DateTime>,
+        pub sms_opt_in_last_change_date: Option<__rt::DateTime>,
         /// Whether the user is opted in to life support call.
         pub is_opted_in_to_life_support_call: Option<bool>,
     }
@@ -13304,7 +13296,7 @@ pub mod types {
         pub is_deceased: bool,
         /// The user's secret key to access the Developer API.
         pub live_secret_key: Option<String>,
-        pub created_at: ::kraken_codegen_runtime::DateTime,
+        pub created_at: __rt::DateTime,
         /// AccountUser's date of birth.
         pub date_of_birth: Option<chrono::NaiveDate>,
         /// A free text field to help identifying the customer (e.g. for a job title).
@@ -13440,9 +13432,9 @@ pub mod types {
         /// The frequency of contributions.
         pub interval: Option<Interval>,
         /// The start datetime of the agreement.
-        pub active_from: Option<::kraken_codegen_runtime::DateTime>,
+        pub active_from: Option<__rt::DateTime>,
         /// The end datetime of the agreement, if any.
-        pub active_to: Option<::kraken_codegen_runtime::DateTime>,
+        pub active_to: Option<__rt::DateTime>,
         /// The amount contributed per interval. Note, this is in the smallest domination that the currecy support. e.g. Pence, Cents, Yen, etc.
         pub amount: Option<i64>,
     }
@@ -13455,7 +13447,7 @@ pub mod types {
         /// The value attached to the source
         pub raw_score: Option<i64>,
         /// The datetime the feedback was submitted
-        pub submitted_at: Option<::kraken_codegen_runtime::DateTime>,
+        pub submitted_at: Option<__rt::DateTime>,
     }
     /// The fragment `DeeplinkActionTypeFragment` on `DeeplinkActionType`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -13489,7 +13481,7 @@ pub mod types {
     #[serde(rename_all = "camelCase")]
     pub struct DemandResponseCampaignParticipantTipUpdatedFragment {
         /// Campaign participant tips.
-        pub tips: Option<::kraken_codegen_runtime::JsonString>,
+        pub tips: Option<__rt::JsonString>,
         /// Get the number of entries the participant has for the next prize draw.
         pub total_number_of_entries: Option<i64>,
     }
@@ -13556,9 +13548,9 @@ pub mod types {
         /// Market name of the purchase.
         pub market_name: String,
         /// Market parameters of the purchase.
-        pub market_params: Option<::kraken_codegen_runtime::JsonString>,
+        pub market_params: Option<__rt::JsonString>,
         /// Client parameters of the purchase.
-        pub client_params: Option<::kraken_codegen_runtime::JsonString>,
+        pub client_params: Option<__rt::JsonString>,
     }
     /// The fragment `GoodsQuoteFragment` on `GoodsQuote`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -13572,7 +13564,7 @@ pub mod types {
         /// Total net amount of the quote in cents.
         pub total_net_amount: Option<i64>,
         /// Date and time when the quote was created.
-        pub quoted_at: Option<::kraken_codegen_runtime::DateTime>,
+        pub quoted_at: Option<__rt::DateTime>,
         /// Indicates whether or not the quote is expired.
         pub has_quote_expired: Option<bool>,
     }
@@ -13643,7 +13635,7 @@ pub mod types {
         /// The konbini payment voucher email is sent to this email address.
         pub receipt_email: String,
         /// The konbini payment expiration time.
-        pub expire_at: ::kraken_codegen_runtime::DateTime,
+        pub expire_at: __rt::DateTime,
         /// The konbini payment voucher url.
         pub voucher_url: String,
     }
@@ -13704,7 +13696,7 @@ pub mod types {
         /// The key for the metadata.
         pub key: String,
         /// The metadata value.
-        pub value: Option<::kraken_codegen_runtime::JsonString>,
+        pub value: Option<__rt::JsonString>,
     }
     /// The fragment `MoveInDateInvalidFragment` on `MoveInDateInvalid`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -13779,7 +13771,7 @@ pub mod types {
         pub id: Option<String>,
         /// The status of the process.
         pub status: Option<LifecycleSupplyPointProcessStatus>,
-        pub occupy_at: ::kraken_codegen_runtime::DateTime,
+        pub occupy_at: __rt::DateTime,
     }
     /// The fragment `PaymentInstructionTypeFragment` on `PaymentInstructionType`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -13788,7 +13780,7 @@ pub mod types {
     pub struct PaymentInstructionTypeFragment {
         pub id: String,
         pub status: String,
-        pub valid_from: ::kraken_codegen_runtime::DateTime,
+        pub valid_from: __rt::DateTime,
         pub account_holder: String,
         pub card_payment_network: Option<String>,
         pub card_expiry_month: Option<i64>,
@@ -13897,8 +13889,8 @@ pub mod types {
     #[serde(rename_all = "camelCase")]
     pub struct PushNotificationBindingTypeFragment {
         pub id: String,
-        pub registered_at: ::kraken_codegen_runtime::DateTime,
-        pub expires_at: ::kraken_codegen_runtime::DateTime,
+        pub registered_at: __rt::DateTime,
+        pub expires_at: __rt::DateTime,
         pub token: String,
     }
     /// The fragment `RefundBankAccountStoredFragment` on `RefundBankAccountStored`.
@@ -13916,7 +13908,7 @@ pub mod types {
         /// Campaign name.
         pub campaign_name: Option<String>,
         /// Date and time at which the participant was registered.
-        pub registered_at: Option<::kraken_codegen_runtime::DateTime>,
+        pub registered_at: Option<__rt::DateTime>,
     }
     /// The fragment `RequestRepaymentOutputTypeFragment` on `RequestRepaymentOutputType`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]

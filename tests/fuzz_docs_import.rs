@@ -176,12 +176,11 @@ fn page_cut_after_a_mutation_line_is_reported_on_its_last_line() {
     let diagnostics = docs_import::import(text, Path::new(PAGE)).expect_err("a truncated page");
     let last_line = text.lines().count();
     let positions: Vec<usize> = diagnostics
-        .0
         .iter()
         .map(|diagnostic| diagnostic.position.line)
         .collect();
     assert!(
-        diagnostics.0.iter().any(|diagnostic| {
+        diagnostics.iter().any(|diagnostic| {
             diagnostic.position.line == last_line
                 && diagnostic.message.contains("is not followed by a document")
         }),
@@ -210,7 +209,7 @@ fn with_line_twice(page: &str, line: &str) -> (String, usize) {
 fn repeated_argument_is_an_error_at_the_root_field() {
     let (page, repeated) = with_line_twice(&page(), "consents: $consents,");
     let diagnostics = docs_import::import(&page, Path::new(PAGE)).expect_err("invalid GraphQL");
-    let [diagnostic] = diagnostics.0.as_slice() else {
+    let [diagnostic] = diagnostics.as_slice() else {
         panic!("not one diagnostic: {diagnostics}");
     };
     assert_eq!(

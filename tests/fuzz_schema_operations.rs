@@ -206,7 +206,7 @@ fn error_far_along_a_one_line_document_renders() {
         " id".repeat(30_000)
     );
     let diagnostics = rejection(&operations);
-    let [diagnostic] = diagnostics.0.as_slice() else {
+    let [diagnostic] = diagnostics.as_slice() else {
         panic!("not one diagnostic: {diagnostics}");
     };
     assert!(diagnostic.position.column > 65_535, "{diagnostic}");
@@ -240,7 +240,7 @@ fn rejection(operations: &str) -> Diagnostics {
 fn sdl_error(text: &str) -> (usize, usize, String) {
     let diagnostics = schema::from_sources(vec![SourceFile::new("a.graphql", text)])
         .expect_err("an invalid schema");
-    let [diagnostic] = diagnostics.0.as_slice() else {
+    let [diagnostic] = diagnostics.as_slice() else {
         panic!("not one diagnostic: {diagnostics}");
     };
     let position = diagnostic.position;
@@ -270,7 +270,6 @@ fn comments_in_a_crlf_file_do_not_move_positions() {
 fn validation_error_after_tabs_points_at_the_field() {
     let diagnostics = rejection("query Q($id: ID!) {\n\tshop(id: $id) {\n\t\tnope\n\t}\n}\n");
     let positions: Vec<(usize, usize)> = diagnostics
-        .0
         .iter()
         .map(|diagnostic| (diagnostic.position.line, diagnostic.position.column))
         .collect();

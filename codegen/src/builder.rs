@@ -85,7 +85,7 @@ pub struct CompileError {
 impl CompileError {
     fn new(error: Error) -> Self {
         let summary = match &error {
-            Error::Diagnostics(diagnostics) => match diagnostics.0.len() {
+            Error::Diagnostics(diagnostics) => match diagnostics.len() {
                 1 => "kraken-codegen: 1 error in the GraphQL inputs (reported above)".to_owned(),
                 count => {
                     format!("kraken-codegen: {count} errors in the GraphQL inputs (reported above)")
@@ -224,7 +224,7 @@ impl Builder {
         match compiled {
             Ok(generated) => {
                 generated.emit_rerun_if_changed();
-                for warning in &generated.warnings().0 {
+                for warning in generated.warnings() {
                     println!("cargo:warning={}", one_line(warning));
                 }
                 Ok(generated)
@@ -283,12 +283,12 @@ impl Builder {
             inputs.push(path.clone());
             match ExecutableSource::read(path) {
                 Ok(source) => sources.push(source),
-                Err(found) => diagnostics.0.extend(found.0),
+                Err(found) => diagnostics.extend(found),
             }
         }
         diagnostics.into_result(())?;
 
-        let scalar_table = scalars::mappings(&self.scalars, &self.settings.runtime);
+        let scalar_table = scalars::mappings(&self.scalars);
         let options = Options {
             scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),
@@ -306,10 +306,8 @@ impl Builder {
         };
         let code = emit::file(&ir, &self.settings)?;
         let mut warnings = schema.warnings.clone();
-        warnings.0.extend(docs_only);
-        warnings
-            .0
-            .extend(scalars::unmapped(&schema, ir.scalars.keys(), &scalar_table).0);
+        warnings.extend(docs_only);
+        warnings.extend(scalars::unmapped(&schema, ir.scalars.keys(), &scalar_table));
         Ok(Generated {
             code,
             documents: documents(&ir),

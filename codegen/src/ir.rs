@@ -147,7 +147,6 @@ pub struct Variable {
 pub struct SelectionSet {
     /// The GraphQL type selected on.
     pub parent_type: String,
-    pub parent_kind: TypeKind,
     /// Fields selected directly (including those from inline fragments on the parent type
     /// itself), in document order, merged by response key.
     pub fields: Vec<Field>,

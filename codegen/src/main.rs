@@ -233,7 +233,7 @@ fn generated_tree(args: &ProjectArgs) -> Result<(OutputTree, PathBuf), String> {
         builder::Error::Diagnostics(diagnostics) => diagnostics.render(),
         other => format!("error: {other}\n"),
     })?;
-    for warning in &generated.warnings().0 {
+    for warning in generated.warnings() {
         eprintln!("warning: {warning}");
     }
     let out = args.out.clone().unwrap_or_else(|| project.generated_dir());

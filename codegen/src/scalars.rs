@@ -50,16 +50,13 @@ pub const BUILTINS: &[(&str, &str)] = &[
 ];
 
 /// The custom-scalar table given to resolution: every default, with the user's
-/// mappings (by GraphQL name) replacing or adding to them. `runtime` is the runtime crate
-/// path (e.g. `::kraken_codegen_runtime`). Resolution maps a scalar in neither to
+/// mappings (by GraphQL name) replacing or adding to them. `{runtime}` stays in the Rust
+/// types; emission alone fills it in. Resolution maps a scalar in neither to
 /// [`FALLBACK`].
-pub fn mappings(
-    overrides: &BTreeMap<String, String>,
-    runtime: &str,
-) -> BTreeMap<String, ScalarMapping> {
+pub fn mappings(overrides: &BTreeMap<String, String>) -> BTreeMap<String, ScalarMapping> {
     let defaults = DEFAULTS
         .iter()
-        .map(|(scalar, rust, _)| (scalar.to_string(), rust.replace("{runtime}", runtime)));
+        .map(|(scalar, rust, _)| (scalar.to_string(), rust.to_string()));
     defaults
         .chain(
             overrides
@@ -173,7 +170,7 @@ mod tests {
             ("Date".to_string(), "time::Date".to_string()),
             ("Upload".to_string(), "my::Upload".to_string()),
         ]);
-        let table: Vec<_> = mappings(&overrides, "::kraken_jp")
+        let table: Vec<_> = mappings(&overrides)
             .into_iter()
             .map(|(scalar, mapping)| format!("{scalar} → {}", mapping.rust_type))
             .collect();
@@ -181,10 +178,10 @@ mod tests {
             table,
             [
                 "Date → time::Date",
-                "DateTime → ::kraken_jp::DateTime",
+                "DateTime → {runtime}::DateTime",
                 "Decimal → rust_decimal::Decimal",
-                "GenericScalar → ::kraken_jp::serde_json::Value",
-                "JSONString → ::kraken_jp::JsonString",
+                "GenericScalar → {runtime}::serde_json::Value",
+                "JSONString → {runtime}::JsonString",
                 "UUID → uuid::Uuid",
                 "Upload → my::Upload",
             ]
@@ -228,8 +225,8 @@ mod tests {
     fn an_unmapped_scalar_is_a_warning_at_its_definition() {
         let schema = schema("type Query { a: Cursor, b: Date }\n\nscalar Cursor\nscalar Date\n");
         let used = ["Cursor".to_string(), "Date".to_string()];
-        let warnings = unmapped(&schema, &used, &mappings(&BTreeMap::new(), "crate"));
-        let rendered: Vec<String> = warnings.0.iter().map(|w| w.render_warning()).collect();
+        let warnings = unmapped(&schema, &used, &mappings(&BTreeMap::new()));
+        let rendered: Vec<String> = warnings.iter().map(|w| w.render_warning()).collect();
         assert_eq!(
             rendered,
             ["warning: custom scalar `Cursor` has no Rust type: it decodes as the runtime's `serde_json::Value`\n \

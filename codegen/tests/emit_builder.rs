@@ -115,8 +115,8 @@ fn missing_inputs_are_errors() {
     let Error::Diagnostics(diagnostics) = &error else {
         panic!("{error}");
     };
-    assert_eq!(diagnostics.0.len(), 1);
-    assert_eq!(diagnostics.0[0].path(), missing);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics.as_slice()[0].path(), missing);
 
     let error = Builder::new()
         .schema(&schema)
@@ -127,7 +127,7 @@ fn missing_inputs_are_errors() {
         panic!("{error}");
     };
     assert_eq!(
-        diagnostics.0[0].path(),
+        diagnostics.as_slice()[0].path(),
         dir.path().join("no-catalogue/catalogue.toml")
     );
 }
@@ -145,11 +145,13 @@ fn invalid_operations_report_their_place() {
     let Error::Diagnostics(diagnostics) = &error else {
         panic!("{error}");
     };
-    assert_eq!(diagnostics.0.len(), 1);
+    assert_eq!(diagnostics.len(), 1);
     assert!(
-        diagnostics.0[0].location().ends_with("bad.graphql:2:3"),
+        diagnostics.as_slice()[0]
+            .location()
+            .ends_with("bad.graphql:2:3"),
         "{}",
-        diagnostics.0[0]
+        diagnostics.as_slice()[0]
     );
 }
 
@@ -257,7 +259,6 @@ fn an_unmapped_custom_scalar_is_a_warning_naming_its_fallback() {
         .unwrap();
     let warnings: Vec<String> = generated
         .warnings()
-        .0
         .iter()
         .map(|warning| warning.to_string())
         .collect();

@@ -87,7 +87,7 @@ query Viewer {
 }
 ";
     let errors = errors_of(&[source("b.graphql", second), source("a.graphql", first)]);
-    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         [
@@ -143,7 +143,7 @@ fn catalogue_documents_must_match_their_record() {
             "query Lookup {\n  account(number: \"A-1\") { id }\n}\n",
         ),
     ]);
-    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         [

@@ -159,7 +159,7 @@ fn every_file_problem_is_reported_with_its_place() {
         Ok(_) => panic!("expected errors"),
         Err(errors) => errors,
     };
-    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         [
@@ -186,7 +186,7 @@ fn files_are_checked_together_and_duplicates_across_files_reported() {
         Ok(_) => panic!("expected errors"),
         Err(errors) => errors,
     };
-    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         [
@@ -195,7 +195,7 @@ fn files_are_checked_together_and_duplicates_across_files_reported() {
         ]
     );
     assert_eq!(
-        errors.0[1].hint.as_deref(),
+        errors.as_slice()[1].hint.as_deref(),
         Some("remove one definition or use `extend type` (the first is at a.graphql:2:1)")
     );
 }
@@ -225,7 +225,7 @@ fn duplicates_within_a_type_are_warnings_and_the_first_is_kept() {
             ("b".to_string(), "Int".to_string())
         ]
     );
-    let warnings: Vec<String> = schema.warnings.0.iter().map(ToString::to_string).collect();
+    let warnings: Vec<String> = schema.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
         ["a.graphql:3:3: field `Query.a` is defined more than once; the loader proceeds with the first definition"]
@@ -238,7 +238,7 @@ fn a_missing_file_is_reported_not_a_panic() {
         Ok(_) => panic!("expected an error"),
         Err(errors) => errors,
     };
-    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         ["tests/fixtures/missing.graphql:1:1: cannot read `tests/fixtures/missing.graphql`: No such file or directory (os error 2)"]

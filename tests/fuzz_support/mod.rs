@@ -208,7 +208,7 @@ pub fn scratch_dir() -> tempfile::TempDir {
 /// The outcome is [`Outcome::Rejected`].
 pub fn check_diagnostics(diagnostics: &Diagnostics) -> Result<Outcome, TestCaseError> {
     prop_assert!(!diagnostics.is_empty(), "an error without any diagnostic");
-    for diagnostic in &diagnostics.0 {
+    for diagnostic in diagnostics {
         check_position(diagnostic, diagnostic.position)?;
         for (_, position) in &diagnostic.related {
             check_position(diagnostic, *position)?;

@@ -299,23 +299,21 @@ fn reachable(
         return Ok(seen);
     }
     let start = Position { line: 1, column: 1 };
-    Err(Diagnostics(
-        unknown
-            .into_iter()
-            .map(|(name, users)| {
-                let users: Vec<String> = users.into_iter().collect();
-                Diagnostic::new(
-                    page,
-                    start,
-                    format!(
-                        "no source defines type `{name}` (used by {})",
-                        users.join(", ")
-                    ),
-                )
-                .with_hint("define it in an overlay")
-            })
-            .collect(),
-    ))
+    Err(unknown
+        .into_iter()
+        .map(|(name, users)| {
+            let users: Vec<String> = users.into_iter().collect();
+            Diagnostic::new(
+                page,
+                start,
+                format!(
+                    "no source defines type `{name}` (used by {})",
+                    users.join(", ")
+                ),
+            )
+            .with_hint("define it in an overlay")
+        })
+        .collect())
 }
 
 /// The printed SDL must load: parse it and pass the structural checks. (Its warnings are
@@ -329,5 +327,5 @@ fn verify(sdl: &str, path: &Path) -> Result<(), Diagnostics> {
             format!("the assembled SDL does not parse: {error}"),
         )
     })?;
-    Diagnostics(check(&document, &file).errors).into_result(())
+    Diagnostics::from(check(&document, &file).errors).into_result(())
 }

@@ -25,7 +25,7 @@ pub fn read(file: &SourceFile) -> Result<Layer, Diagnostics> {
     let checked = check(&document, file);
     let duplicates: Vec<Diagnostic> = checked.warnings;
     if !duplicates.is_empty() {
-        return Err(Diagnostics(duplicates));
+        return Err(Diagnostics::from(duplicates));
     }
     let mut layer = Layer::new(Source::Inferred);
     for definition in &document.definitions {

@@ -93,12 +93,10 @@ pub fn read(dir: &Path) -> Result<Layer, Diagnostics> {
     } else {
         let file = SourceFile::new(dir, "");
         let start = Position { line: 1, column: 1 };
-        Err(Diagnostics(
-            problems
-                .into_iter()
-                .map(|problem| Diagnostic::new(&file, start, problem))
-                .collect(),
-        ))
+        Err(problems
+            .into_iter()
+            .map(|problem| Diagnostic::new(&file, start, problem))
+            .collect())
     }
 }
 

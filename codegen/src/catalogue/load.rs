@@ -27,7 +27,7 @@ pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     for stem in &stems {
         match load_operation(dir, stem, &file.errors) {
             Ok(operation) => operations.push(operation),
-            Err(found) => diagnostics.0.extend(found.0),
+            Err(found) => diagnostics.extend(found),
         }
     }
     check_operation_names(&operations, &mut diagnostics);

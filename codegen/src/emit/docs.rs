@@ -13,6 +13,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::ir::Deprecated;
+
 /// `#[doc]` attributes for already sanitised Markdown, one per line.
 pub fn attrs(markdown: &str) -> TokenStream {
     let lines = markdown.trim_end().lines().map(|line| {
@@ -24,6 +26,11 @@ pub fn attrs(markdown: &str) -> TokenStream {
         quote!(#[doc = #line])
     });
     quote!(#(#lines)*)
+}
+
+/// `#[deprecated(note = ...)]` for something deprecated, nothing otherwise.
+pub fn deprecated(deprecated: Option<&Deprecated>) -> Option<TokenStream> {
+    deprecated.map(|Deprecated { note }| quote!(#[deprecated(note = #note)]))
 }
 
 /// Sanitised Markdown for a description (see the module docs).

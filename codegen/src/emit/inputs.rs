@@ -1,193 +1,89 @@
-//! Input objects and operation variables: serialize-only structs with a constructor
-//! taking the required fields and one setter per optional field.
-//!
-//! A field is required when it is non-null without a default. Optional fields:
-//! - nullable → `Nullable<T>`: absent (the default, not serialized), null, or a value;
-//! - non-null with a default → `Option<T>`: absent or a value (null would be invalid).
+//! Input objects and operation variables, rendered from their planned [`InputShape`]s:
+//! serialize-only structs with a constructor taking the required fields and one setter
+//! per optional field.
 //!
 //! A field whose type leads back to its own input object through non-list fields is
 //! boxed, so the struct has a finite size.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::shapes::{InputShape, Presence};
 use super::{docs, required_type, Context, Scope};
-use crate::ir::{Deprecated, InputObject, TypeKind, TypeRef, Variable};
-use crate::naming::{Case, Namespace, WireNames};
-
-/// One field of an input struct: an input object field or an operation variable.
-pub(super) struct Member<'a> {
-    pub name: &'a str,
-    pub ty: &'a TypeRef,
-    pub kind: TypeKind,
-    pub description: Option<&'a str>,
-    pub has_default: bool,
-    pub deprecated: Option<&'a Deprecated>,
-    pub boxed: bool,
-}
-
-impl<'a> Member<'a> {
-    pub fn of_variable(variable: &'a Variable) -> Self {
-        Member {
-            name: &variable.name,
-            ty: &variable.ty,
-            kind: variable.kind,
-            description: variable.description.as_deref(),
-            has_default: variable.default.is_some(),
-            deprecated: None,
-            boxed: false,
-        }
-    }
-}
-
-/// Emits every input object into `types`.
-pub(super) fn emit_objects(ctx: &Context, objects: &[InputObject]) -> TokenStream {
-    let mut items = TokenStream::new();
-    for object in objects {
-        let members: Vec<_> = object
-            .fields
-            .iter()
-            .map(|field| Member {
-                name: &field.name,
-                ty: &field.ty,
-                kind: field.kind,
-                description: field.description.as_deref(),
-                has_default: field.default.is_some(),
-                deprecated: field.deprecated.as_ref(),
-                boxed: ctx
-                    .boxed
-                    .contains(&(object.name.clone(), field.name.clone())),
-            })
-            .collect();
-        let doc = match &object.description {
-            Some(text) => docs::sanitize(text),
-            None => format!("The GraphQL input object `{}`.", object.name),
-        };
-        let ident = ctx.shared_type(&object.name);
-        items.extend(emit_struct(ctx, &ident, &doc, &members, Scope::Types));
-    }
-    items
-}
-
-/// How a member is held.
-enum Presence {
-    Required,
-    Nullable,
-    Defaulted,
-}
-
-impl Presence {
-    fn of(member: &Member) -> Self {
-        match (member.ty, member.has_default) {
-            (TypeRef::NonNull(_), false) => Presence::Required,
-            (TypeRef::NonNull(_), true) => Presence::Defaulted,
-            _ => Presence::Nullable,
-        }
-    }
-}
+use crate::ir::{InputObject, TypeKind, TypeRef};
 
 /// One input struct with its constructor and setters.
-pub(super) fn emit_struct(
-    ctx: &Context,
-    ident: &Ident,
-    doc: &str,
-    members: &[Member],
-    scope: Scope,
-) -> TokenStream {
+pub(super) fn render(ctx: &Context, scope: Scope, shape: &InputShape) -> TokenStream {
     let runtime = ctx.runtime();
-    let mut fields = Namespace::new(Case::Snake);
-    let mut methods = Namespace::new(Case::Snake);
-    methods.reserve("new");
     let mut declarations = Vec::new();
     let mut params = Vec::new();
     let mut inits = Vec::new();
     let mut setters = Vec::new();
-    let field_names: Vec<_> = members
-        .iter()
-        .map(|member| fields.name(member.name))
-        .collect();
-    let wire_names = WireNames::of(
-        field_names
-            .iter()
-            .zip(members.iter().map(|member| member.name)),
-    );
-    let rename_all = wire_names
-        .camel_case
-        .then(|| quote!(#[serde(rename_all = "camelCase")]));
-    for (member, field) in members.iter().zip(field_names) {
-        let leaf = ctx.leaf_type(member.ty.name(), member.kind, scope);
-        let leaf = if member.boxed {
+    for field in &shape.fields {
+        let name = &field.ident;
+        let leaf = ctx.leaf_type(&field.ty.leaf, scope);
+        let leaf = if field.boxed {
             quote!(Box<#leaf>)
         } else {
             leaf
         };
-        let value_type = required_type(member.ty, &leaf);
-        let presence = Presence::of(member);
-        let (field_type, serde_skip) = match presence {
+        let value_type = required_type(&field.ty.graphql, &leaf);
+        let (field_type, serde_skip) = match &field.presence {
             Presence::Required => (value_type.clone(), None),
-            Presence::Nullable => {
+            Presence::Nullable { .. } => {
                 let skip = format!("{}::Nullable::is_absent", path_text(runtime));
                 (
                     quote!(#runtime::Nullable<#value_type>),
                     Some(quote!(#[serde(default, skip_serializing_if = #skip)])),
                 )
             }
-            Presence::Defaulted => (
+            Presence::Defaulted { .. } => (
                 quote!(Option<#value_type>),
                 Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")])),
             ),
         };
-        let doc = docs::attrs(&match member.description {
-            Some(text) => docs::sanitize(text),
-            None => format!("`{}`.", member.name),
-        });
-        let deprecated = member.deprecated.map(|d| {
-            let note = &d.note;
-            quote!(#[deprecated(note = #note)])
-        });
-        let rename = wire_names.needs_rename(&field, member.name).then(|| {
-            let wire = member.name;
-            quote!(#[serde(rename = #wire)])
-        });
+        let doc = docs::attrs(&field.doc);
+        let deprecated = docs::deprecated(field.deprecated.as_ref());
+        let rename = field
+            .rename
+            .as_ref()
+            .map(|wire| quote!(#[serde(rename = #wire)]));
         declarations.push(quote! {
             #doc #deprecated #rename #serde_skip
-            pub #field: #field_type,
+            pub #name: #field_type,
         });
-        match presence {
+        match &field.presence {
             Presence::Required => {
-                params.push(quote!(#field: #value_type));
-                inits.push(quote!(#field,));
+                params.push(quote!(#name: #value_type));
+                inits.push(quote!(#name,));
             }
-            Presence::Nullable => {
-                inits.push(quote!(#field: #runtime::Nullable::Absent,));
-                let setter = methods.name(member.name);
+            Presence::Nullable { setter } => {
+                inits.push(quote!(#name: #runtime::Nullable::Absent,));
                 setters.push(quote! {
                     #doc #deprecated
                     pub fn #setter(mut self, value: impl Into<#runtime::Nullable<#value_type>>) -> Self {
-                        self.#field = value.into();
+                        self.#name = value.into();
                         self
                     }
                 });
             }
-            Presence::Defaulted => {
-                inits.push(quote!(#field: None,));
-                let setter = methods.name(member.name);
+            Presence::Defaulted { setter } => {
+                inits.push(quote!(#name: None,));
                 setters.push(quote! {
                     #doc #deprecated
                     #[inline]
                     pub fn #setter(mut self, value: #value_type) -> Self {
-                        self.#field = Some(value);
+                        self.#name = Some(value);
                         self
                     }
                 });
             }
         }
     }
-    let all_optional = params.is_empty();
     // `Nullable` is never decoded, so inputs cannot derive `Deserialize`.
-    let derives = if all_optional {
+    let derives = if params.is_empty() {
         ctx.derives(
             &["Debug", "Clone", "PartialEq", "Default", "Serialize"],
             &["Deserialize"],
@@ -198,7 +94,11 @@ pub(super) fn emit_struct(
             &["Deserialize"],
         )
     };
-    let doc = docs::attrs(doc);
+    let doc = docs::attrs(&shape.doc);
+    let ident = &shape.ident;
+    let rename_all = shape
+        .camel_case
+        .then(|| quote!(#[serde(rename_all = "camelCase")]));
     quote! {
         #doc
         #derives

@@ -7,67 +7,25 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::error_codes::{self, RootVariants};
-use super::inputs::{self, Member};
-use super::responses::{self, ChildNames, Shape};
-use super::{docs, Context, EmitError, Module, Scope};
+use super::{docs, inputs, render, shapes, Context, EmitError, Scope};
 use crate::catalogue::Availability;
 use crate::ir::Operation;
-use crate::naming::{self, ident};
+use crate::naming::ident;
 
-/// Names the generator puts in every operation module, reserved before any other.
-const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
-
-/// One operation's module.
+/// One operation's module, planned by [`shapes::operation`].
 pub(super) fn emit_operation(
     ctx: &Context,
     operation: &Operation,
     error_table: &BTreeMap<String, String>,
     root_codes: &RootVariants,
 ) -> Result<TokenStream, EmitError> {
-    let module_name = naming::operation_module(&operation.name);
-    let mut module = Module::new(Scope::Operation);
-    for name in RESERVED {
-        module.names.reserve(name);
-    }
-    let operation_ident = module.names.name(&operation.name);
+    let shape = shapes::operation(ctx, operation)?;
+    let (module_name, operation_ident) = (&shape.module, &shape.ident);
     let runtime = ctx.runtime();
     let runtime_path = ctx.runtime_path();
     let alias = ident(super::RUNTIME_ALIAS);
-
-    let members: Vec<_> = operation
-        .variables
-        .iter()
-        .map(Member::of_variable)
-        .collect();
-    let variables_doc = format!("The variables of `{}`.", operation.name);
-    let variables = inputs::emit_struct(
-        ctx,
-        &ident("Variables"),
-        &variables_doc,
-        &members,
-        Scope::Operation,
-    );
-
-    let fields: Vec<_> = operation.selection.fields.iter().collect();
-    let shape = Shape {
-        fields: &fields,
-        spreads: &operation.selection.fragment_spreads,
-        typename: false,
-    };
-    let child_names = if fields.len() == 1 && shape.spreads.is_empty() {
-        ChildNames::Payload
-    } else {
-        ChildNames::Prefixed("")
-    };
-    let response_doc = format!("The `data` of a successful `{}` response.", operation.name);
-    responses::emit_struct(
-        ctx,
-        &mut module,
-        &ident("ResponseData"),
-        shape,
-        &response_doc,
-        child_names,
-    );
+    let variables = inputs::render(ctx, Scope::Operation, &shape.variables);
+    let responses = render(ctx, Scope::Operation, &shape.responses);
 
     let codes = operation
         .docs
@@ -82,13 +40,9 @@ pub(super) fn emit_operation(
     });
     let name = &operation.name;
     let document = &operation.wire_document;
-    let deprecated = operation.deprecated.as_ref().map(|d| {
-        let note = &d.note;
-        quote!(#[deprecated(note = #note)])
-    });
+    let deprecated = docs::deprecated(operation.deprecated.as_ref());
     let struct_doc = docs::attrs(&operation_doc(operation, error_table));
     let module_doc = docs::attrs(&module_doc(operation));
-    let nested = module.items;
     Ok(quote! {
         #module_doc
         pub mod #module_name {
@@ -109,7 +63,7 @@ pub(super) fn emit_operation(
             }
 
             #variables
-            #(#nested)*
+            #responses
             #error_code
         }
     })

@@ -6,19 +6,19 @@ use super::{assemble, file, format, Emitter, Plan, Settings};
 use crate::catalogue::{self, Availability, Endpoint};
 use crate::ir::*;
 
-fn named(name: &str) -> TypeRef {
+pub(super) fn named(name: &str) -> TypeRef {
     TypeRef::Named(name.to_string())
 }
 
-fn non_null(ty: TypeRef) -> TypeRef {
+pub(super) fn non_null(ty: TypeRef) -> TypeRef {
     TypeRef::NonNull(Box::new(ty))
 }
 
-fn list(ty: TypeRef) -> TypeRef {
+pub(super) fn list(ty: TypeRef) -> TypeRef {
     TypeRef::List(Box::new(ty))
 }
 
-fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
+pub(super) fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
     Field {
         response_key: key.to_string(),
         field_name: key.to_string(),
@@ -30,24 +30,23 @@ fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
     }
 }
 
-fn selection(parent: &str, kind: TypeKind, fields: Vec<Field>) -> SelectionSet {
+pub(super) fn selection(parent: &str, fields: Vec<Field>) -> SelectionSet {
     SelectionSet {
         parent_type: parent.to_string(),
-        parent_kind: kind,
         fields,
         fragment_spreads: Vec::new(),
         variants: Vec::new(),
     }
 }
 
-fn spread(parent: &str, kind: TypeKind, fragment: &str) -> SelectionSet {
+pub(super) fn spread(parent: &str, fragment: &str) -> SelectionSet {
     SelectionSet {
         fragment_spreads: vec![fragment.to_string()],
-        ..selection(parent, kind, Vec::new())
+        ..selection(parent, Vec::new())
     }
 }
 
-fn with_selection(mut field: Field, selection: SelectionSet) -> Field {
+pub(super) fn with_selection(mut field: Field, selection: SelectionSet) -> Field {
     field.selection = Some(selection);
     field
 }
@@ -82,7 +81,6 @@ pub(super) fn sample() -> Ir {
         synthesized: true,
         selection: selection(
             "Payment",
-            TypeKind::Object,
             vec![
                 field("id", non_null(named("ID")), TypeKind::BuiltinScalar),
                 field("amount", named("Decimal"), TypeKind::CustomScalar),
@@ -96,7 +94,6 @@ pub(super) fn sample() -> Ir {
         synthesized: true,
         selection: selection(
             "CommonError",
-            TypeKind::Object,
             vec![field(
                 "message",
                 non_null(named("String")),
@@ -113,17 +110,16 @@ pub(super) fn sample() -> Ir {
         variants: vec![
             Variant {
                 type_name: "CommonError".to_string(),
-                selection: spread("CommonError", TypeKind::Object, "CommonErrorFragment"),
+                selection: spread("CommonError", "CommonErrorFragment"),
             },
             Variant {
                 type_name: "PaymentCreated".to_string(),
                 selection: selection(
                     "PaymentCreated",
-                    TypeKind::Object,
                     vec![
                         with_selection(
                             field("payment", named("Payment"), TypeKind::Object),
-                            spread("Payment", TypeKind::Object, "PaymentFragment"),
+                            spread("Payment", "PaymentFragment"),
                         ),
                         deprecated_field,
                         field(
@@ -137,7 +133,6 @@ pub(super) fn sample() -> Ir {
         ],
         ..selection(
             "CreatePaymentResult",
-            TypeKind::Union,
             vec![field(
                 "__typename",
                 non_null(named("String")),
@@ -159,7 +154,6 @@ pub(super) fn sample() -> Ir {
         }],
         selection: selection(
             "Mutation",
-            TypeKind::Object,
             vec![with_selection(
                 field("createPayment", non_null(named("CreatePaymentResult")), TypeKind::Union),
                 result,
@@ -176,7 +170,6 @@ pub(super) fn sample() -> Ir {
         variables: Vec::new(),
         selection: selection(
             "Query",
-            TypeKind::Object,
             vec![field("ping", named("Boolean"), TypeKind::BuiltinScalar)],
         ),
         docs: None,

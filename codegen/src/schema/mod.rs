@@ -29,7 +29,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Schema, Diagnostics> {
     for path in paths {
         match syntax::read_source(path) {
             Ok(file) => files.push(file),
-            Err(errors) => diagnostics.0.extend(errors.0),
+            Err(errors) => diagnostics.extend(errors),
         }
     }
     let schema = index(files, &mut diagnostics);
@@ -81,9 +81,9 @@ fn index(files: Vec<SourceFile>, diagnostics: &mut Diagnostics) -> Schema {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (checked, schema)
     });
-    diagnostics.0.extend(checked.errors);
-    diagnostics.0.extend(built.0);
-    schema.warnings = Diagnostics(checked.warnings)
+    diagnostics.extend(checked.errors);
+    diagnostics.extend(built);
+    schema.warnings = Diagnostics::from(checked.warnings)
         .into_result(())
         .err()
         .unwrap_or_default();

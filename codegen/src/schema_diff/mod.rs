@@ -62,13 +62,7 @@ pub fn check(
     let (old, new) = match (old, new) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
-            let mut diagnostics = Diagnostics::default();
-            diagnostics
-                .0
-                .extend(old.err().into_iter().flat_map(|d| d.0));
-            diagnostics
-                .0
-                .extend(new.err().into_iter().flat_map(|d| d.0));
+            let diagnostics = old.err().into_iter().chain(new.err()).flatten().collect();
             return Err(Error::Schema(diagnostics));
         }
     };

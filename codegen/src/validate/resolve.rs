@@ -235,7 +235,6 @@ impl<'a> Resolver<'a> {
             .collect();
         SelectionSet {
             parent_type: parent.name.clone(),
-            parent_kind: parent.kind,
             fields,
             fragment_spreads: gathered.spreads,
             variants,

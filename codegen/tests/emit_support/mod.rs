@@ -4,8 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kraken_codegen::Generated;
-
 /// The workspace root (holding `Cargo.lock` and `schema/`).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -14,11 +12,11 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Writes `generated` as the `src/lib.rs` of a crate named `name`, with `tests` as its
-/// integration tests, and runs `cargo test` on it offline with warnings denied. The
+/// Writes `lib` (generated code) as the `src/lib.rs` of a crate named `name`, with
+/// `tests` as its integration tests, and runs `cargo test` on it offline with warnings denied. The
 /// target directory is shared under `target/`, so later runs only rebuild the crate.
 /// Returns cargo's standard output; panics with cargo's output when it fails.
-pub fn cargo_test(name: &str, generated: &Generated, tests: &[(&str, &Path)]) -> String {
+pub fn cargo_test(name: &str, lib: &str, tests: &[(&str, &Path)]) -> String {
     let root = workspace_root();
     let krate = tempfile::tempdir().unwrap();
     let manifest = format!(
@@ -41,9 +39,8 @@ uuid = {{ version = "1", features = ["serde"] }}
     std::fs::write(krate.path().join("Cargo.toml"), manifest).unwrap();
     std::fs::copy(root.join("Cargo.lock"), krate.path().join("Cargo.lock")).unwrap();
     std::fs::create_dir_all(krate.path().join("tests")).unwrap();
-    generated
-        .write_to(&krate.path().join("src/lib.rs"))
-        .unwrap();
+    std::fs::create_dir_all(krate.path().join("src")).unwrap();
+    std::fs::write(krate.path().join("src/lib.rs"), lib).unwrap();
     for (file, source) in tests {
         std::fs::copy(source, krate.path().join("tests").join(file)).unwrap();
     }
