@@ -22,6 +22,7 @@ pub mod scalars;
 pub mod schema;
 #[cfg(feature = "tools")]
 pub mod schema_diff;
+pub mod type_system;
 pub mod validate;
 pub mod write;
 

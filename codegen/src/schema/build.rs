@@ -12,7 +12,7 @@ use super::model::{
 };
 use super::syntax::{deprecated, position, type_ref};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::ir::{TypeKind, TypeRef};
+use crate::type_system::{TypeKind, TypeRef};
 
 type Sdl = Document<'static, String>;
 

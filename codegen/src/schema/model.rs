@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostics, Position, SourceFile};
-use crate::ir::{Deprecated, OperationKind, TypeKind, TypeRef};
+use crate::type_system::{Deprecated, OperationKind, TypeKind, TypeRef};
 
 /// The built-in scalars every schema has, whether or not the SDL declares them.
 pub const BUILTIN_SCALARS: [&str; 5] = ["Boolean", "Float", "ID", "Int", "String"];

@@ -8,7 +8,7 @@ use graphql_parser::query::{Directive, Text, Type, Value};
 use graphql_parser::Pos;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
-use crate::ir::{Deprecated, TypeRef};
+use crate::type_system::{Deprecated, TypeRef};
 
 /// The reason `@deprecated` gives when none is written (GraphQL specification).
 const DEFAULT_DEPRECATION_REASON: &str = "No longer supported";
