@@ -39,7 +39,7 @@ use crate::catalogue::{self, Catalogue};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::emit::{self, EmitError, Settings};
 use crate::ir::Ir;
-use crate::validate::{self, ExecutableSource, Options};
+use crate::validate::{self, ExecutableSource, Options, RequestLimits};
 use crate::write::{write_if_changed, WriteOutcome};
 use crate::{scalars, schema};
 
@@ -126,6 +126,7 @@ pub struct Builder {
     scalars: BTreeMap<String, String>,
     selection: Option<BTreeSet<String>>,
     placeholder_fragments: bool,
+    request_limits: Option<RequestLimits>,
     settings: Settings,
 }
 
@@ -146,6 +147,7 @@ impl Builder {
             scalars: BTreeMap::new(),
             selection: None,
             placeholder_fragments: false,
+            request_limits: None,
             settings: Settings::default(),
         }
     }
@@ -183,6 +185,13 @@ impl Builder {
     /// docs' examples). Off by default: an undefined fragment is an error.
     pub fn placeholder_fragments(mut self, on: bool) -> Self {
         self.placeholder_fragments = on;
+        self
+    }
+
+    /// Reports every operation the server would refuse for its page sizes or node
+    /// count (see [`RequestLimits`]). Off by default: no limit is checked.
+    pub fn request_limits(mut self, limits: RequestLimits) -> Self {
+        self.request_limits = Some(limits);
         self
     }
 
@@ -293,6 +302,7 @@ impl Builder {
             scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),
             placeholder_fragments: self.placeholder_fragments,
+            request_limits: self.request_limits,
         };
         let mut docs_only = Vec::new();
         let ir = match catalogue {

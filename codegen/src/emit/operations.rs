@@ -8,6 +8,7 @@ use quote::quote;
 
 use super::error_codes::{self, RootVariants};
 use super::inputs::{self, Member};
+use super::pagination;
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
 use crate::catalogue::Availability;
@@ -88,6 +89,7 @@ pub(super) fn emit_operation(
     });
     let struct_doc = docs::attrs(&operation_doc(operation, error_table));
     let module_doc = docs::attrs(&module_doc(operation));
+    let paginated = pagination::emit(ctx, operation, &operation_ident);
     let nested = module.items;
     Ok(quote! {
         #module_doc
@@ -108,6 +110,7 @@ pub(super) fn emit_operation(
                 type ErrorCode = ErrorCode;
             }
 
+            #paginated
             #variables
             #(#nested)*
             #error_code

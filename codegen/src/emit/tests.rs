@@ -167,6 +167,7 @@ pub(super) fn sample() -> Ir {
         ),
         docs: Some(catalogue_entry("createPayment", "CreatePayment", &["KT-CT-1111", "KT-JP-0001", "KT-CT-1111"])),
         deprecated: None,
+        pagination: None,
     };
     let ping = Operation {
         name: "Ping".to_string(),
@@ -183,6 +184,7 @@ pub(super) fn sample() -> Ir {
         deprecated: Some(Deprecated {
             note: "Use `health`.".to_string(),
         }),
+        pagination: None,
     };
     let input_field = |name: &str, ty: TypeRef, kind: TypeKind, default: Option<&str>| InputField {
         name: name.to_string(),
