@@ -194,7 +194,7 @@ fn node_count(
     let listed: Vec<String> = costliest
         .iter()
         .take(3)
-        .map(|(path, count)| format!("`{path}` {count}"))
+        .map(|(path, count)| format!("`{path}` ({count})"))
         .collect();
     Some(
         Diagnostic::new(
