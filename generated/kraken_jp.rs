@@ -7256,6 +7256,82 @@ pub mod operations {
             super::super::ErrorCode { KtCt1145, KtCt1113 }
         );
     }
+    /// The `viewer` query: The logged-in user and every account they are linked to (through an account or a portfolio role): each account's number, status, balance and overdue balance in whole yen (the balance summed over every ledger that contributes to it) and billing name.
+    pub mod viewer_accounts {
+        use ::kraken_codegen_runtime as __rt;
+        /// The logged-in user and every account they are linked to (through an account or a portfolio role): each account's number, status, balance and overdue balance in whole yen (the balance summed over every ledger that contributes to it) and billing name.
+        /// This field requires the `Authorization` header to be set.
+        ///
+        /// # Errors
+        ///
+        /// - `KT-CT-1112`: 'Authorization' header not provided.
+        /// - `KT-CT-1111`: Unauthorized.
+        ///
+        /// # Notes
+        ///
+        /// Some account fields are refused through `viewer.accounts` but allowed through `account(accountNumber:)` (`KT-CT-4501`, e.g. `supplyPeriods`): read them through `account(accountNumber:)`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct ViewerAccounts;
+        impl __rt::Operation for ViewerAccounts {
+            const OPERATION_NAME: &'static str = "ViewerAccounts";
+            const DOCUMENT: &'static str = "query ViewerAccounts {\n  viewer {\n    id\n    accounts {\n      __typename\n      number\n      status\n      balance(includeAllLedgers: true)\n      overdueBalance\n      billingName\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        /// The variables of `ViewerAccounts`.
+        #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Variables {}
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new() -> Self {
+                Self {}
+            }
+        }
+        /// The `data` of a successful `ViewerAccounts` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct ResponseData {
+            /// The currently authenticated user.
+            ///
+            ///
+            ///
+            /// This field requires the `Authorization` header to be set.
+            pub viewer: Option<Payload>,
+        }
+        /// Selection on `AccountUser`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Payload {
+            /// The user's ID.
+            pub id: String,
+            /// The accounts the user is linked to; empty when there are none.
+            pub accounts: Option<Vec<Option<Accounts>>>,
+        }
+        /// Selection on `AccountInterface`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Accounts {
+            /// A code that uniquely identifies the account.
+            pub number: Option<String>,
+            /// The current status of the account.
+            pub status: Option<super::super::types::AccountStatus>,
+            /// The current account balance.
+            pub balance: i64,
+            /// The current account overdue balance.
+            pub overdue_balance: Option<i64>,
+            /// The billing name of the account.
+            pub billing_name: Option<String>,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1112, KtCt1111 }
+        );
+    }
     /// The `withdrawAccount` mutation: Withdraw an account.
     pub mod withdraw_account {
         use ::kraken_codegen_runtime as __rt;

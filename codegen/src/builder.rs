@@ -208,8 +208,9 @@ impl Builder {
         self
     }
 
-    /// Generates only these catalogue operations (by GraphQL field name), and only the
-    /// shared types they use. Operations from `.graphql` files are always generated.
+    /// Generates only these catalogue operations (by their catalogue name: a mutation's
+    /// field name, a read's file stem), and only the shared types they use. Operations
+    /// from `.graphql` files are always generated.
     pub fn select<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
         self.selection
             .get_or_insert_with(BTreeSet::new)
@@ -360,14 +361,14 @@ impl Builder {
         let known: BTreeSet<_> = catalogue
             .operations
             .iter()
-            .map(|operation| operation.field_name.as_str())
+            .map(|operation| operation.name.as_str())
             .collect();
         if let Some(missing) = selection.iter().find(|name| !known.contains(name.as_str())) {
             return Err(Error::UnknownSelection(missing.clone()));
         }
         catalogue
             .operations
-            .retain(|operation| selection.contains(&operation.field_name));
+            .retain(|operation| selection.contains(&operation.name));
         Ok(catalogue)
     }
 }

@@ -69,17 +69,17 @@ impl Project {
 }
 
 /// What `regenerate` writes under `generated/`: the Rust, each operation's wire document
-/// under `documents/<fieldName>.graphql`, and the `OPERATIONS.md` table.
+/// under `documents/<name>.graphql`, and the `OPERATIONS.md` table.
 #[cfg(feature = "tools")]
 pub fn output_tree(generated: &Generated) -> OutputTree {
     let mut tree = OutputTree::default();
     tree.insert(RUST_FILE, generated.to_string());
     for operation in &generated.ir().operations {
-        // The catalogue files each operation by its field name.
+        // The catalogue's name of the operation, its files' stem.
         let name = operation
             .docs
             .as_ref()
-            .map_or(&operation.name, |docs| &docs.field_name);
+            .map_or(&operation.name, |docs| &docs.name);
         tree.insert(
             std::path::Path::new("documents").join(format!("{name}.graphql")),
             operation.wire_document.clone(),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use kraken_codegen::catalogue::{
     Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation as Documented,
 };
-use kraken_codegen::ir::{Ir, Pagination, ScalarMapping, SelectionSet, TypeKind};
+use kraken_codegen::ir::{Ir, OperationKind, Pagination, ScalarMapping, SelectionSet, TypeKind};
 use kraken_codegen::schema::{self, Schema};
 use kraken_codegen::validate::{self, ExecutableSource, Options};
 use kraken_codegen::SourceFile;
@@ -422,6 +422,8 @@ query Account($number: String! = \"A-1\") {
 
 fn documented() -> Documented {
     Documented {
+        name: "updateAccount".to_string(),
+        kind: OperationKind::Mutation,
         field_name: "updateAccount".to_string(),
         operation_name: "UpdateAccount".to_string(),
         endpoint: Endpoint::Api,
@@ -448,6 +450,7 @@ fn documented() -> Documented {
         }],
         notes: Vec::new(),
         validation_error_codes: Vec::new(),
+        rate_limit_cost: None,
         damage: Vec::new(),
         variables_example: None,
         response_example: None,

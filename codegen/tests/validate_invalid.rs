@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use kraken_codegen::catalogue::{Availability, Endpoint, Operation as Documented};
+use kraken_codegen::ir::OperationKind;
 use kraken_codegen::schema::{self, Schema};
 use kraken_codegen::validate::{self, ExecutableSource, Options, RequestLimits};
 use kraken_codegen::{Diagnostics, SourceFile};
@@ -113,6 +114,8 @@ query Viewer {
 
 fn documented(field_name: &str, operation_name: &str, document: &str) -> ExecutableSource {
     let docs = Documented {
+        name: field_name.to_string(),
+        kind: OperationKind::Mutation,
         field_name: field_name.to_string(),
         operation_name: operation_name.to_string(),
         endpoint: Endpoint::Api,
@@ -125,6 +128,7 @@ fn documented(field_name: &str, operation_name: &str, document: &str) -> Executa
         return_fields: Vec::new(),
         notes: Vec::new(),
         validation_error_codes: Vec::new(),
+        rate_limit_cost: None,
         damage: Vec::new(),
         variables_example: None,
         response_example: None,

@@ -151,6 +151,7 @@ pub fn decoders() -> BTreeMap<&'static str, Decode> {
         update_user_details,
         validate_mfa_device,
         verify_identity,
+        viewer_accounts,
         withdraw_account,
     )
 }

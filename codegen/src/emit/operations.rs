@@ -153,7 +153,7 @@ fn docs_only_note(operation: &Operation) -> Option<String> {
 }
 
 /// The full operation doc: description, availability, deprecation, documented errors,
-/// notes.
+/// rate-limit cost, notes.
 fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) -> String {
     let mut sections = Vec::new();
     let catalogue = operation.docs.as_ref();
@@ -198,6 +198,11 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         sections.push(format!(
             "Codes a `validationErrors` entry can carry:\n\n{}",
             list.join("\n")
+        ));
+    }
+    if let Some(points) = catalogue.and_then(|docs| docs.rate_limit_cost) {
+        sections.push(format!(
+            "# Rate limit\n\nCosts {points} points of the hourly allowance per request."
         ));
     }
     if let Some(docs) = catalogue.filter(|docs| !docs.notes.is_empty()) {

@@ -54,6 +54,8 @@ fn with_selection(mut field: Field, selection: SelectionSet) -> Field {
 
 fn catalogue_entry(field_name: &str, name: &str, errors: &[&str]) -> catalogue::Operation {
     catalogue::Operation {
+        name: field_name.to_string(),
+        kind: OperationKind::Mutation,
         field_name: field_name.to_string(),
         operation_name: name.to_string(),
         endpoint: Endpoint::Auth,
@@ -66,6 +68,7 @@ fn catalogue_entry(field_name: &str, name: &str, errors: &[&str]) -> catalogue::
         return_fields: Vec::new(),
         notes: Vec::new(),
         validation_error_codes: Vec::new(),
+        rate_limit_cost: None,
         damage: Vec::new(),
         variables_example: None,
         response_example: None,
