@@ -26,5 +26,5 @@ pub mod validate;
 pub mod write;
 
 pub use builder::{Builder, CompileError, Generated};
-pub use validate::RequestLimits;
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
+pub use validate::RequestLimits;
