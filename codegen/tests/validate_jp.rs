@@ -96,3 +96,25 @@ fn read_queries_of_public_jp_clients_validate() {
         ["Bills", "PostalAreas", "RateLimits", "Readings", "Tariffs"]
     );
 }
+
+#[test]
+fn the_jp_project_checks_krakens_request_limits() {
+    let generated = kraken_codegen::project::Project::new("..")
+        .builder()
+        .select(["viewerAccounts"])
+        .operations(["tests/fixtures/jp_limits.graphql"])
+        .generate();
+    let errors = match generated {
+        Err(kraken_codegen::builder::Error::Diagnostics(errors)) => errors,
+        Err(other) => panic!("{other}"),
+        Ok(_) => panic!("the limits were not checked"),
+    };
+    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "tests/fixtures/jp_limits.graphql:5:5: connection `Account.bills` is selected without `first`",
+            "tests/fixtures/jp_limits.graphql:13:18: `first: 100` on `Account.transactions` is more than the server accepts (99 at most)",
+        ]
+    );
+}

@@ -55,6 +55,8 @@ pub fn module_name(operation: &Operation) -> String {
 pub fn decoders() -> BTreeMap<&'static str, Decode> {
     decoders!(
         accept_goods_quote,
+        account_bills,
+        account_transactions,
         add_campaign_to_account,
         amend_payment,
         backend_screen_event,
