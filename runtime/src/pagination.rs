@@ -1,8 +1,8 @@
 //! Walking every page of a Relay connection, so that no caller writes the cursor loop.
 //!
 //! Generated code implements [`Paginated`] for each operation that selects exactly one
-//! connection whose `after` is a variable; [`pages`] (and the clients' `pages` methods)
-//! turn it into a [`Stream`] of the pages' data.
+//! connection whose `after` is a variable; with the `client` feature, `pages` (and the
+//! clients' `pages` methods) turn it into a `Stream` of the pages' data.
 
 use crate::operation::Operation;
 

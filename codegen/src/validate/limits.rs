@@ -15,9 +15,10 @@ use crate::schema::Schema;
 
 /// What a server refuses to run, for the generator to report before it is sent.
 ///
-/// A connection (see [`connections`](super)) must be given `first`: a literal of at
-/// most `max_page_size`, or a variable whose default is such a literal (its bound: the
-/// node count assumes a caller keeps to it). Each operation's node count is the sum,
+/// A connection (a field taking `first` that returns an object type with `edges` and
+/// `pageInfo`) must be given `first`: a literal of at most `max_page_size`, or a
+/// variable whose default is such a literal (its bound: the node count assumes a caller
+/// keeps to it). Each operation's node count is the sum,
 /// over every connection it selects, of the product of the `first` values from the
 /// root down to it; lists that are not connections count once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
