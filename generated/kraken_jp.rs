@@ -76,6 +76,575 @@ pub mod operations {
             KtCt1112 }
         );
     }
+    /// The `account` query: The bills (statements and invoices) issued to an account, newest first, a page at a time: each bill's ID, type, period and issue date, and for a statement its payment due date, opening and closing balance and total charges and credits in whole yen, with the connection's total count and the cursor of the next page.
+    pub mod account_bills {
+        use ::kraken_codegen_runtime as __rt;
+        /// The bills (statements and invoices) issued to an account, newest first, a page at a time: each bill's ID, type, period and issue date, and for a statement its payment due date, opening and closing balance and total charges and credits in whole yen, with the connection's total count and the cursor of the next page.
+        /// This field requires the `Authorization` header to be set.
+        ///
+        /// # Errors
+        ///
+        /// - `KT-CT-4177`: Unauthorized.
+        /// - `KT-CT-1113`: Disabled GraphQL field requested.
+        ///
+        /// # Notes
+        ///
+        /// Paginated: `Client::pages::<AccountBills>` walks every page (`first` is the page size, 20 unless set, at most 99; `after` the cursor to continue after).
+        ///
+        /// Bills of other types (invoices, collective, pre-Kraken and period-based bills) decode into the catch-all member with the fields every bill has.
+        ///
+        /// A connection without `first` is refused with `KT-CT-1201`, a request over 10,000 nodes with `KT-CT-1189`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct AccountBills;
+        impl __rt::Operation for AccountBills {
+            const OPERATION_NAME: &'static str = "AccountBills";
+            const DOCUMENT: &'static str = "query AccountBills($accountNumber: String!, $first: Int = 20, $after: String) {\n  account(accountNumber: $accountNumber) {\n    bills(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          __typename\n          id\n          billType\n          fromDate\n          toDate\n          issuedDate\n          ... on StatementType {\n            paymentDueDate\n            openingBalance\n            closingBalance\n            totalCharges {\n              grossTotal\n            }\n            totalCredits {\n              grossTotal\n            }\n          }\n        }\n      }\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        impl __rt::Paginated for AccountBills {
+            fn set_page(variables: &mut Variables, page_size: u32, after: Option<String>) {
+                variables.first = i64::from(page_size).into();
+                if let Some(after) = after {
+                    variables.after = after.into();
+                }
+            }
+            fn next_cursor(data: &ResponseData) -> Option<String> {
+                let info = &data.account.as_ref()?.bills.as_ref()?.page_info;
+                if info.has_next_page { info.end_cursor.clone() } else { None }
+            }
+        }
+        /// The variables of `AccountBills`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Variables {
+            /// The account's number, e.g. `A-1234ABCD`.
+            pub account_number: String,
+            /// `first`.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub first: __rt::Nullable<i64>,
+            /// `after`.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub after: __rt::Nullable<String>,
+        }
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new(account_number: String) -> Self {
+                Self {
+                    account_number,
+                    first: __rt::Nullable::Absent,
+                    after: __rt::Nullable::Absent,
+                }
+            }
+            /// `first`.
+            pub fn first(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+                self.first = value.into();
+                self
+            }
+            /// `after`.
+            pub fn after(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+                self.after = value.into();
+                self
+            }
+        }
+        /// The `data` of a successful `AccountBills` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct ResponseData {
+            /// Get details about an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            pub account: Option<Payload>,
+        }
+        /// Selection on `Account`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Payload {
+            /// One page of the account's issued bills.
+            pub bills: Option<Bills>,
+        }
+        /// Selection on `BillConnectionTypeConnection`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Bills {
+            /// Total number of nodes.
+            pub total_count: i64,
+            /// Pagination data for this connection.
+            pub page_info: BillsPageInfo,
+            /// Contains the nodes in this connection.
+            pub edges: Vec<Option<BillsEdges>>,
+        }
+        /// Selection on `PageInfo`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct BillsPageInfo {
+            /// When paginating forwards, are there more items?
+            pub has_next_page: bool,
+            /// When paginating forwards, the cursor to continue.
+            pub end_cursor: Option<String>,
+        }
+        /// Selection on `BillConnectionTypeEdge`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct BillsEdges {
+            /// The item at the end of the edge
+            pub node: Option<BillsEdgesNode>,
+        }
+        /// Selection on `BillInterface`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(tag = "__typename")]
+        pub enum BillsEdgesNode {
+            /// A `StatementType`.
+            StatementType(BillsEdgesNodeStatementType),
+            /// A member of `BillInterface` not selected here or not known to this schema.
+            #[serde(untagged)]
+            UnknownMember(BillsEdgesNodeUnknownMember),
+        }
+        __rt::tagged_union!(
+            BillsEdgesNode { "StatementType" => StatementType, _ => UnknownMember }
+        );
+        /// The fields of `StatementType` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct BillsEdgesNodeStatementType {
+            /// The ID of the constituent bill.
+            pub id: Option<String>,
+            /// The type of the bill.
+            pub bill_type: Option<super::super::types::BillTypeEnum>,
+            /// The date of the constituent bill covered from.
+            pub from_date: Option<chrono::NaiveDate>,
+            /// The date of the constituent bill covered to.
+            pub to_date: Option<chrono::NaiveDate>,
+            /// The date the bill was sent to the customer.
+            pub issued_date: Option<chrono::NaiveDate>,
+            /// The date the bill is due to be paid.
+            pub payment_due_date: Option<chrono::NaiveDate>,
+            /// This field returns the opening balance of a statement.
+            pub opening_balance: Option<i64>,
+            /// This field returns the closing balance of an issued statement.
+            pub closing_balance: Option<i64>,
+            /// The total amounts for all charges on the statement.
+            pub total_charges: Option<BillsEdgesNodeStatementTypeTotalCharges>,
+            /// The total amounts for all credits on the statement.
+            pub total_credits: Option<BillsEdgesNodeStatementTypeTotalCredits>,
+        }
+        /// Selection on `StatementTotalType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct BillsEdgesNodeStatementTypeTotalCharges {
+            /// The gross total amount for the statement (in minor currency units).
+            pub gross_total: Option<i64>,
+        }
+        /// Selection on `StatementTotalType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct BillsEdgesNodeStatementTypeTotalCredits {
+            /// The gross total amount for the statement (in minor currency units).
+            pub gross_total: Option<i64>,
+        }
+        /// A member of `BillInterface` not selected here or not known to this schema.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct BillsEdgesNodeUnknownMember {
+            /// The member's `__typename`.
+            #[serde(rename = "__typename")]
+            pub typename: String,
+            /// The ID of the bill.
+            pub id: Option<String>,
+            /// The type of the bill.
+            pub bill_type: Option<super::super::types::BillTypeEnum>,
+            /// The date of the bill is covered from.
+            pub from_date: Option<chrono::NaiveDate>,
+            /// The date of the bill is covered to.
+            pub to_date: Option<chrono::NaiveDate>,
+            /// The date the bill was sent to the customer.
+            pub issued_date: Option<chrono::NaiveDate>,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4177, KtCt1113 }
+        );
+    }
+    /// The `account` query: The transactions (charges, credits, payments and refunds) posted to an account, newest first, a page at a time: each one's ID, posting date, creation time, title, net, tax and gross amounts in whole yen, the balance carried forward and the billing document it is on, with the connection's total count and the cursor of the next page. Given a ledger number, only that ledger's transactions; otherwise the main ledger's. `fromDate` (inclusive) and `toDate` (exclusive) bound the posting date.
+    pub mod account_transactions {
+        use ::kraken_codegen_runtime as __rt;
+        /// The transactions (charges, credits, payments and refunds) posted to an account, newest first, a page at a time: each one's ID, posting date, creation time, title, net, tax and gross amounts in whole yen, the balance carried forward and the billing document it is on, with the connection's total count and the cursor of the next page. Given a ledger number, only that ledger's transactions; otherwise the main ledger's. `fromDate` (inclusive) and `toDate` (exclusive) bound the posting date.
+        /// This field requires the `Authorization` header to be set.
+        ///
+        /// # Errors
+        ///
+        /// - `KT-CT-4177`: Unauthorized.
+        /// - `KT-CT-1113`: Disabled GraphQL field requested.
+        ///
+        /// # Notes
+        ///
+        /// Paginated: `Client::pages::<AccountTransactions>` walks every page (`first` is the page size, 50 unless set, at most 99; `after` the cursor to continue after).
+        ///
+        /// An account's ledgers are a list (`Account.ledgers`), not one connection, so one ledger's transactions are read here with `ledgerNumber` (see `LedgerType.number`) rather than through `ledgers { transactions }`.
+        ///
+        /// A connection without `first` is refused with `KT-CT-1201`, a request over 10,000 nodes with `KT-CT-1189`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct AccountTransactions;
+        impl __rt::Operation for AccountTransactions {
+            const OPERATION_NAME: &'static str = "AccountTransactions";
+            const DOCUMENT: &'static str = "query AccountTransactions($accountNumber: String!, $ledgerNumber: String, $fromDate: Date, $toDate: Date, $first: Int = 50, $after: String) {\n  account(accountNumber: $accountNumber) {\n    transactions(ledgerNumber: $ledgerNumber, fromDate: $fromDate, toDate: $toDate, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          __typename\n          id\n          postedDate\n          createdAt\n          title\n          amounts {\n            net\n            tax\n            gross\n          }\n          balanceCarriedForward\n          isHeld\n          billingDocumentIdentifier\n          ... on Charge {\n            isReversed\n            readingId\n          }\n          ... on Credit {\n            reasonCode\n          }\n          ... on Payment {\n            isLateFailedPayment\n            paymentTransactionType\n          }\n          ... on Refund {\n            reasonCode\n          }\n        }\n      }\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        impl __rt::Paginated for AccountTransactions {
+            fn set_page(variables: &mut Variables, page_size: u32, after: Option<String>) {
+                variables.first = i64::from(page_size).into();
+                if let Some(after) = after {
+                    variables.after = after.into();
+                }
+            }
+            fn next_cursor(data: &ResponseData) -> Option<String> {
+                let info = &data.account.as_ref()?.transactions.as_ref()?.page_info;
+                if info.has_next_page { info.end_cursor.clone() } else { None }
+            }
+        }
+        /// The variables of `AccountTransactions`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Variables {
+            /// The account's number, e.g. `A-1234ABCD`.
+            pub account_number: String,
+            /// `ledgerNumber`.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub ledger_number: __rt::Nullable<String>,
+            /// `fromDate`.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub from_date: __rt::Nullable<chrono::NaiveDate>,
+            /// `toDate`.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub to_date: __rt::Nullable<chrono::NaiveDate>,
+            /// `first`.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub first: __rt::Nullable<i64>,
+            /// `after`.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub after: __rt::Nullable<String>,
+        }
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new(account_number: String) -> Self {
+                Self {
+                    account_number,
+                    ledger_number: __rt::Nullable::Absent,
+                    from_date: __rt::Nullable::Absent,
+                    to_date: __rt::Nullable::Absent,
+                    first: __rt::Nullable::Absent,
+                    after: __rt::Nullable::Absent,
+                }
+            }
+            /// `ledgerNumber`.
+            pub fn ledger_number(
+                mut self,
+                value: impl Into<__rt::Nullable<String>>,
+            ) -> Self {
+                self.ledger_number = value.into();
+                self
+            }
+            /// `fromDate`.
+            pub fn from_date(
+                mut self,
+                value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
+            ) -> Self {
+                self.from_date = value.into();
+                self
+            }
+            /// `toDate`.
+            pub fn to_date(
+                mut self,
+                value: impl Into<__rt::Nullable<chrono::NaiveDate>>,
+            ) -> Self {
+                self.to_date = value.into();
+                self
+            }
+            /// `first`.
+            pub fn first(mut self, value: impl Into<__rt::Nullable<i64>>) -> Self {
+                self.first = value.into();
+                self
+            }
+            /// `after`.
+            pub fn after(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+                self.after = value.into();
+                self
+            }
+        }
+        /// The `data` of a successful `AccountTransactions` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct ResponseData {
+            /// Get details about an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            pub account: Option<Payload>,
+        }
+        /// Selection on `Account`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Payload {
+            /// One page of the account's transactions.
+            pub transactions: Option<Transactions>,
+        }
+        /// Selection on `TransactionConnectionTypeConnection`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Transactions {
+            /// Total number of nodes.
+            pub total_count: i64,
+            /// Pagination data for this connection.
+            pub page_info: TransactionsPageInfo,
+            /// Contains the nodes in this connection.
+            pub edges: Vec<Option<TransactionsEdges>>,
+        }
+        /// Selection on `PageInfo`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TransactionsPageInfo {
+            /// When paginating forwards, are there more items?
+            pub has_next_page: bool,
+            /// When paginating forwards, the cursor to continue.
+            pub end_cursor: Option<String>,
+        }
+        /// Selection on `TransactionConnectionTypeEdge`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct TransactionsEdges {
+            /// The item at the end of the edge
+            pub node: Option<TransactionsEdgesNode>,
+        }
+        /// Selection on `TransactionType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(tag = "__typename")]
+        pub enum TransactionsEdgesNode {
+            /// A `Charge`.
+            Charge(TransactionsEdgesNodeCharge),
+            /// A `Credit`.
+            Credit(TransactionsEdgesNodeCredit),
+            /// A `Payment`.
+            Payment(TransactionsEdgesNodePayment),
+            /// A `Refund`.
+            Refund(TransactionsEdgesNodeRefund),
+            /// A member of `TransactionType` not selected here or not known to this schema.
+            #[serde(untagged)]
+            UnknownMember(TransactionsEdgesNodeUnknownMember),
+        }
+        __rt::tagged_union!(
+            TransactionsEdgesNode { "Charge" => Charge, "Credit" => Credit, "Payment" =>
+            Payment, "Refund" => Refund, _ => UnknownMember }
+        );
+        /// The fields of `Charge` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TransactionsEdgesNodeCharge {
+            /// Unique identifier for the transaction.
+            pub id: Option<String>,
+            /// Date when the transaction was posted to the account.
+            pub posted_date: Option<chrono::NaiveDate>,
+            /// The date time when the transaction is created.
+            pub created_at: Option<__rt::DateTime>,
+            /// Human-readable title describing the transaction.
+            pub title: Option<String>,
+            /// The net, tax and gross amounts for the transaction. Note: for payments and repayments, only the net amount is returned.
+            pub amounts: Option<TransactionsEdgesNodeChargeAmounts>,
+            /// The customer's resulting balance after this transaction has been applied, in the smallest unit of currency.
+            pub balance_carried_forward: Option<i64>,
+            /// Whether the statement this transaction is on has been held. A held statement is not sent to a customer automatically, but is instead marked for manual attention by operations staff.  Returns False if a statement is not linked with the transaction.
+            pub is_held: Option<bool>,
+            /// The unique identifier for the most recent billing document linked with the transaction.Note: a transaction may be linked with multiple documents, but this field will only return the identifier for the most recent billing document.
+            pub billing_document_identifier: Option<String>,
+            pub is_reversed: bool,
+            /// The reading ID associated with the charge.
+            pub reading_id: Option<String>,
+        }
+        /// Selection on `TransactionAmountType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct TransactionsEdgesNodeChargeAmounts {
+            /// The net amount (in minor currency units).
+            pub net: Option<i64>,
+            /// The amount of tax (in minor currency units).
+            pub tax: Option<i64>,
+            /// The gross amount (in minor currency units).
+            pub gross: Option<i64>,
+        }
+        /// The fields of `Credit` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TransactionsEdgesNodeCredit {
+            /// Unique identifier for the transaction.
+            pub id: Option<String>,
+            /// Date when the transaction was posted to the account.
+            pub posted_date: Option<chrono::NaiveDate>,
+            /// The date time when the transaction is created.
+            pub created_at: Option<__rt::DateTime>,
+            /// Human-readable title describing the transaction.
+            pub title: Option<String>,
+            /// The net, tax and gross amounts for the transaction. Note: for payments and repayments, only the net amount is returned.
+            pub amounts: Option<TransactionsEdgesNodeCreditAmounts>,
+            /// The customer's resulting balance after this transaction has been applied, in the smallest unit of currency.
+            pub balance_carried_forward: Option<i64>,
+            /// Whether the statement this transaction is on has been held. A held statement is not sent to a customer automatically, but is instead marked for manual attention by operations staff.  Returns False if a statement is not linked with the transaction.
+            pub is_held: Option<bool>,
+            /// The unique identifier for the most recent billing document linked with the transaction.Note: a transaction may be linked with multiple documents, but this field will only return the identifier for the most recent billing document.
+            pub billing_document_identifier: Option<String>,
+            /// Returns the reason.
+            pub reason_code: Option<String>,
+        }
+        /// Selection on `TransactionAmountType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct TransactionsEdgesNodeCreditAmounts {
+            /// The net amount (in minor currency units).
+            pub net: Option<i64>,
+            /// The amount of tax (in minor currency units).
+            pub tax: Option<i64>,
+            /// The gross amount (in minor currency units).
+            pub gross: Option<i64>,
+        }
+        /// The fields of `Payment` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TransactionsEdgesNodePayment {
+            /// Unique identifier for the transaction.
+            pub id: Option<String>,
+            /// Date when the transaction was posted to the account.
+            pub posted_date: Option<chrono::NaiveDate>,
+            /// The date time when the transaction is created.
+            pub created_at: Option<__rt::DateTime>,
+            /// Human-readable title describing the transaction.
+            pub title: Option<String>,
+            /// The net, tax and gross amounts for the transaction. Note: for payments and repayments, only the net amount is returned.
+            pub amounts: Option<TransactionsEdgesNodePaymentAmounts>,
+            /// The customer's resulting balance after this transaction has been applied, in the smallest unit of currency.
+            pub balance_carried_forward: Option<i64>,
+            /// Whether the statement this transaction is on has been held. A held statement is not sent to a customer automatically, but is instead marked for manual attention by operations staff.  Returns False if a statement is not linked with the transaction.
+            pub is_held: Option<bool>,
+            /// The unique identifier for the most recent billing document linked with the transaction.Note: a transaction may be linked with multiple documents, but this field will only return the identifier for the most recent billing document.
+            pub billing_document_identifier: Option<String>,
+            /// Whether a payment has been reversed due to a late failure.Sometimes a payment is marked cleared, only for Kraken to be notified days/weeks later that the payment has failed.
+            pub is_late_failed_payment: bool,
+            /// The transaction type of the payment.
+            pub payment_transaction_type: Option<
+                super::super::types::AccountPaymentTransactionTypeChoices,
+            >,
+        }
+        /// Selection on `TransactionAmountType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct TransactionsEdgesNodePaymentAmounts {
+            /// The net amount (in minor currency units).
+            pub net: Option<i64>,
+            /// The amount of tax (in minor currency units).
+            pub tax: Option<i64>,
+            /// The gross amount (in minor currency units).
+            pub gross: Option<i64>,
+        }
+        /// The fields of `Refund` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TransactionsEdgesNodeRefund {
+            /// Unique identifier for the transaction.
+            pub id: Option<String>,
+            /// Date when the transaction was posted to the account.
+            pub posted_date: Option<chrono::NaiveDate>,
+            /// The date time when the transaction is created.
+            pub created_at: Option<__rt::DateTime>,
+            /// Human-readable title describing the transaction.
+            pub title: Option<String>,
+            /// The net, tax and gross amounts for the transaction. Note: for payments and repayments, only the net amount is returned.
+            pub amounts: Option<TransactionsEdgesNodeRefundAmounts>,
+            /// The customer's resulting balance after this transaction has been applied, in the smallest unit of currency.
+            pub balance_carried_forward: Option<i64>,
+            /// Whether the statement this transaction is on has been held. A held statement is not sent to a customer automatically, but is instead marked for manual attention by operations staff.  Returns False if a statement is not linked with the transaction.
+            pub is_held: Option<bool>,
+            /// The unique identifier for the most recent billing document linked with the transaction.Note: a transaction may be linked with multiple documents, but this field will only return the identifier for the most recent billing document.
+            pub billing_document_identifier: Option<String>,
+            /// Returns the reason.
+            pub reason_code: Option<String>,
+        }
+        /// Selection on `TransactionAmountType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct TransactionsEdgesNodeRefundAmounts {
+            /// The net amount (in minor currency units).
+            pub net: Option<i64>,
+            /// The amount of tax (in minor currency units).
+            pub tax: Option<i64>,
+            /// The gross amount (in minor currency units).
+            pub gross: Option<i64>,
+        }
+        /// A member of `TransactionType` not selected here or not known to this schema.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TransactionsEdgesNodeUnknownMember {
+            /// The member's `__typename`.
+            #[serde(rename = "__typename")]
+            pub typename: String,
+            /// Unique identifier for the transaction.
+            pub id: Option<String>,
+            /// Date when the transaction was posted to the account.
+            pub posted_date: Option<chrono::NaiveDate>,
+            /// The date time when the transaction is created.
+            pub created_at: Option<__rt::DateTime>,
+            /// Human-readable title describing the transaction.
+            pub title: Option<String>,
+            /// The net, tax and gross amounts for the transaction. Note: for payments and repayments, only the net amount is returned.
+            pub amounts: Option<TransactionsEdgesNodeUnknownMemberAmounts>,
+            /// The customer's resulting balance after this transaction has been applied, in the smallest unit of currency.
+            pub balance_carried_forward: Option<i64>,
+            /// Whether the statement this transaction is on has been held. A held statement is not sent to a customer automatically, but is instead marked for manual attention by operations staff.  Returns False if a statement is not linked with the transaction.
+            pub is_held: Option<bool>,
+            /// The unique identifier for the most recent billing document linked with the transaction.Note: a transaction may be linked with multiple documents, but this field will only return the identifier for the most recent billing document.
+            pub billing_document_identifier: Option<String>,
+        }
+        /// Selection on `TransactionAmountType`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct TransactionsEdgesNodeUnknownMemberAmounts {
+            /// The net amount (in minor currency units).
+            pub net: Option<i64>,
+            /// The amount of tax (in minor currency units).
+            pub tax: Option<i64>,
+            /// The gross amount (in minor currency units).
+            pub gross: Option<i64>,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4177, KtCt1113 }
+        );
+    }
     /// The `addCampaignToAccount` mutation.
     pub mod add_campaign_to_account {
         use ::kraken_codegen_runtime as __rt;
@@ -7256,6 +7825,82 @@ pub mod operations {
             super::super::ErrorCode { KtCt1145, KtCt1113 }
         );
     }
+    /// The `viewer` query: The logged-in user and every account they are linked to (through an account or a portfolio role): each account's number, status, balance and overdue balance in whole yen (the balance summed over every ledger that contributes to it) and billing name.
+    pub mod viewer_accounts {
+        use ::kraken_codegen_runtime as __rt;
+        /// The logged-in user and every account they are linked to (through an account or a portfolio role): each account's number, status, balance and overdue balance in whole yen (the balance summed over every ledger that contributes to it) and billing name.
+        /// This field requires the `Authorization` header to be set.
+        ///
+        /// # Errors
+        ///
+        /// - `KT-CT-1112`: 'Authorization' header not provided.
+        /// - `KT-CT-1111`: Unauthorized.
+        ///
+        /// # Notes
+        ///
+        /// Some account fields are refused through `viewer.accounts` but allowed through `account(accountNumber:)` (`KT-CT-4501`, e.g. `supplyPeriods`): read them through `account(accountNumber:)`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct ViewerAccounts;
+        impl __rt::Operation for ViewerAccounts {
+            const OPERATION_NAME: &'static str = "ViewerAccounts";
+            const DOCUMENT: &'static str = "query ViewerAccounts {\n  viewer {\n    id\n    accounts {\n      __typename\n      number\n      status\n      balance(includeAllLedgers: true)\n      overdueBalance\n      billingName\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        /// The variables of `ViewerAccounts`.
+        #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Variables {}
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new() -> Self {
+                Self {}
+            }
+        }
+        /// The `data` of a successful `ViewerAccounts` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct ResponseData {
+            /// The currently authenticated user.
+            ///
+            ///
+            ///
+            /// This field requires the `Authorization` header to be set.
+            pub viewer: Option<Payload>,
+        }
+        /// Selection on `AccountUser`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Payload {
+            /// The user's ID.
+            pub id: String,
+            /// The accounts the user is linked to; empty when there are none.
+            pub accounts: Option<Vec<Option<Accounts>>>,
+        }
+        /// Selection on `AccountInterface`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Accounts {
+            /// A code that uniquely identifies the account.
+            pub number: Option<String>,
+            /// The current status of the account.
+            pub status: Option<super::super::types::AccountStatus>,
+            /// The current account balance.
+            pub balance: i64,
+            /// The current account overdue balance.
+            pub overdue_balance: Option<i64>,
+            /// The billing name of the account.
+            pub billing_name: Option<String>,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt1112, KtCt1111 }
+        );
+    }
     /// The `withdrawAccount` mutation: Withdraw an account.
     pub mod withdraw_account {
         use ::kraken_codegen_runtime as __rt;
@@ -7623,6 +8268,28 @@ pub mod types {
         ];
     }
     __rt::wire_enum!(BankAccountTypeChoices, UnknownValue);
+    /// The GraphQL enum `BillTypeEnum`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum BillTypeEnum {
+        Statement,
+        Invoice,
+        CreditNote,
+        PreKraken,
+        Collective,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl BillTypeEnum {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::Statement, "STATEMENT"),
+            (Self::Invoice, "INVOICE"),
+            (Self::CreditNote, "CREDIT_NOTE"),
+            (Self::PreKraken, "PRE_KRAKEN"),
+            (Self::Collective, "COLLECTIVE"),
+        ];
+    }
+    __rt::wire_enum!(BillTypeEnum, UnknownValue);
     /// The GraphQL enum `BuildingType`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum BuildingType {

@@ -4,6 +4,7 @@
 use crate::auth::{is_expired_token, AuthError, Credentials, Session, TokenState};
 use crate::endpoint::{Endpoint, DEFAULT_API_URL, DEFAULT_AUTH_URL};
 use crate::extensions::ErrorExtensions;
+use kraken_codegen_runtime::pagination::{self, Paginated, Paging, Stream};
 use kraken_codegen_runtime::{BuildError, Operation};
 use reqwest::header::{HeaderMap, AUTHORIZATION};
 use std::fmt;
@@ -180,6 +181,24 @@ impl Client {
             }
             _ => answer,
         }
+    }
+
+    /// Every page of a paginated operation (one that selects a connection whose `after`
+    /// is a variable), each executed as [`execute`](Self::execute) does: from the cursor
+    /// in `variables` (the first page when it has none) until the connection has no next
+    /// page or `paging.max_pages` pages have been fetched, `paging.page_size` at a time.
+    /// An error ends the stream.
+    pub fn pages<'a, O>(
+        &'a self,
+        variables: O::Variables,
+        paging: Paging,
+    ) -> impl Stream<Item = Result<O::ResponseData, OperationError<O>>> + 'a
+    where
+        O: Paginated<Variables: 'a, ResponseData: 'a> + 'a,
+    {
+        pagination::pages::<O, _, _, _>(variables, paging, move |variables| async move {
+            self.execute::<O>(&variables).await
+        })
     }
 
     /// Logs in now (or renews a token about to expire) instead of before the next

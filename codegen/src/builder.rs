@@ -39,7 +39,7 @@ use crate::catalogue::{self, Catalogue};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::emit::{self, EmitError, Settings};
 use crate::ir::Ir;
-use crate::validate::{self, ExecutableSource, Options};
+use crate::validate::{self, ExecutableSource, Options, RequestLimits};
 use crate::write::{write_if_changed, WriteOutcome};
 use crate::{scalars, schema};
 
@@ -126,6 +126,7 @@ pub struct Builder {
     scalars: BTreeMap<String, String>,
     selection: Option<BTreeSet<String>>,
     placeholder_fragments: bool,
+    request_limits: Option<RequestLimits>,
     settings: Settings,
 }
 
@@ -146,6 +147,7 @@ impl Builder {
             scalars: BTreeMap::new(),
             selection: None,
             placeholder_fragments: false,
+            request_limits: None,
             settings: Settings::default(),
         }
     }
@@ -186,6 +188,13 @@ impl Builder {
         self
     }
 
+    /// Reports every operation the server would refuse for its page sizes or node
+    /// count (see [`RequestLimits`]). Off by default: no limit is checked.
+    pub fn request_limits(mut self, limits: RequestLimits) -> Self {
+        self.request_limits = Some(limits);
+        self
+    }
+
     /// An extra derive for every generated data type (e.g. `Hash`, `serde::Serialize`).
     pub fn derive(mut self, path: impl Into<String>) -> Self {
         self.settings.derives.push(path.into());
@@ -199,8 +208,9 @@ impl Builder {
         self
     }
 
-    /// Generates only these catalogue operations (by GraphQL field name), and only the
-    /// shared types they use. Operations from `.graphql` files are always generated.
+    /// Generates only these catalogue operations (by their catalogue name: a mutation's
+    /// field name, a read's file stem), and only the shared types they use. Operations
+    /// from `.graphql` files are always generated.
     pub fn select<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
         self.selection
             .get_or_insert_with(BTreeSet::new)
@@ -293,6 +303,7 @@ impl Builder {
             scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),
             placeholder_fragments: self.placeholder_fragments,
+            request_limits: self.request_limits,
         };
         let mut docs_only = Vec::new();
         let ir = match catalogue {
@@ -348,14 +359,14 @@ impl Builder {
         let known: BTreeSet<_> = catalogue
             .operations
             .iter()
-            .map(|operation| operation.field_name.as_str())
+            .map(|operation| operation.name.as_str())
             .collect();
         if let Some(missing) = selection.iter().find(|name| !known.contains(name.as_str())) {
             return Err(Error::UnknownSelection(missing.clone()));
         }
         catalogue
             .operations
-            .retain(|operation| selection.contains(&operation.field_name));
+            .retain(|operation| selection.contains(&operation.name));
         Ok(catalogue)
     }
 }

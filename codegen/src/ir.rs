@@ -58,6 +58,21 @@ pub struct Operation {
     pub docs: Option<catalogue::Operation>,
     /// Deprecation of the root field (from the catalogue or the schema's `@deprecated`).
     pub deprecated: Option<Deprecated>,
+    /// How to walk its pages, when it selects one connection whose `after` is a variable.
+    pub pagination: Option<Pagination>,
+}
+
+/// How to walk the pages of an operation's one Relay connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pagination {
+    /// Response keys from the root down to the connection field, each a field of an
+    /// object and none a list. The connection's selection has `pageInfo { hasNextPage
+    /// endCursor }`.
+    pub path: Vec<String>,
+    /// The `String` variable given as the connection's `after`.
+    pub after: String,
+    /// The variable given as its `first`, when it is one.
+    pub first: Option<String>,
 }
 
 /// A variable of an operation.

@@ -28,3 +28,4 @@ pub mod write;
 
 pub use builder::{Builder, CompileError, Generated};
 pub use diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
+pub use validate::RequestLimits;

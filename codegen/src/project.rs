@@ -8,11 +8,19 @@ use std::path::PathBuf;
 
 use crate::builder::{Builder, Error, Generated};
 use crate::scalars;
+use crate::validate::RequestLimits;
 #[cfg(feature = "tools")]
 use crate::{operations_md, output_tree::OutputTree};
 
 /// File name of the generated Rust, in `OUT_DIR` and in `generated/`.
 pub const RUST_FILE: &str = "kraken_jp.rs";
+
+/// Kraken's limits on one request to the JP API: a connection's `first` below 100
+/// (`KT-CT-1201` without one) and at most 10,000 nodes (`KT-CT-1189`).
+pub const JP_REQUEST_LIMITS: RequestLimits = RequestLimits {
+    max_page_size: 99,
+    max_nodes: 10_000,
+};
 
 /// A project root holding `schema/` and `generated/`.
 #[derive(Debug, Clone)]
@@ -46,6 +54,7 @@ impl Project {
             .schema(self.schema())
             .catalogue(self.catalogue())
             .placeholder_fragments(true)
+            .request_limits(JP_REQUEST_LIMITS)
             // Any JSON value (the runtime's `serde_json::Value`), said rather than fallen
             // back to: a `BigInt` may exceed `i64`, and `NonEmptyID` has been a JSON value
             // in the public types.
@@ -60,17 +69,17 @@ impl Project {
 }
 
 /// What `regenerate` writes under `generated/`: the Rust, each operation's wire document
-/// under `documents/<fieldName>.graphql`, and the `OPERATIONS.md` table.
+/// under `documents/<name>.graphql`, and the `OPERATIONS.md` table.
 #[cfg(feature = "tools")]
 pub fn output_tree(generated: &Generated) -> OutputTree {
     let mut tree = OutputTree::default();
     tree.insert(RUST_FILE, generated.to_string());
     for operation in &generated.ir().operations {
-        // The catalogue files each operation by its field name.
+        // The catalogue's name of the operation, its files' stem.
         let name = operation
             .docs
             .as_ref()
-            .map_or(&operation.name, |docs| &docs.field_name);
+            .map_or(&operation.name, |docs| &docs.name);
         tree.insert(
             std::path::Path::new("documents").join(format!("{name}.graphql")),
             operation.wire_document.clone(),

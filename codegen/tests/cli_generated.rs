@@ -58,14 +58,40 @@ fn checked_in_generated_dir_is_current() {
 }
 
 #[test]
-fn list_gives_each_operation_its_availability() {
+fn list_gives_each_operation_its_kind_and_availability() {
     let catalogue = workspace_root().join("schema/catalogue");
     let output = codegen(&["list", "--catalogue", catalogue.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 98);
-    assert_eq!(lines[0], "acceptGoodsQuote\tapi\t6\t-\tlive");
+    let mutations: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|line| line.split('\t').nth(1) == Some("mutation"))
+        .collect();
+    assert_eq!(mutations.len(), 98);
+    assert_eq!(mutations[0], "acceptGoodsQuote\tmutation\tapi\t6\t-\tlive");
+    // Every read in `queries/` is listed, as a query sent to the API.
+    let reads: Vec<String> = lines
+        .iter()
+        .filter(|line| line.split('\t').nth(1) == Some("query"))
+        .map(|line| {
+            assert_eq!(line.split('\t').nth(2), Some("api"), "{line}");
+            line.split('\t').next().unwrap().to_string()
+        })
+        .collect();
+    let mut files: Vec<String> = fs::read_dir(catalogue.join("queries"))
+        .unwrap()
+        .filter_map(|entry| {
+            let path = entry.unwrap().path();
+            let stem = path.file_stem()?.to_str()?.to_string();
+            (path.extension()? == "graphql").then_some(stem)
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    assert_eq!(reads, files);
+    assert_eq!(mutations.len() + reads.len(), lines.len());
     let not_live: Vec<&str> = lines
         .into_iter()
         .filter(|line| !line.ends_with("\tlive"))
@@ -73,8 +99,8 @@ fn list_gives_each_operation_its_availability() {
     assert_eq!(
         not_live,
         [
-            "initiateLiveChat\tapi\t0\t-\tdocs-only",
-            "sendLiveChatMessage\tapi\t0\t-\tdocs-only"
+            "initiateLiveChat\tmutation\tapi\t0\t-\tdocs-only",
+            "sendLiveChatMessage\tmutation\tapi\t0\t-\tdocs-only"
         ]
     );
 }
@@ -92,13 +118,14 @@ fn operations_md_marks_the_docs_only_operations() {
             "Operations marked *docs-only* are documented, but absent from the live schema \
              snapshot of 2026-06-16: the API is likely to refuse them.",
             "",
-            "| Operation | Endpoint | Arguments | Documented errors | Deprecation |",
+            "| Operation | Kind | Endpoint | Arguments | Documented errors | Cost (points) | \
+             Deprecation |",
         ]
     );
     assert_eq!(
         lines[7],
-        "| `acceptGoodsQuote` | api | `input: AcceptGoodsQuoteInput!` | KT-CT-8223, KT-CT-8201, \
-         KT-CT-8224, KT-CT-1113, KT-CT-1111, KT-CT-1112 | — |"
+        "| `acceptGoodsQuote` | mutation | api | `input: AcceptGoodsQuoteInput!` | KT-CT-8223, \
+         KT-CT-8201, KT-CT-8224, KT-CT-1113, KT-CT-1111, KT-CT-1112 | — | — |"
     );
     let marked: Vec<&str> = lines
         .into_iter()
@@ -107,8 +134,10 @@ fn operations_md_marks_the_docs_only_operations() {
     assert_eq!(
         marked,
         [
-            "| `initiateLiveChat` (*docs-only*) | api | `input: InitiateLiveChatInput!` | — | — |",
-            "| `sendLiveChatMessage` (*docs-only*) | api | `input: SendLiveChatMessageInput!` | — | — |",
+            "| `initiateLiveChat` (*docs-only*) | mutation | api | `input: InitiateLiveChatInput!` \
+             | — | — | — |",
+            "| `sendLiveChatMessage` (*docs-only*) | mutation | api | \
+             `input: SendLiveChatMessageInput!` | — | — | — |",
         ]
     );
 }
@@ -150,9 +179,12 @@ fn check_names_every_stale_file_and_regenerate_mends_them() {
         .unwrap();
     let mend = codegen(&["regenerate", "--root", root_arg, "--out", out_arg]);
     assert!(mend.status.success(), "{}", stderr(&mend));
+    // Unchanged: OPERATIONS.md and every document but the one mended, as many files as
+    // there are documents.
+    let unchanged = fs::read_dir(out.path().join("documents")).unwrap().count();
     assert_eq!(
         stderr(&mend).lines().last().unwrap(),
-        format!("{out_arg}: 2 written, 1 removed, 98 unchanged")
+        format!("{out_arg}: 2 written, 1 removed, {unchanged} unchanged")
     );
     let unchanged = fs::metadata(out.path().join("OPERATIONS.md"))
         .unwrap()

@@ -1,6 +1,6 @@
 //! A small page imported whole, and the catalogue files it gives: written, loaded back
-//! (with and without `availability.toml`), and each kind of mistake in them reported at
-//! its file:line:col.
+//! (with and without `availability.toml`, with reads in `queries/` beside them), and each
+//! kind of mistake in them reported at its file:line:col.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -10,6 +10,7 @@ use kraken_codegen::catalogue::{
     self, Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation,
 };
 use kraken_codegen::docs_import;
+use kraken_codegen::ir::OperationKind;
 
 const PAGE: &str = "tests/fixtures/docs/valid_page.txt";
 
@@ -33,6 +34,8 @@ fn strings(items: &[&str]) -> Vec<String> {
 #[test]
 fn imports_the_whole_page() {
     let do_thing = Operation {
+        name: "doThing".into(),
+        kind: OperationKind::Mutation,
         field_name: "doThing".into(),
         operation_name: "DoThing".into(),
         endpoint: Endpoint::Api,
@@ -59,6 +62,7 @@ fn imports_the_whole_page() {
         ],
         notes: vec![],
         validation_error_codes: vec![],
+        rate_limit_cost: None,
         damage: vec![],
         variables_example: Some("{\n\"input\": DoThingInput,\n\"accountNumber\": \"abc123\"\n}".into()),
         response_example: Some(
@@ -68,6 +72,8 @@ fn imports_the_whole_page() {
         document_path: PathBuf::from("operations/doThing.graphql"),
     };
     let old_thing = Operation {
+        name: "oldThing".into(),
+        kind: OperationKind::Mutation,
         field_name: "oldThing".into(),
         operation_name: "OldThing".into(),
         endpoint: Endpoint::Api,
@@ -86,6 +92,7 @@ fn imports_the_whole_page() {
         return_fields: vec![],
         notes: vec![],
         validation_error_codes: vec![],
+        rate_limit_cost: None,
         damage: vec![],
         variables_example: None,
         response_example: Some("{\n\"data\": {\n\"oldThing\": ThingDone\n}\n}".into()),
@@ -95,6 +102,8 @@ fn imports_the_whole_page() {
         document_path: PathBuf::from("operations/oldThing.graphql"),
     };
     let sign_in = Operation {
+        name: "signIn".into(),
+        kind: OperationKind::Mutation,
         field_name: "signIn".into(),
         operation_name: "SignIn".into(),
         endpoint: Endpoint::Auth,
@@ -107,6 +116,7 @@ fn imports_the_whole_page() {
         return_fields: vec![field("token", None)],
         notes: vec![],
         validation_error_codes: vec![],
+        rate_limit_cost: None,
         damage: vec![],
         variables_example: Some("{\n\"input\": SignInInput\n}".into()),
         response_example: Some(
@@ -117,6 +127,8 @@ fn imports_the_whole_page() {
         document_path: PathBuf::from("operations/signIn.graphql"),
     };
     let start_chat = Operation {
+        name: "startChat".into(),
+        kind: OperationKind::Mutation,
         field_name: "startChat".into(),
         operation_name: "StartChat".into(),
         endpoint: Endpoint::Api,
@@ -129,6 +141,7 @@ fn imports_the_whole_page() {
         return_fields: vec![field("chat", Some("The chat."))],
         notes: vec![],
         validation_error_codes: vec![],
+        rate_limit_cost: None,
         damage: strings(&["the page lost the header: name taken from the document, endpoint from the section \"API Site\"; also lost: description, `Type:` line, `URL:` line"]),
         variables_example: Some("{\n\"input\": StartChatInput\n}".into()),
         response_example: Some("{\n\"data\": {\n\"startChat\": {\n\"chat\": Chat\n}\n}\n}".into()),
@@ -192,9 +205,9 @@ fn reports_an_unknown_key_at_its_place() {
     assert_eq!(
         load_errors_after("operations/signIn.toml", "description = ", "descripton = "),
         "<dir>/operations/signIn.toml:3:1: unknown key `descripton` in an operation file; \
-         expected one of: endpoint, return_type, description, errors, notes, \
-         validation_error_codes, damage, variables_example, response_example, deprecation, \
-         arguments, return_fields"
+         expected one of: endpoint, description, errors, notes, rate_limit_cost, deprecation, \
+         arguments, return_fields, return_type, validation_error_codes, damage, \
+         variables_example, response_example"
     );
 }
 
@@ -331,10 +344,10 @@ fn availability_marks_the_listed_operations_docs_only() {
     );
     assert_eq!(
         catalogue::listing::operation_lines(&loaded),
-        "doThing\tapi\t3\t-\tlive\n\
-         oldThing\tapi\t0\tdeprecated\tdocs-only\n\
-         signIn\tauth\t1\t-\tlive\n\
-         startChat\tapi\t0\t-\tdocs-only\n"
+        "doThing\tmutation\tapi\t3\t-\tlive\n\
+         oldThing\tmutation\tapi\t0\tdeprecated\tdocs-only\n\
+         signIn\tmutation\tauth\t1\t-\tlive\n\
+         startChat\tmutation\tapi\t0\t-\tdocs-only\n"
     );
 
     let empty = written_with_availability("snapshot = \"2026-06-16\"\n");
@@ -419,4 +432,163 @@ fn a_written_catalogue_loads_back_unchanged() {
         operation.document_path = loaded.document_path.clone();
     }
     assert_eq!(loaded, expected);
+}
+
+/// The valid page written to a fresh directory, with one read in `queries/`.
+fn written_with_read() -> tempfile::TempDir {
+    let dir = written();
+    let queries = dir.path().join("queries");
+    fs::create_dir(&queries).unwrap();
+    fs::write(
+        queries.join("myAccounts.graphql"),
+        "query MyAccounts {\n  viewer {\n    accounts { number }\n  }\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        queries.join("myAccounts.toml"),
+        "endpoint = \"api\"\ndescription = \"The user's accounts.\"\n\
+         errors = [\"KT-CT-1111\"]\nrate_limit_cost = 5\n\n\
+         [[return_fields]]\nname = \"accounts\"\ndescription = \"Every account.\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn loads_reads_beside_the_mutations() {
+    let dir = written_with_read();
+    let loaded = catalogue::load(dir.path()).unwrap();
+    let names: Vec<(&str, OperationKind, &str)> = loaded
+        .operations
+        .iter()
+        .map(|operation| {
+            (
+                operation.name.as_str(),
+                operation.kind,
+                operation.field_name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("doThing", OperationKind::Mutation, "doThing"),
+            ("myAccounts", OperationKind::Query, "viewer"),
+            ("oldThing", OperationKind::Mutation, "oldThing"),
+            ("signIn", OperationKind::Mutation, "signIn"),
+            ("startChat", OperationKind::Mutation, "startChat"),
+        ]
+    );
+    let read = &loaded.operations[1];
+    assert_eq!(
+        (
+            read.operation_name.as_str(),
+            read.description.as_deref(),
+            read.errors.as_slice(),
+            read.rate_limit_cost,
+            read.return_fields.as_slice(),
+            read.document_path.clone(),
+        ),
+        (
+            "MyAccounts",
+            Some("The user's accounts."),
+            &["KT-CT-1111".to_string()][..],
+            Some(5),
+            &[field("accounts", Some("Every account."))][..],
+            dir.path().join("queries/myAccounts.graphql"),
+        )
+    );
+    assert_eq!(
+        catalogue::listing::operation_lines(&loaded),
+        "doThing\tmutation\tapi\t3\t-\tlive\n\
+         myAccounts\tquery\tapi\t1\t-\tlive\n\
+         oldThing\tmutation\tapi\t0\tdeprecated\tlive\n\
+         signIn\tmutation\tauth\t1\t-\tlive\n\
+         startChat\tmutation\tapi\t0\t-\tlive\n"
+    );
+    // Importing the page again rewrites `operations/` and leaves the reads alone.
+    let summary = catalogue::write(&import_valid_page(), dir.path()).unwrap();
+    assert_eq!((summary.written.len(), summary.removed.len()), (0, 0));
+    assert_eq!(catalogue::load(dir.path()).unwrap(), loaded);
+}
+
+#[test]
+fn reports_each_mistake_in_a_read_at_its_place() {
+    // The file edited, the text replaced and its replacement, and the diagnostic.
+    let cases = [
+        (
+            "queries/myAccounts.graphql",
+            "query MyAccounts",
+            "query MyAccountList",
+            "<dir>/queries/myAccounts.graphql:1:1: the operation `MyAccountList` does not \
+             match its file name `myAccounts`",
+        ),
+        (
+            "queries/myAccounts.graphql",
+            "query MyAccounts {",
+            "mutation MyAccounts {",
+            "<dir>/queries/myAccounts.graphql:1:1: the document holds an operation that is \
+             not a query",
+        ),
+        (
+            "queries/myAccounts.toml",
+            "description = \"The user's accounts.\"\n",
+            "",
+            "<dir>/queries/myAccounts.toml:1:1: missing key `description` in a read's file",
+        ),
+        (
+            "queries/myAccounts.toml",
+            "rate_limit_cost = 5",
+            "response_example = \"{}\"",
+            "<dir>/queries/myAccounts.toml:4:1: unknown key `response_example` in a read's \
+             file; expected one of: endpoint, description, errors, notes, rate_limit_cost, \
+             deprecation, arguments, return_fields",
+        ),
+        (
+            "queries/myAccounts.toml",
+            "rate_limit_cost = 5",
+            "rate_limit_cost = 0",
+            "<dir>/queries/myAccounts.toml:4:19: `rate_limit_cost` must be a positive \
+             integer below 2^32, not 0",
+        ),
+        (
+            "queries/myAccounts.toml",
+            "name = \"accounts\"",
+            "name = \"account\"",
+            "<dir>/queries/myAccounts.toml:7:8: `account` is not one of the document's \
+             selected fields",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let dir = written_with_read();
+        edit(&dir.path().join(file), from, to);
+        assert_eq!(load_errors(dir.path()), expected, "{file}: {to:?}");
+    }
+}
+
+#[test]
+fn a_read_cannot_take_a_mutation_s_names() {
+    let dir = written_with_read();
+    let queries = dir.path().join("queries");
+    fs::rename(
+        queries.join("myAccounts.toml"),
+        queries.join("doThing.toml"),
+    )
+    .unwrap();
+    fs::write(
+        queries.join("doThing.graphql"),
+        "query DoThing {\n  viewer {\n    accounts { number }\n  }\n}\n",
+    )
+    .unwrap();
+    fs::remove_file(queries.join("myAccounts.graphql")).unwrap();
+    assert_eq!(
+        load_errors(dir.path()),
+        [
+            "<dir>/queries/doThing.graphql:1:1: name `doThing` is already used by \
+             <dir>/operations/doThing.graphql",
+            "<dir>/queries/doThing.graphql:1:1: operation name `DoThing` is already used by \
+             <dir>/operations/doThing.graphql",
+        ]
+        .join("\n")
+    );
 }

@@ -64,10 +64,18 @@ fn the_shipped_schema_against_itself_changes_nothing() {
     );
     assert_eq!(text(&output.stderr), "");
     assert_eq!(output.status.code(), Some(0));
+    // Every operation of the catalogue, the reads with the mutations.
+    let operations = kraken_codegen::catalogue::load(&root.join("schema/catalogue"))
+        .unwrap()
+        .operations
+        .len();
     assert_eq!(
         text(&output.stdout),
-        "98 operations checked: 0 with breaking changes, 0 with risky changes only, 98 unaffected (removal dates compared with 2000-01-01).\n\
-         No other changes to the schema.\n"
+        format!(
+            "{operations} operations checked: 0 with breaking changes, 0 with risky changes \
+             only, {operations} unaffected (removal dates compared with 2000-01-01).\n\
+             No other changes to the schema.\n"
+        )
     );
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use kraken_codegen::catalogue::{
     Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation as Documented,
 };
-use kraken_codegen::ir::{Ir, ScalarMapping, SelectionSet, TypeKind};
+use kraken_codegen::ir::{Ir, OperationKind, Pagination, ScalarMapping, SelectionSet, TypeKind};
 use kraken_codegen::schema::{self, Schema};
 use kraken_codegen::validate::{self, ExecutableSource, Options};
 use kraken_codegen::SourceFile;
@@ -422,6 +422,8 @@ query Account($number: String! = \"A-1\") {
 
 fn documented() -> Documented {
     Documented {
+        name: "updateAccount".to_string(),
+        kind: OperationKind::Mutation,
         field_name: "updateAccount".to_string(),
         operation_name: "UpdateAccount".to_string(),
         endpoint: Endpoint::Api,
@@ -448,6 +450,7 @@ fn documented() -> Documented {
         }],
         notes: Vec::new(),
         validation_error_codes: Vec::new(),
+        rate_limit_cost: None,
         damage: Vec::new(),
         variables_example: None,
         response_example: None,
@@ -617,4 +620,107 @@ fn an_sdl_that_declares_an_introspection_type_keeps_its_own() {
         schema.get("__Type").map(|ty| ty.kind),
         Some(TypeKind::CustomScalar)
     );
+}
+
+/// The pagination resolution gives each operation of `document`, by operation name.
+fn paginations(document: &str) -> Vec<(String, Option<Pagination>)> {
+    resolve(&[document])
+        .operations
+        .into_iter()
+        .map(|operation| (operation.name, operation.pagination))
+        .collect()
+}
+
+#[test]
+fn an_operation_with_one_connection_after_a_variable_is_paginated() {
+    let document = "query Payments($number: String!, $size: Int = 20, $cursor: String) {
+  account(number: $number) {
+    id
+    paymentPages(first: $size, after: $cursor) {
+      edges { node { amount } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}
+
+query Accounts($after: String) {
+  viewer {
+    accountPages(first: 10, after: $after) {
+      edges { node { number paymentPages(first: 5) { edges { cursor } pageInfo { hasNextPage } } } }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+}
+";
+    assert_eq!(
+        paginations(document),
+        [
+            (
+                "Accounts".to_string(),
+                Some(Pagination {
+                    path: vec!["viewer".to_string(), "accountPages".to_string()],
+                    after: "after".to_string(),
+                    first: None,
+                })
+            ),
+            (
+                "Payments".to_string(),
+                Some(Pagination {
+                    path: vec!["account".to_string(), "paymentPages".to_string()],
+                    after: "cursor".to_string(),
+                    first: Some("size".to_string()),
+                })
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pagination_needs_one_plain_connection_with_its_page_info() {
+    let document = "query TwoCursors($a: String, $b: String) {
+  viewer {
+    accountPages(first: 10, after: $a) { pageInfo { hasNextPage endCursor } edges { cursor } }
+    again: accountPages(first: 10, after: $b) { pageInfo { hasNextPage endCursor } edges { cursor } }
+  }
+}
+
+query InAList($after: String) {
+  viewer {
+    accounts {
+      paymentPages(first: 10, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor } }
+    }
+  }
+}
+
+query InAFragment($after: String) {
+  account(number: \"A-1\") { ...Pages }
+}
+
+fragment Pages on Account {
+  paymentPages(first: 10, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor } }
+}
+
+query NoEndCursor($after: String) {
+  account(number: \"A-1\") {
+    paymentPages(first: 10, after: $after) { pageInfo { hasNextPage } edges { cursor } }
+  }
+}
+
+query LiteralCursor {
+  account(number: \"A-1\") {
+    paymentPages(first: 10, after: \"abc\") { pageInfo { hasNextPage endCursor } edges { cursor } }
+  }
+}
+";
+    let names: Vec<(String, Option<Pagination>)> = [
+        "InAFragment",
+        "InAList",
+        "LiteralCursor",
+        "NoEndCursor",
+        "TwoCursors",
+    ]
+    .iter()
+    .map(|name| (name.to_string(), None))
+    .collect();
+    assert_eq!(paginations(document), names);
 }

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use kraken_codegen::catalogue::{Availability, Endpoint, Operation as Documented};
+use kraken_codegen::ir::OperationKind;
 use kraken_codegen::schema::{self, Schema};
-use kraken_codegen::validate::{self, ExecutableSource, Options};
+use kraken_codegen::validate::{self, ExecutableSource, Options, RequestLimits};
 use kraken_codegen::{Diagnostics, SourceFile};
 
 fn schema() -> Schema {
@@ -25,6 +26,12 @@ fn errors_with(sources: &[ExecutableSource], options: &Options) -> Diagnostics {
         Err(errors) => errors,
     }
 }
+
+/// Kraken's limits on the JP API, as the `limits_` cases are checked with.
+const LIMITS: RequestLimits = RequestLimits {
+    max_page_size: 99,
+    max_nodes: 10_000,
+};
 
 fn source(path: &str, text: &str) -> ExecutableSource {
     ExecutableSource {
@@ -54,9 +61,11 @@ fn every_invalid_fixture_is_reported() {
             Ok(source) => source,
             Err(errors) => panic!("{}", errors.render()),
         };
-        // The `placeholder_` cases are of the docs' `...XFragment` convention, turned on.
+        // The `placeholder_` cases are of the docs' `...XFragment` convention, turned on;
+        // the `limits_` cases are of the request limits, checked.
         let options = Options {
             placeholder_fragments: name.starts_with("placeholder_"),
+            request_limits: name.starts_with("limits_").then_some(LIMITS),
             ..Options::default()
         };
         let errors = errors_with(&[source], &options);
@@ -105,6 +114,8 @@ query Viewer {
 
 fn documented(field_name: &str, operation_name: &str, document: &str) -> ExecutableSource {
     let docs = Documented {
+        name: field_name.to_string(),
+        kind: OperationKind::Mutation,
         field_name: field_name.to_string(),
         operation_name: operation_name.to_string(),
         endpoint: Endpoint::Api,
@@ -117,6 +128,7 @@ fn documented(field_name: &str, operation_name: &str, document: &str) -> Executa
         return_fields: Vec::new(),
         notes: Vec::new(),
         validation_error_codes: Vec::new(),
+        rate_limit_cost: None,
         damage: Vec::new(),
         variables_example: None,
         response_example: None,
@@ -150,5 +162,74 @@ fn catalogue_documents_must_match_their_record() {
             "catalogue/account.graphql:1:1: the document of `account` defines no operation named `Account`",
             "catalogue/viewer.graphql:1:1: operation `Viewer` does not select `viewer`, the field the catalogue documents it as",
         ]
+    );
+}
+
+#[test]
+fn request_limits_are_checked_only_when_given() {
+    let directory = Path::new("tests/fixtures/invalid");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(directory).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let is_limits_case = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with("limits_"));
+        if !is_limits_case {
+            continue;
+        }
+        let source = match ExecutableSource::read(&path) {
+            Ok(source) => source,
+            Err(errors) => panic!("{}", errors.render()),
+        };
+        if let Err(errors) = validate::resolve(&schema(), &[source], &Options::default()) {
+            panic!("{} without limits:\n{}", path.display(), errors.render());
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+}
+
+#[test]
+fn request_limits_accept_bounded_connections_up_to_the_node_limit() {
+    // 99 accounts and 99 payments of each: 99 + 9,801 = 9,900 nodes.
+    let document = "query Payments($first: Int = 99, $after: String) {
+  viewer {
+    accountPages(first: 99) {
+      edges {
+        node {
+          paymentPages(first: $first, after: $after) {
+            edges { node { amount } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+      }
+    }
+  }
+}
+";
+    let options = Options {
+        request_limits: Some(LIMITS),
+        ..Options::default()
+    };
+    let resolved = validate::resolve(&schema(), &[source("ok.graphql", document)], &options);
+    if let Err(errors) = resolved {
+        panic!("{}", errors.render());
+    }
+    let over = RequestLimits {
+        max_nodes: 9_899,
+        ..LIMITS
+    };
+    let options = Options {
+        request_limits: Some(over),
+        ..Options::default()
+    };
+    let lines: Vec<String> = errors_with(&[source("ok.graphql", document)], &options)
+        .0
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        lines,
+        ["ok.graphql:1:1: operation `Payments` can fetch 9900 nodes, more than the 9899 a request may"]
     );
 }

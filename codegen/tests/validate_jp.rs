@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use kraken_codegen::catalogue::{self, Catalogue};
-use kraken_codegen::ir::Ir;
+use kraken_codegen::ir::{Ir, OperationKind};
 use kraken_codegen::schema::{self, Schema};
 use kraken_codegen::validate;
 
@@ -48,7 +48,12 @@ fn every_catalogue_document_validates_against_the_jp_schema() {
         .iter()
         .map(|op| (op.field_name.as_str(), op.operation_name.as_str()))
         .collect();
-    assert_eq!(resolved.len(), 98);
+    let mutations = catalogue
+        .operations
+        .iter()
+        .filter(|op| op.kind == OperationKind::Mutation)
+        .count();
+    assert_eq!(mutations, 98);
     assert_eq!(resolved, documented);
     assert!(ir.operations.iter().all(|op| op.docs.is_some()));
     assert_eq!(ir.error_codes, catalogue.errors);
@@ -89,5 +94,27 @@ fn read_queries_of_public_jp_clients_validate() {
     assert_eq!(
         names,
         ["Bills", "PostalAreas", "RateLimits", "Readings", "Tariffs"]
+    );
+}
+
+#[test]
+fn the_jp_project_checks_krakens_request_limits() {
+    let generated = kraken_codegen::project::Project::new("..")
+        .builder()
+        .select(["viewerAccounts"])
+        .operations(["tests/fixtures/jp_limits.graphql"])
+        .generate();
+    let errors = match generated {
+        Err(kraken_codegen::builder::Error::Diagnostics(errors)) => errors,
+        Err(other) => panic!("{other}"),
+        Ok(_) => panic!("the limits were not checked"),
+    };
+    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "tests/fixtures/jp_limits.graphql:5:5: connection `Account.bills` is selected without `first`",
+            "tests/fixtures/jp_limits.graphql:13:18: `first: 100` on `Account.transactions` is more than the server accepts (99 at most)",
+        ]
     );
 }

@@ -17,6 +17,7 @@
 
 use crate::error::{Error, Extensions};
 use crate::operation::Operation;
+use crate::pagination::{self, Paginated, Paging, Stream};
 use crate::response;
 use crate::secret::Secret;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION};
@@ -273,6 +274,21 @@ impl Client {
         variables: &O::Variables,
     ) -> Result<O::ResponseData, OperationError<O>> {
         self.send::<O, _, _>(variables, HeaderMap::new()).await
+    }
+
+    /// Every page of a paginated operation from the cursor in `variables` on (see
+    /// [`pagination::pages`]); the errors' `extensions` decode as a map by name.
+    pub fn pages<'a, O>(
+        &'a self,
+        variables: O::Variables,
+        paging: Paging,
+    ) -> impl Stream<Item = Result<O::ResponseData, OperationError<O>>> + 'a
+    where
+        O: Paginated<Variables: 'a, ResponseData: 'a> + 'a,
+    {
+        pagination::pages::<O, _, _, _>(variables, paging, move |variables| async move {
+            self.execute::<O>(&variables).await
+        })
     }
 
     /// Executes an operation with extra headers for this request (replacing the

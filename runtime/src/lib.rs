@@ -2,6 +2,8 @@
 //!
 //! - [`Operation`]: one GraphQL operation, implemented by generated code;
 //!   [`ErrorCodeSet`] for the error codes it documents.
+//! - [`Paginated`]: an operation whose connection can be walked page by page
+//!   ([`pagination::pages`], with the `client` feature).
 //! - [`Nullable`] for nullable input fields (absent, `null` or a value).
 //! - The scalar wrappers [`DateTime`] and [`JsonString`].
 //! - With the `client` feature (default): [`GraphQLError`], generic over the server's
@@ -23,6 +25,9 @@ pub use secret::Secret;
 
 mod operation;
 pub use operation::{ErrorCodeSet, Operation};
+
+pub mod pagination;
+pub use pagination::{Paginated, Paging};
 
 mod nullable;
 pub use nullable::Nullable;

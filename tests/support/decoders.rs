@@ -55,6 +55,8 @@ pub fn module_name(operation: &Operation) -> String {
 pub fn decoders() -> BTreeMap<&'static str, Decode> {
     decoders!(
         accept_goods_quote,
+        account_bills,
+        account_transactions,
         add_campaign_to_account,
         amend_payment,
         backend_screen_event,
@@ -151,6 +153,7 @@ pub fn decoders() -> BTreeMap<&'static str, Decode> {
         update_user_details,
         validate_mfa_device,
         verify_identity,
+        viewer_accounts,
         withdraw_account,
     )
 }

@@ -11,7 +11,7 @@ use super::source::{position_at, read_toml, unreadable};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 
 /// Marks the operations `<dir>/availability.toml` lists as docs-only; without the file
-/// every operation stays live. `stems` are the field names of every operation in the
+/// every operation stays live. `stems` are the names of every operation in the
 /// directory, loaded or not; a name that is none of them, or is listed twice, is reported.
 pub(super) fn apply(
     dir: &Path,
@@ -48,12 +48,12 @@ pub(super) fn apply(
                     at,
                     format!("`{name}` is not an operation of the catalogue"),
                 )
-                .with_hint("list only field names of operations in `operations/`"),
+                .with_hint("list only names of operations in `operations/` or `queries/`"),
             );
         }
     }
     for operation in operations {
-        if listed.iter().any(|(name, _)| *name == operation.field_name) {
+        if listed.iter().any(|(name, _)| *name == operation.name) {
             operation.availability = Availability::DocsOnly {
                 snapshot: file.snapshot.clone(),
             };
@@ -79,7 +79,7 @@ pub(crate) fn warnings(catalogue: &Catalogue) -> Vec<Diagnostic> {
                     format!(
                         "operation `{}` is documented but absent from the live schema \
                          snapshot of {snapshot}; the API is likely to refuse it",
-                        operation.field_name
+                        operation.name
                     ),
                 )
                 .with_hint(format!(

@@ -1,7 +1,8 @@
 //! The on-disk form of the catalogue: `catalogue.toml` (endpoints and the global
-//! error table) and, per operation, `operations/<fieldName>.toml` beside the
-//! document `operations/<fieldName>.graphql`; optionally `availability.toml`, which
-//! `assemble-schema` writes and `import-docs` leaves alone.
+//! error table); per documented mutation, `operations/<fieldName>.toml` beside the
+//! document `operations/<fieldName>.graphql`; per read, `queries/<name>.toml` beside
+//! `queries/<name>.graphql`; optionally `availability.toml`, which `assemble-schema`
+//! writes and `import-docs` leaves alone.
 //!
 //! Reading goes through [`super::read`]; writing (the `tools` feature) through serde.
 
@@ -15,11 +16,15 @@ use super::model::{is_date, Deprecation, Endpoint, FieldDoc};
 #[cfg(feature = "tools")]
 use super::model::{Endpoints, Operation};
 use super::read::{self, ReadError, Table};
+use crate::ir::OperationKind;
 
 /// File name of the catalogue-wide file.
 pub const CATALOGUE_FILE: &str = "catalogue.toml";
-/// Directory holding one `.toml` and one `.graphql` per operation.
+/// Directory holding one `.toml` and one `.graphql` per documented mutation, written
+/// by `import-docs`.
 pub const OPERATIONS_DIR: &str = "operations";
+/// Directory holding one `.toml` and one `.graphql` per read, written by hand.
+pub const QUERIES_DIR: &str = "queries";
 /// File name of the record of the operations the live schema lacks.
 pub const AVAILABILITY_FILE: &str = "availability.toml";
 
@@ -39,7 +44,8 @@ pub struct EndpointsFile {
     pub auth: String,
 }
 
-/// `operations/<fieldName>.toml`. Plain values come first, tables last (TOML's rule).
+/// `operations/<fieldName>.toml` or `queries/<name>.toml`. Plain values come first,
+/// tables last (TOML's rule).
 #[derive(Debug)]
 #[cfg_attr(feature = "tools", derive(Serialize))]
 pub struct OperationFile {
@@ -55,6 +61,8 @@ pub struct OperationFile {
     pub notes: Vec<String>,
     #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub validation_error_codes: Vec<String>,
+    #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
+    pub rate_limit_cost: Option<u32>,
     #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Vec::is_empty"))]
     pub damage: Vec<String>,
     #[cfg_attr(feature = "tools", serde(skip_serializing_if = "Option::is_none"))]
@@ -98,7 +106,7 @@ pub struct FieldFile {
 pub struct AvailabilityFile {
     /// The snapshot's date (`YYYY-MM-DD`).
     pub snapshot: String,
-    /// Field names of the docs-only operations, each with its span.
+    /// Names of the docs-only operations, each with its span.
     pub docs_only: Vec<Spanned<String>>,
 }
 
@@ -140,35 +148,53 @@ impl CatalogueFile {
     }
 }
 
+/// The keys of every operation file.
+const OPERATION_KEYS: &[&str] = &[
+    "endpoint",
+    "description",
+    "errors",
+    "notes",
+    "rate_limit_cost",
+    "deprecation",
+    "arguments",
+    "return_fields",
+];
+
+/// The keys only a mutation's file has: what the docs page gives beyond the above.
+const DOCS_PAGE_KEYS: &[&str] = &[
+    "return_type",
+    "validation_error_codes",
+    "damage",
+    "variables_example",
+    "response_example",
+];
+
 impl OperationFile {
-    /// Reads `operations/<fieldName>.toml` from its text.
-    pub fn read(text: &str) -> read::Result<Self> {
+    /// Reads `operations/<fieldName>.toml` (`kind` mutation) or `queries/<name>.toml`
+    /// (`kind` query) from its text. A read is written by hand, so it must say what it
+    /// returns (`description`) and has none of the docs page's keys.
+    pub fn read(text: &str, kind: OperationKind) -> read::Result<Self> {
         let document = read::parse(text)?;
-        let file = Table::document(
-            &document,
-            "an operation file",
-            &[
-                "endpoint",
-                "return_type",
-                "description",
-                "errors",
-                "notes",
-                "validation_error_codes",
-                "damage",
-                "variables_example",
-                "response_example",
-                "deprecation",
-                "arguments",
-                "return_fields",
-            ],
-        )?;
+        let (name, keys) = match kind {
+            OperationKind::Query => ("a read's file", OPERATION_KEYS.to_vec()),
+            _ => (
+                "an operation file",
+                [OPERATION_KEYS, DOCS_PAGE_KEYS].concat(),
+            ),
+        };
+        let file = Table::document(&document, name, &keys)?;
+        let description = match kind {
+            OperationKind::Query => Some(file.required_string("description")?.into_inner()),
+            _ => file.string("description")?,
+        };
         Ok(OperationFile {
             endpoint: endpoint(file.required_string("endpoint")?)?,
             return_type: file.string("return_type")?,
-            description: file.string("description")?,
+            description,
             errors: file.spanned_strings("errors")?,
             notes: file.strings("notes")?,
             validation_error_codes: file.strings("validation_error_codes")?,
+            rate_limit_cost: file.positive_integer("rate_limit_cost")?,
             damage: file.strings("damage")?,
             variables_example: file.string("variables_example")?,
             response_example: file.string("response_example")?,
@@ -316,6 +342,7 @@ impl From<&Operation> for OperationFile {
                 .collect(),
             notes: operation.notes.clone(),
             validation_error_codes: operation.validation_error_codes.clone(),
+            rate_limit_cost: operation.rate_limit_cost,
             damage: operation.damage.clone(),
             variables_example: operation.variables_example.clone(),
             response_example: operation.response_example.clone(),

@@ -2,17 +2,18 @@
 
 use super::model::Catalogue;
 
-/// One line per operation, sorted by field name:
-/// `<fieldName>\t<api|auth>\t<number of documented errors>\t<deprecated|->\t<live|docs-only>`.
+/// One line per operation, sorted by name: `<name>\t<query|mutation>\t<api|auth>\t<number
+/// of documented errors>\t<deprecated|->\t<live|docs-only>`.
 pub fn operation_lines(catalogue: &Catalogue) -> String {
     let mut operations: Vec<_> = catalogue.operations.iter().collect();
-    operations.sort_by(|a, b| a.field_name.cmp(&b.field_name));
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
     operations
         .iter()
         .map(|operation| {
             format!(
-                "{}\t{}\t{}\t{}\t{}\n",
-                operation.field_name,
+                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                operation.name,
+                operation.kind.keyword(),
                 operation.endpoint.as_str(),
                 operation.errors.len(),
                 if operation.deprecation.is_some() {

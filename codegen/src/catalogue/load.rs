@@ -10,27 +10,53 @@ use std::path::Path;
 
 use super::availability;
 use super::document::{analyze, DocumentShape};
-use super::files::{CatalogueFile, FieldFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR};
+use super::files::{
+    CatalogueFile, FieldFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR, QUERIES_DIR,
+};
 use super::model::{Availability, Catalogue, Endpoints, FieldDoc, Operation};
 use super::source::{position_at, read_toml, unreadable, START};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
+use crate::ir::OperationKind;
 
-/// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, every operation in
-/// `operations/` and, when present, `availability.toml`. Reports every problem found,
-/// each at its file:line:col.
+/// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, every mutation in
+/// `operations/`, every read in `queries/` when there is one and, when present,
+/// `availability.toml`. Reports every problem found, each at its file:line:col.
 pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     let source = read_source(&dir.join(CATALOGUE_FILE))?;
     let file = read_toml(&source, CatalogueFile::read)?;
     let mut diagnostics = Diagnostics::default();
     let mut operations = Vec::new();
-    let stems = operation_stems(&dir.join(OPERATIONS_DIR), &mut diagnostics)?;
-    for stem in &stems {
-        match load_operation(dir, stem, &file.errors) {
-            Ok(operation) => operations.push(operation),
-            Err(found) => diagnostics.extend(found),
+    let mut stems = Vec::new();
+    for (subdir, kind) in [
+        (OPERATIONS_DIR, OperationKind::Mutation),
+        (QUERIES_DIR, OperationKind::Query),
+    ] {
+        let subdir = dir.join(subdir);
+        if kind == OperationKind::Query && !subdir.exists() {
+            continue;
         }
+        let found = operation_stems(&subdir, &mut diagnostics)?;
+        for stem in &found {
+            match load_operation(&subdir, stem, kind, &file.errors) {
+                Ok(operation) => operations.push(operation),
+                Err(found) => diagnostics.extend(found),
+            }
+        }
+        stems.extend(found);
     }
-    check_operation_names(&operations, &mut diagnostics);
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
+    check_unique(
+        &operations,
+        "name",
+        |operation| &operation.name,
+        &mut diagnostics,
+    );
+    check_unique(
+        &operations,
+        "operation name",
+        |operation| &operation.operation_name,
+        &mut diagnostics,
+    );
     availability::apply(dir, &stems, &mut operations, &mut diagnostics);
     diagnostics.into_result(Catalogue {
         endpoints: Endpoints {
@@ -85,32 +111,24 @@ fn operation_stems(dir: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<Stri
     Ok(stems)
 }
 
+/// Loads the operation `stem` of `kind` from `dir` (`operations/` or `queries/`).
 fn load_operation(
     dir: &Path,
     stem: &str,
+    kind: OperationKind,
     errors: &BTreeMap<String, String>,
 ) -> Result<Operation, Diagnostics> {
-    let operations = dir.join(OPERATIONS_DIR);
-    let metadata_source = read_source(&operations.join(format!("{stem}.toml")))?;
-    let metadata = read_toml(&metadata_source, OperationFile::read)?;
-    let document_path = operations.join(format!("{stem}.graphql"));
+    let metadata_source = read_source(&dir.join(format!("{stem}.toml")))?;
+    let metadata = read_toml(&metadata_source, |text| OperationFile::read(text, kind))?;
+    let document_path = dir.join(format!("{stem}.graphql"));
     let document_source = read_source(&document_path)?;
-    let shape = analyze(&document_source.text)
+    let shape = analyze(&document_source.text, kind)
         .map_err(|error| Diagnostic::new(&document_source, error.position, error.message))?;
 
     let mut diagnostics = Diagnostics::default();
-    if shape.root_field != stem {
-        diagnostics.push(
-            Diagnostic::new(
-                &document_source,
-                START,
-                format!(
-                    "the document's root field `{}` does not match its file name `{stem}`",
-                    shape.root_field
-                ),
-            )
-            .with_hint("name the files after the operation's root field"),
-        );
+    if let Some(mismatch) = stem_mismatch(stem, kind, &shape) {
+        diagnostics
+            .push(Diagnostic::new(&document_source, START, mismatch.0).with_hint(mismatch.1));
     }
     for code in &metadata.errors {
         if !errors.contains_key(code.get_ref()) {
@@ -138,13 +156,19 @@ fn load_operation(
         "selected fields",
         &mut diagnostics,
     );
-    let DocumentShape { operation_name, .. } = shape;
+    let DocumentShape {
+        operation_name,
+        root_field,
+        ..
+    } = shape;
     let document = document_source
         .text
         .strip_suffix('\n')
         .unwrap_or(&document_source.text);
     diagnostics.into_result(Operation {
-        field_name: stem.to_string(),
+        name: stem.to_string(),
+        kind,
+        field_name: root_field,
         operation_name,
         endpoint: metadata.endpoint,
         availability: Availability::Live,
@@ -160,6 +184,7 @@ fn load_operation(
         return_fields,
         notes: metadata.notes,
         validation_error_codes: metadata.validation_error_codes,
+        rate_limit_cost: metadata.rate_limit_cost,
         damage: metadata.damage,
         variables_example: metadata.variables_example,
         response_example: metadata.response_example,
@@ -201,22 +226,65 @@ fn documented_fields(
     fields.into_iter().map(FieldDoc::from).collect()
 }
 
-fn check_operation_names(operations: &[Operation], diagnostics: &mut Diagnostics) {
+/// What is wrong, and the hint, when `stem` is not the file name the document calls
+/// for: a mutation's root field, a read's operation name with its first letter in lower
+/// case (several reads start from the same root field).
+fn stem_mismatch(
+    stem: &str,
+    kind: OperationKind,
+    shape: &DocumentShape,
+) -> Option<(String, &'static str)> {
+    if kind == OperationKind::Mutation {
+        return (shape.root_field != stem).then(|| {
+            (
+                format!(
+                    "the document's root field `{}` does not match its file name `{stem}`",
+                    shape.root_field
+                ),
+                "name the files after the operation's root field",
+            )
+        });
+    }
+    let mut name = shape.operation_name.chars();
+    let expected: String = name
+        .next()
+        .map(|first| first.to_lowercase().chain(name).collect())
+        .unwrap_or_default();
+    (expected != stem).then(|| {
+        (
+            format!(
+                "the operation `{}` does not match its file name `{stem}`",
+                shape.operation_name
+            ),
+            "name a read's files after its operation, first letter in lower case \
+             (`query ViewerAccounts` in `viewerAccounts.graphql`)",
+        )
+    })
+}
+
+/// Each operation's `key` (named `what` in messages) must be unique in the catalogue,
+/// across `operations/` and `queries/`.
+fn check_unique(
+    operations: &[Operation],
+    what: &str,
+    key: impl Fn(&Operation) -> &String,
+    diagnostics: &mut Diagnostics,
+) {
     let mut first: BTreeMap<&str, &Path> = BTreeMap::new();
     for operation in operations {
-        if let Some(earlier) = first.insert(&operation.operation_name, &operation.document_path) {
+        if let Some(earlier) = first.insert(key(operation), &operation.document_path) {
             let source = SourceFile::new(operation.document_path.clone(), "");
             diagnostics.push(
                 Diagnostic::new(
                     &source,
                     START,
                     format!(
-                        "operation name `{}` is already used by {}",
-                        operation.operation_name,
+                        "{what} `{}` is already used by {}",
+                        key(operation),
                         earlier.display()
                     ),
                 )
-                .with_hint("operation names must be unique in the catalogue"),
+                .with_hint(format!("{what}s must be unique in the catalogue")),
             );
         }
     }

@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::ir::OperationKind;
+
 /// Which server an operation is sent to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Endpoint {
@@ -59,7 +61,7 @@ pub struct Catalogue {
     pub endpoints: Endpoints,
     /// Global error table: code → message exactly as documented.
     pub errors: BTreeMap<String, String>,
-    /// Operations sorted by GraphQL field name.
+    /// Operations sorted by [`Operation::name`].
     pub operations: Vec<Operation>,
 }
 
@@ -88,10 +90,16 @@ pub struct FieldDoc {
     pub deprecation: Option<Deprecation>,
 }
 
-/// One documented mutation.
+/// One operation of the catalogue: a documented mutation (`operations/`) or a read
+/// (`queries/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operation {
-    /// GraphQL field name on `Mutation` (e.g. `acceptGoodsQuote`).
+    /// The catalogue's name of the operation, the stem of its files: a mutation's root
+    /// field (`acceptGoodsQuote`), a read's operation name with its first letter in lower
+    /// case (`viewerAccounts`), since several reads start from the same root field.
+    pub name: String,
+    pub kind: OperationKind,
+    /// The root field it selects (e.g. `acceptGoodsQuote`, `viewer`).
     pub field_name: String,
     /// Operation name in the document (e.g. `AcceptGoodsQuote`).
     pub operation_name: String,
@@ -111,6 +119,8 @@ pub struct Operation {
     pub notes: Vec<String>,
     /// The codes a `validationErrors` extension entry can carry, when the page lists them.
     pub validation_error_codes: Vec<String>,
+    /// What one request costs of the hourly rate-limit allowance, in points, where known.
+    pub rate_limit_cost: Option<u32>,
     /// What the scraped page lost for this operation, as found by the importer
     /// (e.g. a lost header block, a table whose rows do not match the document).
     pub damage: Vec<String>,

@@ -109,6 +109,23 @@ impl<'t, 'i> Table<'t, 'i> {
         self.spanned_string(key)?.ok_or_else(|| self.missing(key))
     }
 
+    /// The positive integer at `key` that fits in a `u32`, if present.
+    pub fn positive_integer(&self, key: &str) -> Result<Option<u32>> {
+        let Some(value) = self.value(key) else {
+            return Ok(None);
+        };
+        let DeValue::Integer(integer) = value.get_ref() else {
+            return error(value.span(), expected(key, "an integer", value));
+        };
+        match u32::from_str_radix(&integer.as_str().replace('_', ""), integer.radix()) {
+            Ok(number) if number > 0 => Ok(Some(number)),
+            _ => error(
+                value.span(),
+                format!("`{key}` must be a positive integer below 2^32, not {integer}"),
+            ),
+        }
+    }
+
     /// The array of strings at `key`, each with its span; empty when absent.
     pub fn spanned_strings(&self, key: &str) -> Result<Vec<Spanned<String>>> {
         self.array(key)?
@@ -227,7 +244,7 @@ fn expected(key: &str, wanted: &str, found: &Spanned<DeValue<'_>>) -> String {
 mod tests {
     use super::*;
 
-    const KEYS: &[&str] = &["name", "tags", "inner", "items", "map"];
+    const KEYS: &[&str] = &["name", "tags", "inner", "items", "map", "count"];
 
     /// Reads `text` with `read`, returning the error's message and the text it spans.
     fn read_error(text: &str, read: impl Fn(&Table<'_, '_>) -> Result<()>) -> (String, String) {
@@ -239,7 +256,7 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value() {
-        let text = "name = \"a\"\ntags = [\"x\", \"y\"]\nmap = { k = \"v\" }\n\
+        let text = "name = \"a\"\ntags = [\"x\", \"y\"]\nmap = { k = \"v\" }\ncount = 1_7\n\
                     [inner]\nname = \"b\"\n[[items]]\nname = \"c\"\n[[items]]\nname = \"d\"\n";
         let document = parse(text).unwrap();
         let table = Table::document(&document, "the file", KEYS).unwrap();
@@ -249,6 +266,8 @@ mod tests {
             ("a", "\"a\"")
         );
         assert_eq!(table.strings("tags").unwrap(), ["x", "y"]);
+        assert_eq!(table.positive_integer("count").unwrap(), Some(17));
+        assert_eq!(table.positive_integer("absent").unwrap(), None);
         assert_eq!(
             table.required_string_map("map").unwrap(),
             BTreeMap::from([("k".to_string(), "v".to_string())])
@@ -271,11 +290,11 @@ mod tests {
     fn reports_each_problem_at_its_place() {
         type Read = fn(&Table<'_, '_>) -> Result<()>;
         // The text, what is read from it, the message, and the text the error spans.
-        let cases: [(&str, Read, &str, &str); 8] = [
+        let cases: [(&str, Read, &str, &str); 11] = [
             (
                 "name = \"a\"\nnmae = \"b\"\n",
                 |table| table.string("name").map(drop),
-                "unknown key `nmae` in the file; expected one of: name, tags, inner, items, map",
+                "unknown key `nmae` in the file; expected one of: name, tags, inner, items, map, count",
                 "nmae",
             ),
             (
@@ -313,6 +332,24 @@ mod tests {
                 |table| table.required_string_map("map").map(drop),
                 "`k` must be a string, not an integer",
                 "1",
+            ),
+            (
+                "count = \"5\"\n",
+                |table| table.positive_integer("count").map(drop),
+                "`count` must be an integer, not a string",
+                "\"5\"",
+            ),
+            (
+                "count = 0\n",
+                |table| table.positive_integer("count").map(drop),
+                "`count` must be a positive integer below 2^32, not 0",
+                "0",
+            ),
+            (
+                "count = -3\n",
+                |table| table.positive_integer("count").map(drop),
+                "`count` must be a positive integer below 2^32, not -3",
+                "-3",
             ),
             (
                 "tags = []\n",

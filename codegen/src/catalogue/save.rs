@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::files::{CatalogueFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR};
 use super::model::Catalogue;
+use crate::ir::OperationKind;
 use crate::write::{write_if_changed, WriteOutcome};
 
 /// What [`write()`] did to the catalogue directory.
@@ -21,16 +22,21 @@ pub struct WriteSummary {
     pub removed: Vec<PathBuf>,
 }
 
-/// Writes `catalogue` under `dir`: `catalogue.toml`, and per operation
-/// `operations/<fieldName>.toml` and `operations/<fieldName>.graphql`.
+/// Writes `catalogue` under `dir`: `catalogue.toml`, and per documented mutation
+/// `operations/<fieldName>.toml` and `operations/<fieldName>.graphql`. The reads in
+/// `queries/` are written by hand and left alone.
 pub fn write(catalogue: &Catalogue, dir: &Path) -> io::Result<WriteSummary> {
     let mut files = vec![(
         dir.join(CATALOGUE_FILE),
         to_toml(&CatalogueFile::new(&catalogue.endpoints, &catalogue.errors))?,
     )];
     let operations = dir.join(OPERATIONS_DIR);
-    for operation in &catalogue.operations {
-        let stem = &operation.field_name;
+    let mutations = catalogue
+        .operations
+        .iter()
+        .filter(|operation| operation.kind == OperationKind::Mutation);
+    for operation in mutations {
+        let stem = &operation.name;
         files.push((
             operations.join(format!("{stem}.toml")),
             to_toml(&OperationFile::from(operation))?,

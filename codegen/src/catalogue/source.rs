@@ -15,7 +15,7 @@ pub(super) const START: Position = Position { line: 1, column: 1 };
 /// Reads a catalogue file with `read`, reporting what is wrong at its place.
 pub(super) fn read_toml<T>(
     source: &SourceFile,
-    read: fn(&str) -> read::Result<T>,
+    read: impl FnOnce(&str) -> read::Result<T>,
 ) -> Result<T, Diagnostic> {
     read(&source.text).map_err(|error| {
         Diagnostic::new(

@@ -12,6 +12,7 @@ use crate::catalogue::document::{analyze, DocumentShape};
 use crate::catalogue::files::OPERATIONS_DIR;
 use crate::catalogue::{Availability, Operation};
 use crate::diagnostic::{Diagnostic, Position};
+use crate::ir::OperationKind;
 
 /// A record with the damage found on the way, each at its 0-based page line.
 pub struct Built {
@@ -25,7 +26,7 @@ pub fn build(page: &Page<'_>, section: &Section<'_>) -> Result<Built, Diagnostic
         .document
         .first()
         .map_or(section.start, |(index, _)| *index);
-    let shape = analyze(&document).map_err(|error| {
+    let shape = analyze(&document, OperationKind::Mutation).map_err(|error| {
         let position = Position {
             line: document_start + error.position.line,
             column: error.position.column,
@@ -96,6 +97,8 @@ pub fn build(page: &Page<'_>, section: &Section<'_>) -> Result<Built, Diagnostic
     check_response(page, &section.response, &shape)?;
     Ok(Built {
         operation: Operation {
+            name: field.clone(),
+            kind: OperationKind::Mutation,
             operation_name: shape.operation_name,
             endpoint: section.endpoint,
             availability: Availability::Live,
@@ -111,6 +114,7 @@ pub fn build(page: &Page<'_>, section: &Section<'_>) -> Result<Built, Diagnostic
             return_fields: return_fields.fields,
             notes: prose.notes,
             validation_error_codes: prose.validation_error_codes,
+            rate_limit_cost: None,
             damage: damage.iter().map(|(_, text)| text.clone()).collect(),
             variables_example,
             response_example: Some(joined(&section.response)),

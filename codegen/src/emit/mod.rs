@@ -27,6 +27,7 @@ mod enums;
 mod error_codes;
 mod inputs;
 mod operations;
+mod pagination;
 mod responses;
 mod scalars;
 mod shapes;

@@ -7,6 +7,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::error_codes::{self, RootVariants};
+use super::pagination;
 use super::{docs, inputs, render, shapes, Context, EmitError, Scope};
 use crate::catalogue::Availability;
 use crate::ir::Operation;
@@ -43,6 +44,10 @@ pub(super) fn emit_operation(
     let deprecated = docs::deprecated(operation.deprecated.as_ref());
     let struct_doc = docs::attrs(&operation_doc(operation, error_table));
     let module_doc = docs::attrs(&module_doc(operation));
+    let paginated = shape
+        .page
+        .as_ref()
+        .map(|page| pagination::render(ctx, page, operation_ident));
     Ok(quote! {
         #module_doc
         pub mod #module_name {
@@ -62,6 +67,7 @@ pub(super) fn emit_operation(
                 type ErrorCode = ErrorCode;
             }
 
+            #paginated
             #variables
             #responses
             #error_code
@@ -104,7 +110,7 @@ fn docs_only_note(operation: &Operation) -> Option<String> {
 }
 
 /// The full operation doc: description, availability, deprecation, documented errors,
-/// notes.
+/// rate-limit cost, notes.
 fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) -> String {
     let mut sections = Vec::new();
     let catalogue = operation.docs.as_ref();
@@ -149,6 +155,11 @@ fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) 
         sections.push(format!(
             "Codes a `validationErrors` entry can carry:\n\n{}",
             list.join("\n")
+        ));
+    }
+    if let Some(points) = catalogue.and_then(|docs| docs.rate_limit_cost) {
+        sections.push(format!(
+            "# Rate limit\n\nCosts {points} points of the hourly allowance per request."
         ));
     }
     if let Some(docs) = catalogue.filter(|docs| !docs.notes.is_empty()) {

@@ -30,7 +30,7 @@ use proc_macro2::Ident;
 
 pub(super) use enums::{enumeration, EnumShape};
 pub(super) use inputs::{input, input_object, InputShape, Member, Presence};
-pub(super) use operations::operation;
+pub(super) use operations::{operation, PageShape, Step};
 
 use super::{docs, Context, EmitError};
 use crate::ir::{Deprecated, Field, Fragment, SelectionSet, TypeRef};
@@ -65,6 +65,8 @@ pub(super) struct StructShape {
 /// A field of a response struct.
 pub(super) struct FieldShape {
     pub ident: Ident,
+    /// The response key.
+    pub key: String,
     /// The response key, when the field needs `#[serde(rename = ...)]`.
     pub rename: Option<String>,
     pub ty: FieldType,
@@ -231,6 +233,7 @@ impl<'a> Planner<'a> {
             let field = names.name("__typename");
             fields.push(FieldShape {
                 ident: field,
+                key: "__typename".to_string(),
                 rename: Some("__typename".to_string()),
                 ty: FieldType {
                     graphql: TypeRef::NonNull(Box::new(TypeRef::Named("String".to_string()))),
@@ -273,6 +276,7 @@ impl<'a> Planner<'a> {
                     .needs_rename(&ident, &field.response_key)
                     .then(|| field.response_key.clone()),
                 ident,
+                key: field.response_key.clone(),
                 ty: FieldType {
                     graphql: field.ty.clone(),
                     leaf,

@@ -53,6 +53,8 @@ pub(super) fn with_selection(mut field: Field, selection: SelectionSet) -> Field
 
 fn catalogue_entry(field_name: &str, name: &str, errors: &[&str]) -> catalogue::Operation {
     catalogue::Operation {
+        name: field_name.to_string(),
+        kind: OperationKind::Mutation,
         field_name: field_name.to_string(),
         operation_name: name.to_string(),
         endpoint: Endpoint::Auth,
@@ -65,6 +67,7 @@ fn catalogue_entry(field_name: &str, name: &str, errors: &[&str]) -> catalogue::
         return_fields: Vec::new(),
         notes: Vec::new(),
         validation_error_codes: Vec::new(),
+        rate_limit_cost: None,
         damage: Vec::new(),
         variables_example: None,
         response_example: None,
@@ -161,6 +164,7 @@ pub(super) fn sample() -> Ir {
         ),
         docs: Some(catalogue_entry("createPayment", "CreatePayment", &["KT-CT-1111", "KT-JP-0001", "KT-CT-1111"])),
         deprecated: None,
+        pagination: None,
     };
     let ping = Operation {
         name: "Ping".to_string(),
@@ -176,6 +180,7 @@ pub(super) fn sample() -> Ir {
         deprecated: Some(Deprecated {
             note: "Use `health`.".to_string(),
         }),
+        pagination: None,
     };
     let input_field = |name: &str, ty: TypeRef, kind: TypeKind, default: Option<&str>| InputField {
         name: name.to_string(),

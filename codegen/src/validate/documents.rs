@@ -191,7 +191,7 @@ pub(crate) fn collect(sources: &[ExecutableSource], diagnostics: &mut Diagnostic
                     Position { line: 1, column: 1 },
                     format!(
                         "the document of `{}` defines no operation named `{}`",
-                        docs.field_name, docs.operation_name
+                        docs.name, docs.operation_name
                     ),
                 )
                 .with_hint("name the operation in the document as the catalogue does"),

@@ -3,8 +3,10 @@
 //! Every problem of a run is collected and returned together; resolution only runs
 //! when there is none.
 
+mod connections;
 mod documents;
 mod fragments;
+mod limits;
 mod resolve;
 mod selections;
 pub(crate) mod suggest;
@@ -15,6 +17,7 @@ mod wire;
 use std::collections::BTreeMap;
 
 pub use documents::ExecutableSource;
+pub use limits::RequestLimits;
 
 use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostics;
@@ -32,6 +35,9 @@ pub struct Options {
     /// object or interface `X` (the convention of the Kraken docs' examples). Off, it is
     /// an error like any undefined fragment.
     pub placeholder_fragments: bool,
+    /// The server's request limits, checked on every operation once it is valid; `None`
+    /// checks none.
+    pub request_limits: Option<RequestLimits>,
 }
 
 /// Validates every document against the schema and resolves them into the IR.
@@ -79,6 +85,11 @@ pub fn resolve(
         );
     }
     diagnostics.into_result(())?;
+    if let Some(request_limits) = &options.request_limits {
+        let mut diagnostics = Diagnostics::default();
+        limits::check(schema, &documents, request_limits, &mut diagnostics);
+        diagnostics.into_result(())?;
+    }
     Ok(resolve::build(schema, &documents, options))
 }
 

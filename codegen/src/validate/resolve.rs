@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use graphql_parser::query::{Field as AstField, Selection, TypeCondition, Value};
 
+use super::connections;
 use super::documents::{Documents, FragmentDef, OperationDef};
 use super::fragments::used_fragments;
 use super::wire;
@@ -155,6 +156,7 @@ impl<'a> Resolver<'a> {
             selection,
             docs: operation.docs.clone(),
             deprecated,
+            pagination: connections::pagination(self.schema, self.fragments, operation),
         })
     }
 

@@ -390,7 +390,7 @@ impl<'a> Checker<'a> {
 }
 
 /// The position of `name:` (an argument) at or after `from`, or `from` itself.
-fn locate_name(file: &SourceFile, from: Position, name: &str) -> Position {
+pub(crate) fn locate_name(file: &SourceFile, from: Position, name: &str) -> Position {
     for (index, line) in file
         .text
         .lines()

@@ -26,6 +26,8 @@ pub(in crate::emit) struct InputShape {
 /// A field of an input struct.
 pub(in crate::emit) struct InputFieldShape {
     pub ident: Ident,
+    /// The GraphQL name.
+    pub name: String,
     pub presence: Presence,
     /// The GraphQL name, when the field needs `#[serde(rename = ...)]`.
     pub rename: Option<String>,
@@ -134,6 +136,7 @@ pub(in crate::emit) fn input(
                     .needs_rename(&ident, member.name)
                     .then(|| member.name.to_string()),
                 ident,
+                name: member.name.to_string(),
                 presence,
                 ty: FieldType {
                     graphql: member.ty.clone(),
