@@ -224,7 +224,6 @@ fn request_limits_accept_bounded_connections_up_to_the_node_limit() {
         ..Options::default()
     };
     let lines: Vec<String> = errors_with(&[source("ok.graphql", document)], &options)
-        .0
         .iter()
         .map(ToString::to_string)
         .collect();

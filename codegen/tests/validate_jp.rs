@@ -109,7 +109,7 @@ fn the_jp_project_checks_krakens_request_limits() {
         Err(other) => panic!("{other}"),
         Ok(_) => panic!("the limits were not checked"),
     };
-    let lines: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
         [
