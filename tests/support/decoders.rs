@@ -55,6 +55,7 @@ pub fn module_name(operation: &Operation) -> String {
 pub fn decoders() -> BTreeMap<&'static str, Decode> {
     decoders!(
         accept_goods_quote,
+        account_details,
         add_campaign_to_account,
         amend_payment,
         backend_screen_event,
@@ -88,6 +89,7 @@ pub fn decoders() -> BTreeMap<&'static str, Decode> {
         get_embedded_secret_for_new_payment_instruction,
         get_embedded_secret_for_new_payment_instruction_without_account,
         get_hosted_url_for_new_payment_instruction,
+        half_hourly_readings,
         initiate_amperage_change,
         initiate_hosted_standalone_payment,
         initiate_live_chat,
@@ -102,6 +104,8 @@ pub fn decoders() -> BTreeMap<&'static str, Decode> {
         link_user_to_line,
         masquerade_authentication,
         obtain_kraken_token,
+        postal_areas,
+        rate_limit_info,
         redeem_loyalty_points_for_account_credit,
         redeem_referral_claim_code,
         regenerate_secret_key,
@@ -125,6 +129,7 @@ pub fn decoders() -> BTreeMap<&'static str, Decode> {
         submit_repayment_request,
         suggest_fixed_payment_amount,
         switch_to_product_with_fixed_fuel_cost_adjustment,
+        tariff_summary,
         terminate_credit_transfer_permission,
         transfer_loyalty_points_between_users,
         unlink_user_from_line,
