@@ -279,6 +279,402 @@ pub mod operations {
             super::super::ErrorCode { KtCt4177, KtCt1113 }
         );
     }
+    /// The `account` query: One account in depth: its number, status, balance and overdue balance in whole yen and billing name; its properties with their electricity supply points (SPIN and status); and each supply point's agreements with their validity period and product. The product is one of the members of the union `Product`: a single-step or stepped electricity tariff (standing charges, consumption rates, fuel-cost adjustment), a feed-in tariff (generation credit rates) or a tiered gas tariff (standing charges, consumption rates); a member added to the union later decodes into `UnknownMember`. Prices are per unit including tax.
+    pub mod account_details {
+        use ::kraken_codegen_runtime as __rt;
+        /// One account in depth: its number, status, balance and overdue balance in whole yen and billing name; its properties with their electricity supply points (SPIN and status); and each supply point's agreements with their validity period and product. The product is one of the members of the union `Product`: a single-step or stepped electricity tariff (standing charges, consumption rates, fuel-cost adjustment), a feed-in tariff (generation credit rates) or a tiered gas tariff (standing charges, consumption rates); a member added to the union later decodes into `UnknownMember`. Prices are per unit including tax.
+        /// This field requires the `Authorization` header to be set.
+        ///
+        /// # Errors
+        ///
+        /// - `KT-CT-4177`: Unauthorized.
+        /// - `KT-CT-1113`: Disabled GraphQL field requested.
+        ///
+        /// # Notes
+        ///
+        /// Fields such as `supplyPeriods` are allowed through `account(accountNumber:)` but refused through `viewer.accounts` (`KT-CT-4501`): read an account in depth here, not through `viewerAccounts`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct AccountDetails;
+        impl __rt::Operation for AccountDetails {
+            const OPERATION_NAME: &'static str = "AccountDetails";
+            const DOCUMENT: &'static str = "query AccountDetails($accountNumber: String!) {\n  account(accountNumber: $accountNumber) {\n    number\n    status\n    balance(includeAllLedgers: true)\n    overdueBalance\n    billingName\n    properties {\n      id\n      postcode\n      address\n      electricitySupplyPoints {\n        spin\n        status\n        agreements {\n          id\n          validFrom\n          validTo\n          product {\n            __typename\n            ... on ElectricitySingleStepProduct {\n              code\n              displayName\n              standingChargeUnitType\n              standingChargePricePerDay\n              standingCharges {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n              consumptionCharges {\n                pricePerUnitIncTax\n                unitType\n                band\n                timeOfUse\n                validFrom\n                validTo\n              }\n              fuelCostAdjustment {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n            }\n            ... on ElectricitySteppedProduct {\n              code\n              displayName\n              standingChargeUnitType\n              standingChargePricePerDay\n              standingCharges {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n              consumptionCharges {\n                pricePerUnitIncTax\n                unitType\n                band\n                stepStart\n                stepEnd\n                validFrom\n                validTo\n              }\n              fuelCostAdjustment {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n            }\n            ... on ElectricityFitProduct {\n              code\n              displayName\n              generationCredits {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n            }\n            ... on GasTieredProduct {\n              code\n              displayName\n              standingChargeUnitType\n              standingCharges {\n                pricePerUnitIncTax\n                unitType\n                tierStart\n                tierEnd\n                validFrom\n                validTo\n              }\n              consumptionCharges {\n                pricePerUnitIncTax\n                unitType\n                tierStart\n                tierEnd\n                validFrom\n                validTo\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        /// The variables of `AccountDetails`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Variables {
+            /// The account's number, e.g. `A-1234ABCD` (see `viewerAccounts`).
+            pub account_number: String,
+        }
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new(account_number: String) -> Self {
+                Self { account_number }
+            }
+        }
+        /// The `data` of a successful `AccountDetails` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct ResponseData {
+            /// Get details about an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            pub account: Option<Payload>,
+        }
+        /// Selection on `Account`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Payload {
+            /// A code that uniquely identifies the account.
+            pub number: Option<String>,
+            /// The current status of the account.
+            pub status: Option<super::super::types::AccountStatus>,
+            /// The current account balance.
+            pub balance: i64,
+            /// The current account overdue balance.
+            pub overdue_balance: Option<i64>,
+            /// The billing name of the account.
+            pub billing_name: Option<String>,
+            /// The account's properties, each with its electricity supply points.
+            pub properties: Option<Vec<Option<Properties>>>,
+        }
+        /// Selection on `Property`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Properties {
+            pub id: Option<String>,
+            /// The postcode of the property.
+            pub postcode: Option<String>,
+            /// The address of the property, formatted into a single string.
+            pub address: Option<String>,
+            /// All the electricity supply points at this property.
+            pub electricity_supply_points: Option<
+                Vec<Option<PropertiesElectricitySupplyPoints>>,
+            >,
+        }
+        /// Selection on `ElectricitySupplyPoint`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct PropertiesElectricitySupplyPoints {
+            /// The supply point identification number.
+            pub spin: String,
+            /// The meter point status.
+            pub status: super::super::types::SupplyPointStatus,
+            /// The Agreements linked to this electricity supply point.
+            pub agreements: Vec<Option<PropertiesElectricitySupplyPointsAgreements>>,
+        }
+        /// Selection on `Agreement`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreements {
+            /// The ID of the agreement.
+            pub id: Option<i64>,
+            /// The start datetime of the agreement.
+            pub valid_from: Option<__rt::DateTime>,
+            /// The end datetime of the agreement.
+            pub valid_to: Option<__rt::DateTime>,
+            pub product: Option<PropertiesElectricitySupplyPointsAgreementsProduct>,
+        }
+        /// Selection on `Product`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(tag = "__typename")]
+        pub enum PropertiesElectricitySupplyPointsAgreementsProduct {
+            /// A `ElectricityFitProduct`.
+            ElectricityFitProduct(
+                PropertiesElectricitySupplyPointsAgreementsProductElectricityFitProduct,
+            ),
+            /// A `ElectricitySingleStepProduct`.
+            ElectricitySingleStepProduct(
+                PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProduct,
+            ),
+            /// A `ElectricitySteppedProduct`.
+            ElectricitySteppedProduct(
+                PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProduct,
+            ),
+            /// A `GasTieredProduct`.
+            GasTieredProduct(
+                PropertiesElectricitySupplyPointsAgreementsProductGasTieredProduct,
+            ),
+            /// A member of `Product` not selected here or not known to this schema.
+            #[serde(untagged)]
+            UnknownMember(PropertiesElectricitySupplyPointsAgreementsProductUnknownMember),
+        }
+        __rt::tagged_union!(
+            PropertiesElectricitySupplyPointsAgreementsProduct { "ElectricityFitProduct" =>
+            ElectricityFitProduct, "ElectricitySingleStepProduct" =>
+            ElectricitySingleStepProduct, "ElectricitySteppedProduct" =>
+            ElectricitySteppedProduct, "GasTieredProduct" => GasTieredProduct, _ =>
+            UnknownMember }
+        );
+        /// The fields of `ElectricityFitProduct` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricityFitProduct {
+            /// Product code.
+            pub code: String,
+            /// Human friendly name to be displayed in interfaces.
+            pub display_name: String,
+            /// Generation credit rate information.
+            pub generation_credits: Vec<
+                Option<
+                    PropertiesElectricitySupplyPointsAgreementsProductElectricityFitProductGenerationCredits,
+                >,
+            >,
+        }
+        /// Selection on `GenerationCreditRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricityFitProductGenerationCredits {
+            /// Price per kWh including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<super::super::types::UnitType>,
+            /// Rate validity start.
+            pub valid_from: Option<__rt::DateTime>,
+            /// Rate validity end.
+            pub valid_to: Option<__rt::DateTime>,
+        }
+        /// The fields of `ElectricitySingleStepProduct` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProduct {
+            /// Product code.
+            pub code: String,
+            /// Human friendly name to be displayed in interfaces.
+            pub display_name: String,
+            /// Unit type for standing charge.
+            pub standing_charge_unit_type: Option<String>,
+            /// Price per day for standing charge.
+            pub standing_charge_price_per_day: Option<rust_decimal::Decimal>,
+            /// List of standing charge product rates.
+            pub standing_charges: Vec<
+                Option<
+                    PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProductStandingCharges,
+                >,
+            >,
+            pub consumption_charges: Vec<
+                Option<
+                    PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProductConsumptionCharges,
+                >,
+            >,
+            /// Fuel cost adjustment rate information.
+            pub fuel_cost_adjustment: Option<
+                PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProductFuelCostAdjustment,
+            >,
+        }
+        /// Selection on `StandingCharge`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProductStandingCharges {
+            /// Price per ampere per day including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<String>,
+            /// Rate validity start.
+            pub valid_from: Option<__rt::DateTime>,
+            /// Rate validity end.
+            pub valid_to: Option<__rt::DateTime>,
+        }
+        /// Selection on `ConsumptionRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProductConsumptionCharges {
+            /// Price per kWh including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<super::super::types::UnitType>,
+            /// The product rate band information.
+            pub band: Option<String>,
+            /// Time of use label for the rate.
+            pub time_of_use: Option<String>,
+            /// Rate validity start.
+            pub valid_from: Option<__rt::DateTime>,
+            /// Rate validity end.
+            pub valid_to: Option<__rt::DateTime>,
+        }
+        /// Selection on `FuelCostAdjustmentRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySingleStepProductFuelCostAdjustment {
+            /// Price per kWh including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<super::super::types::UnitType>,
+            /// Fuel cost adjustment rate valid from datetime.
+            pub valid_from: __rt::DateTime,
+            /// Fuel cost adjustment rate valid to datetime.
+            pub valid_to: __rt::DateTime,
+        }
+        /// The fields of `ElectricitySteppedProduct` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProduct {
+            /// Product code.
+            pub code: String,
+            /// Human friendly name to be displayed in interfaces.
+            pub display_name: String,
+            /// Unit type for standing charge.
+            pub standing_charge_unit_type: Option<String>,
+            /// Price per day for standing charge.
+            pub standing_charge_price_per_day: Option<rust_decimal::Decimal>,
+            /// List of standing charge product rates.
+            pub standing_charges: Vec<
+                Option<
+                    PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProductStandingCharges,
+                >,
+            >,
+            /// List of consumption product rates.
+            pub consumption_charges: Vec<
+                Option<
+                    PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProductConsumptionCharges,
+                >,
+            >,
+            /// Fuel cost adjustment rate information.
+            pub fuel_cost_adjustment: Option<
+                PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProductFuelCostAdjustment,
+            >,
+        }
+        /// Selection on `StandingCharge`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProductStandingCharges {
+            /// Price per ampere per day including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<String>,
+            /// Rate validity start.
+            pub valid_from: Option<__rt::DateTime>,
+            /// Rate validity end.
+            pub valid_to: Option<__rt::DateTime>,
+        }
+        /// Selection on `SteppedConsumptionRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProductConsumptionCharges {
+            /// Price per kWh including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<super::super::types::UnitType>,
+            /// The product rate band information.
+            pub band: Option<String>,
+            /// The kWh that the unit rate is valid from.
+            pub step_start: Option<i64>,
+            /// The kWh that the unit rate is valid until.
+            pub step_end: Option<i64>,
+            /// Rate validity start.
+            pub valid_from: Option<__rt::DateTime>,
+            /// Rate validity end.
+            pub valid_to: Option<__rt::DateTime>,
+        }
+        /// Selection on `FuelCostAdjustmentRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductElectricitySteppedProductFuelCostAdjustment {
+            /// Price per kWh including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<super::super::types::UnitType>,
+            /// Fuel cost adjustment rate valid from datetime.
+            pub valid_from: __rt::DateTime,
+            /// Fuel cost adjustment rate valid to datetime.
+            pub valid_to: __rt::DateTime,
+        }
+        /// The fields of `GasTieredProduct` selected here.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductGasTieredProduct {
+            /// Product code.
+            pub code: String,
+            /// Human friendly name to be displayed in interfaces.
+            pub display_name: String,
+            /// Unit type for standing charge.
+            pub standing_charge_unit_type: Option<String>,
+            /// List of standing charge product rates.
+            pub standing_charges: Vec<
+                Option<
+                    PropertiesElectricitySupplyPointsAgreementsProductGasTieredProductStandingCharges,
+                >,
+            >,
+            /// List of consumption product rates.
+            pub consumption_charges: Vec<
+                Option<
+                    PropertiesElectricitySupplyPointsAgreementsProductGasTieredProductConsumptionCharges,
+                >,
+            >,
+        }
+        /// Selection on `TieredStandingCharge`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductGasTieredProductStandingCharges {
+            /// Price per ampere per day including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<String>,
+            /// The m3 that the unit rate is valid from.
+            pub tier_start: Option<i64>,
+            /// The m3 that the unit rate is valid until.
+            pub tier_end: Option<i64>,
+            /// Rate validity start.
+            pub valid_from: Option<__rt::DateTime>,
+            /// Rate validity end.
+            pub valid_to: Option<__rt::DateTime>,
+        }
+        /// Selection on `TieredConsumptionRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductGasTieredProductConsumptionCharges {
+            /// Price per kWh including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// What are we charging for (kWhs consumed, Days on supply, etc).
+            pub unit_type: Option<super::super::types::UnitType>,
+            /// The m3 that the unit rate is valid from.
+            pub tier_start: Option<i64>,
+            /// The m3 that the unit rate is valid until.
+            pub tier_end: Option<i64>,
+            /// Rate validity start.
+            pub valid_from: Option<__rt::DateTime>,
+            /// Rate validity end.
+            pub valid_to: Option<__rt::DateTime>,
+        }
+        /// A member of `Product` not selected here or not known to this schema.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct PropertiesElectricitySupplyPointsAgreementsProductUnknownMember {
+            /// The member's `__typename`.
+            #[serde(rename = "__typename")]
+            pub typename: String,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4177, KtCt1113 }
+        );
+    }
     /// The `account` query: The transactions (charges, credits, payments and refunds) posted to an account, newest first, a page at a time: each one's ID, posting date, creation time, title, net, tax and gross amounts in whole yen, the balance carried forward and the billing document it is on, with the connection's total count and the cursor of the next page. Given a ledger number, only that ledger's transactions; otherwise the main ledger's. `fromDate` (inclusive) and `toDate` (exclusive) bound the posting date.
     pub mod account_transactions {
         use ::kraken_codegen_runtime as __rt;
@@ -3035,6 +3431,131 @@ pub mod operations {
             super::super::ErrorCode { KtCt1128, KtCt3822, KtCt1113, KtCt1111, KtCt1112 }
         );
     }
+    /// The `account` query: The half-hourly electricity readings of an account's supply points over a period: for each supply point (by SPIN), every half hour whose start is at or after `from_datetime` and before `to_datetime`, with the consumption in kWh (`value`), the estimated cost in yen and the reading's version (`DAILY`, `MONTHLY` or `UPDATED`: a reading is reissued with a new version when a billing period closes). Both bounds must carry a timezone (`DateTime` always does; `+09:00` for Japan time). A supply point's readings are restricted to its agreement periods.
+    pub mod half_hourly_readings {
+        use ::kraken_codegen_runtime as __rt;
+        /// The half-hourly electricity readings of an account's supply points over a period: for each supply point (by SPIN), every half hour whose start is at or after `from_datetime` and before `to_datetime`, with the consumption in kWh (`value`), the estimated cost in yen and the reading's version (`DAILY`, `MONTHLY` or `UPDATED`: a reading is reissued with a new version when a billing period closes). Both bounds must carry a timezone (`DateTime` always does; `+09:00` for Japan time). A supply point's readings are restricted to its agreement periods.
+        /// This field requires the `Authorization` header to be set.
+        ///
+        /// # Errors
+        ///
+        /// - `KT-CT-4177`: Unauthorized.
+        /// - `KT-CT-1609`: The provided datetime ISO string is not timezone aware, please provide timezone information.
+        /// - `KT-CT-1113`: Disabled GraphQL field requested.
+        ///
+        /// # Rate limit
+        ///
+        /// Costs 17 points of the hourly allowance per request.
+        ///
+        /// # Notes
+        ///
+        /// At most 1,488 half hours (31 days) are returned per supply point; beyond that the oldest are dropped without an error, so read a longer period month by month.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct HalfHourlyReadings;
+        impl __rt::Operation for HalfHourlyReadings {
+            const OPERATION_NAME: &'static str = "HalfHourlyReadings";
+            const DOCUMENT: &'static str = "query HalfHourlyReadings($accountNumber: String!, $fromDatetime: DateTime!, $toDatetime: DateTime!) {\n  account(accountNumber: $accountNumber) {\n    properties {\n      electricitySupplyPoints {\n        spin\n        halfHourlyReadings(fromDatetime: $fromDatetime, toDatetime: $toDatetime) {\n          startAt\n          endAt\n          value\n          costEstimate\n          version\n          consumptionRateBand\n        }\n      }\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        /// The variables of `HalfHourlyReadings`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Variables {
+            /// The account's number, e.g. `A-1234ABCD`.
+            pub account_number: String,
+            /// `fromDatetime`.
+            pub from_datetime: __rt::DateTime,
+            /// `toDatetime`.
+            pub to_datetime: __rt::DateTime,
+        }
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new(
+                account_number: String,
+                from_datetime: __rt::DateTime,
+                to_datetime: __rt::DateTime,
+            ) -> Self {
+                Self {
+                    account_number,
+                    from_datetime,
+                    to_datetime,
+                }
+            }
+        }
+        /// The `data` of a successful `HalfHourlyReadings` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct ResponseData {
+            /// Get details about an account.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-4177: Unauthorized.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            pub account: Option<Payload>,
+        }
+        /// Selection on `Account`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Payload {
+            /// Properties linked to the account now and in the future.
+            pub properties: Option<Vec<Option<Properties>>>,
+        }
+        /// Selection on `Property`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Properties {
+            /// All the electricity supply points at this property.
+            pub electricity_supply_points: Option<
+                Vec<Option<PropertiesElectricitySupplyPoints>>,
+            >,
+        }
+        /// Selection on `ElectricitySupplyPoint`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPoints {
+            /// The supply point identification number.
+            pub spin: String,
+            /// Fetch Half Hourly Readings for this SPIN from and to a given datetime of any version. Restricted by the Agreement Periods.
+            ///
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-CT-1609: The provided datetime ISO string is not timezone aware, please provide timezone information.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            pub half_hourly_readings: Vec<
+                PropertiesElectricitySupplyPointsHalfHourlyReadings,
+            >,
+        }
+        /// Selection on `ElectricityHalfHourReading`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PropertiesElectricitySupplyPointsHalfHourlyReadings {
+            /// Start of Interval Period.
+            pub start_at: __rt::DateTime,
+            /// End of Interval Period - always 30mins later.
+            pub end_at: __rt::DateTime,
+            /// Consumed amount of Electricity during period, in kWh.
+            pub value: rust_decimal::Decimal,
+            /// Estimated cost for amount of Electricity used.
+            pub cost_estimate: rust_decimal::Decimal,
+            /// The version of the half hourly reading.
+            pub version: super::super::types::HalfHourlyReadingsVersions,
+            /// The tariff's consumption product rate band that this reading falls into.
+            pub consumption_rate_band: String,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtCt4177, KtCt1609, KtCt1113 }
+        );
+    }
     /// The `initiateAmperageChange` mutation: Initiate amperage change procedure.
     pub mod initiate_amperage_change {
         use ::kraken_codegen_runtime as __rt;
@@ -4099,6 +4620,134 @@ pub mod operations {
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
             super::super::ErrorCode { KtCt1135, KtCt1134, KtCt1113 }
+        );
+    }
+    /// The `postalAreas` query: The areas a Japanese postcode covers: for each, the postcode, prefecture, city and area. No login is needed.
+    pub mod postal_areas {
+        use ::kraken_codegen_runtime as __rt;
+        /// The areas a Japanese postcode covers: for each, the postcode, prefecture, city and area. No login is needed.
+        ///
+        /// # Errors
+        ///
+        /// - `KT-JP-4601`: Postcode invalid.
+        /// - `KT-CT-1113`: Disabled GraphQL field requested.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct PostalAreas;
+        impl __rt::Operation for PostalAreas {
+            const OPERATION_NAME: &'static str = "PostalAreas";
+            const DOCUMENT: &'static str = "query PostalAreas($postcode: String!) {\n  postalAreas(postcode: $postcode) {\n    postcode\n    prefecture\n    city\n    area\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        /// The variables of `PostalAreas`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Variables {
+            /// The postcode to look up.
+            pub postcode: String,
+        }
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new(postcode: String) -> Self {
+                Self { postcode }
+            }
+        }
+        /// The `data` of a successful `PostalAreas` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct ResponseData {
+            /// The possible errors that can be raised are:
+            ///
+            /// - KT-JP-4601: Postcode invalid.
+            /// - KT-CT-1113: Disabled GraphQL field requested.
+            pub postal_areas: Vec<Option<Payload>>,
+        }
+        /// Selection on `PostalArea`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Payload {
+            /// Postcode.
+            pub postcode: String,
+            /// Prefecture.
+            pub prefecture: String,
+            /// City.
+            pub city: String,
+            /// Area.
+            pub area: String,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode { KtJp4601, KtCt1113 }
+        );
+    }
+    /// The `rateLimitInfo` query: The caller's hourly allowance of rate-limit points: the limit (50,000 for an account user), the points remaining and used, whether the caller is blocked, and when the allowance resets (`ttl`, a Unix time in seconds; `resets_at()` gives it as a `SystemTime`). A request over the allowance is refused with `KT-CT-1199`.
+    pub mod rate_limit_info {
+        use ::kraken_codegen_runtime as __rt;
+        /// The caller's hourly allowance of rate-limit points: the limit (50,000 for an account user), the points remaining and used, whether the caller is blocked, and when the allowance resets (`ttl`, a Unix time in seconds; `resets_at()` gives it as a `SystemTime`). A request over the allowance is refused with `KT-CT-1199`.
+        ///
+        /// # Rate limit
+        ///
+        /// Costs 5 points of the hourly allowance per request.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct RateLimitInfo;
+        impl __rt::Operation for RateLimitInfo {
+            const OPERATION_NAME: &'static str = "RateLimitInfo";
+            const DOCUMENT: &'static str = "query RateLimitInfo {\n  rateLimitInfo {\n    pointsAllowanceRateLimit {\n      limit\n      remainingPoints\n      usedPoints\n      ttl\n      isBlocked\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        /// The variables of `RateLimitInfo`.
+        #[derive(Debug, Clone, PartialEq, Default, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct Variables {}
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new() -> Self {
+                Self {}
+            }
+        }
+        /// The `data` of a successful `RateLimitInfo` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct ResponseData {
+            /// Combined information about points-allowance rate limiting and request-specific rate limiting.
+            pub rate_limit_info: Option<Payload>,
+        }
+        /// Selection on `CombinedRateLimitInformation`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Payload {
+            /// The hourly points allowance; `None` when the caller has none.
+            pub points_allowance_rate_limit: Option<PointsAllowanceRateLimit>,
+        }
+        /// Selection on `PointsAllowanceRateLimitInformation`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct PointsAllowanceRateLimit {
+            /// The maximum number of points the viewer gets for requests per hour.
+            pub limit: Option<i64>,
+            /// The remaining points for the viewer in one hour time limit.
+            pub remaining_points: Option<i64>,
+            /// The points used so far in one hour time limit.
+            pub used_points: Option<i64>,
+            /// Time To Live: UNIX timestamp when the viewer will get a new allowance of points.
+            pub ttl: Option<i64>,
+            /// Whether the viewer has been blocked due to spending all its allowed points.
+            pub is_blocked: Option<bool>,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
         );
     }
     /// The `redeemLoyaltyPointsForAccountCredit` mutation: Redeem the passed number of Loyalty Points as account credit.
@@ -5852,6 +6501,134 @@ pub mod operations {
             /// The member's `__typename`.
             #[serde(rename = "__typename")]
             pub typename: String,
+        }
+        __rt::error_codes!(
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
+            super::super::ErrorCode {}
+        );
+    }
+    /// The `tariffSummary` query: A summary of the tariffs available in a grid operator's area, or of one product: for each tariff its code and name, and per contract-capacity pattern its consumption rates (by step of monthly kWh) and its standing charges by amperage or by kVA, in yen including tax. No login is needed.
+    pub mod tariff_summary {
+        use ::kraken_codegen_runtime as __rt;
+        /// A summary of the tariffs available in a grid operator's area, or of one product: for each tariff its code and name, and per contract-capacity pattern its consumption rates (by step of monthly kWh) and its standing charges by amperage or by kVA, in yen including tax. No login is needed.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct TariffSummary;
+        impl __rt::Operation for TariffSummary {
+            const OPERATION_NAME: &'static str = "TariffSummary";
+            const DOCUMENT: &'static str = "query TariffSummary($gridOperatorCode: String!, $productCode: String) {\n  tariffSummary(gridOperatorCode: $gridOperatorCode, productCode: $productCode) {\n    code\n    displayName\n    gridOperatorCode\n    tiers {\n      contractCapacityPattern\n      consumptionRates {\n        pricePerUnitIncTax\n        stepStart\n        stepEnd\n        band\n      }\n      standingRates {\n        amperage {\n          label\n          pricePerUnitIncTax\n          unitType\n        }\n        kva {\n          label\n          pricePerUnitIncTax\n          unitType\n        }\n      }\n    }\n  }\n}\n";
+            const ENDPOINT: Option<&'static str> = Some("api");
+            type Variables = Variables;
+            type ResponseData = ResponseData;
+            type ErrorCode = ErrorCode;
+        }
+        /// The variables of `TariffSummary`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Variables {
+            /// The grid operator's code, which identifies the supply area.
+            pub grid_operator_code: String,
+            /// One product's code, to summarise only that tariff.
+            #[serde(default, skip_serializing_if = "__rt::Nullable::is_absent")]
+            pub product_code: __rt::Nullable<String>,
+        }
+        impl Variables {
+            /// A value with the required fields set and every optional field absent.
+            #[inline]
+            pub fn new(grid_operator_code: String) -> Self {
+                Self {
+                    grid_operator_code,
+                    product_code: __rt::Nullable::Absent,
+                }
+            }
+            /// One product's code, to summarise only that tariff.
+            pub fn product_code(mut self, value: impl Into<__rt::Nullable<String>>) -> Self {
+                self.product_code = value.into();
+                self
+            }
+        }
+        /// The `data` of a successful `TariffSummary` response.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct ResponseData {
+            /// Retrieve a summary of available tariffs.
+            pub tariff_summary: Option<Vec<Payload>>,
+        }
+        /// Selection on `TariffSummary`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Payload {
+            /// The tariff's product code.
+            pub code: String,
+            /// The tariff's product's human-readable name.
+            pub display_name: String,
+            /// The grid operator code for this specific tariff.
+            pub grid_operator_code: String,
+            /// A list of tiers available to the tariff.
+            pub tiers: Vec<Option<Tiers>>,
+        }
+        /// Selection on `TariffTier`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct Tiers {
+            /// The contract capacity pattern of the product.
+            pub contract_capacity_pattern: Option<
+                super::super::types::ContractCapacityPattern,
+            >,
+            /// A list of consumption charge rates.
+            pub consumption_rates: Vec<Option<TiersConsumptionRates>>,
+            /// A list of consumption charge rates.
+            pub standing_rates: TiersStandingRates,
+        }
+        /// Selection on `ConsumptionChargeRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TiersConsumptionRates {
+            /// The price per unit including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// The step start for the consumption tier for the charge.
+            pub step_start: Option<i64>,
+            /// The step end for the consumption tier for the charge.
+            pub step_end: Option<i64>,
+            /// The product rate band information.
+            pub band: Option<String>,
+        }
+        /// Selection on `StandingChargeValues`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        pub struct TiersStandingRates {
+            /// The amperage the standing charge is for.
+            pub amperage: Option<Vec<Option<TiersStandingRatesAmperage>>>,
+            /// The kVA that the standing charge is for.
+            pub kva: Option<Vec<Option<TiersStandingRatesKva>>>,
+        }
+        /// Selection on `StandingChargeRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TiersStandingRatesAmperage {
+            /// The standing charge's label.
+            pub label: String,
+            /// Price per unit per day including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// The standing charge's unit type.
+            pub unit_type: String,
+        }
+        /// Selection on `StandingChargeRate`.
+        #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
+        #[serde(crate = "__rt::serde")]
+        #[serde(rename_all = "camelCase")]
+        pub struct TiersStandingRatesKva {
+            /// The standing charge's label.
+            pub label: String,
+            /// Price per unit per day including tax.
+            pub price_per_unit_inc_tax: rust_decimal::Decimal,
+            /// The standing charge's unit type.
+            pub unit_type: String,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -7838,7 +8615,7 @@ pub mod operations {
         ///
         /// # Notes
         ///
-        /// Some account fields are refused through `viewer.accounts` but allowed through `account(accountNumber:)` (`KT-CT-4501`, e.g. `supplyPeriods`): read them through `account(accountNumber:)`.
+        /// Some account fields are refused through `viewer.accounts` but allowed through `account(accountNumber:)` (`KT-CT-4501`, e.g. `supplyPeriods`): read an account in depth with `accountDetails`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct ViewerAccounts;
         impl __rt::Operation for ViewerAccounts {
@@ -8440,6 +9217,26 @@ pub mod types {
         ];
     }
     __rt::wire_enum!(ConsentValue, UnknownValue);
+    /// The kind of contract capacity pattern.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum ContractCapacityPattern {
+        NonTiered,
+        TieredLow,
+        TieredHigh,
+        Oepc,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl ContractCapacityPattern {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::NonTiered, "NON_TIERED"),
+            (Self::TieredLow, "TIERED_LOW"),
+            (Self::TieredHigh, "TIERED_HIGH"),
+            (Self::Oepc, "OEPC"),
+        ];
+    }
+    __rt::wire_enum!(ContractCapacityPattern, UnknownValue);
     /// The GraphQL enum `DeletePushNotificationBindingOutput`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DeletePushNotificationBindingOutput {
@@ -8649,6 +9446,24 @@ pub mod types {
         ];
     }
     __rt::wire_enum!(FormType, UnknownValue);
+    /// An enumeration.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum HalfHourlyReadingsVersions {
+        Daily,
+        Monthly,
+        Updated,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl HalfHourlyReadingsVersions {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::Daily, "DAILY"),
+            (Self::Monthly, "MONTHLY"),
+            (Self::Updated, "UPDATED"),
+        ];
+    }
+    __rt::wire_enum!(HalfHourlyReadingsVersions, UnknownValue);
     /// The frequency at which contributations are made
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Interval {
@@ -9020,6 +9835,113 @@ pub mod types {
         ];
     }
     __rt::wire_enum!(Songs, UnknownValue);
+    /// An enumeration.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum SupplyPointStatus {
+        OnSupply,
+        OffSupply,
+        SwitchInPending,
+        SwitchOutPending,
+        MoveInPending,
+        MoveOutPending,
+        MoveOutMoveInPending,
+        RegistrationRejected,
+        Lost,
+        CancellationInProgressDueToDunning,
+        CancelledDueToDunning,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl SupplyPointStatus {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::OnSupply, "ON_SUPPLY"),
+            (Self::OffSupply, "OFF_SUPPLY"),
+            (Self::SwitchInPending, "SWITCH_IN_PENDING"),
+            (Self::SwitchOutPending, "SWITCH_OUT_PENDING"),
+            (Self::MoveInPending, "MOVE_IN_PENDING"),
+            (Self::MoveOutPending, "MOVE_OUT_PENDING"),
+            (Self::MoveOutMoveInPending, "MOVE_OUT_MOVE_IN_PENDING"),
+            (Self::RegistrationRejected, "REGISTRATION_REJECTED"),
+            (Self::Lost, "LOST"),
+            (
+                Self::CancellationInProgressDueToDunning,
+                "CANCELLATION_IN_PROGRESS_DUE_TO_DUNNING",
+            ),
+            (Self::CancelledDueToDunning, "CANCELLED_DUE_TO_DUNNING"),
+        ];
+    }
+    __rt::wire_enum!(SupplyPointStatus, UnknownValue);
+    /// An enumeration.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum UnitType {
+        DaysOnSupply,
+        KwhConsumption,
+        MwhConsumption,
+        MegajoulesConsumption,
+        GigajoulesConsumption,
+        KvaCapacityDays,
+        KvaKmDays,
+        KvarhConsumption,
+        KwDemand,
+        KwDemandDays,
+        KvaDemand,
+        KvaDemandDays,
+        KvaDemandMonths,
+        KwCapacityMonths,
+        KvaCapacityMonths,
+        LitresConsumption,
+        ChargesIncurred,
+        PartnerChargesIncurred,
+        MonthsOnSupply,
+        AmpereMonths,
+        YearsOnSupplyPerDiem,
+        PerItem,
+        UnitsWa,
+        CubicMetresConsumption,
+        StandardCubicMetresConsumption,
+        CurrencyYear,
+        KlConsumption,
+        Dimensionless,
+        Distance,
+        /// A value this schema does not know, as sent by the server.
+        UnknownValue(String),
+    }
+    impl UnitType {
+        /// Every value the schema knows, with its wire name.
+        pub const VALUES: &'static [(Self, &'static str)] = &[
+            (Self::DaysOnSupply, "DAYS_ON_SUPPLY"),
+            (Self::KwhConsumption, "KWH_CONSUMPTION"),
+            (Self::MwhConsumption, "MWH_CONSUMPTION"),
+            (Self::MegajoulesConsumption, "MEGAJOULES_CONSUMPTION"),
+            (Self::GigajoulesConsumption, "GIGAJOULES_CONSUMPTION"),
+            (Self::KvaCapacityDays, "KVA_CAPACITY_DAYS"),
+            (Self::KvaKmDays, "KVA_KM_DAYS"),
+            (Self::KvarhConsumption, "KVARH_CONSUMPTION"),
+            (Self::KwDemand, "KW_DEMAND"),
+            (Self::KwDemandDays, "KW_DEMAND_DAYS"),
+            (Self::KvaDemand, "KVA_DEMAND"),
+            (Self::KvaDemandDays, "KVA_DEMAND_DAYS"),
+            (Self::KvaDemandMonths, "KVA_DEMAND_MONTHS"),
+            (Self::KwCapacityMonths, "KW_CAPACITY_MONTHS"),
+            (Self::KvaCapacityMonths, "KVA_CAPACITY_MONTHS"),
+            (Self::LitresConsumption, "LITRES_CONSUMPTION"),
+            (Self::ChargesIncurred, "CHARGES_INCURRED"),
+            (Self::PartnerChargesIncurred, "PARTNER_CHARGES_INCURRED"),
+            (Self::MonthsOnSupply, "MONTHS_ON_SUPPLY"),
+            (Self::AmpereMonths, "AMPERE_MONTHS"),
+            (Self::YearsOnSupplyPerDiem, "YEARS_ON_SUPPLY_PER_DIEM"),
+            (Self::PerItem, "PER_ITEM"),
+            (Self::UnitsWa, "UNITS_WA"),
+            (Self::CubicMetresConsumption, "CUBIC_METRES_CONSUMPTION"),
+            (Self::StandardCubicMetresConsumption, "STANDARD_CUBIC_METRES_CONSUMPTION"),
+            (Self::CurrencyYear, "CURRENCY_YEAR"),
+            (Self::KlConsumption, "KL_CONSUMPTION"),
+            (Self::Dimensionless, "DIMENSIONLESS"),
+            (Self::Distance, "DISTANCE"),
+        ];
+    }
+    __rt::wire_enum!(UnitType, UnknownValue);
     /// The GraphQL input object `AcceptGoodsQuoteInput`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize)]
     #[serde(crate = "__rt::serde")]
@@ -14671,14 +15593,22 @@ pub enum ErrorCode {
     KtCt1154,
     /// `KT-CT-1155`: Enabled backup device is needed.
     KtCt1155,
+    /// `KT-CT-1188`: Query complexity over the limit of 200.
+    KtCt1188,
+    /// `KT-CT-1189`: Query over the limit of 10,000 nodes.
+    KtCt1189,
     /// `KT-CT-1199`: Too many requests.
     KtCt1199,
+    /// `KT-CT-1201`: Connection queried without `first`, or with `first` of 100 or more.
+    KtCt1201,
     /// `KT-CT-1507`: Agreement product switch date is not within the acceptable range.
     KtCt1507,
     /// `KT-CT-1509`: Unable to create agreement.
     KtCt1509,
     /// `KT-CT-1605`: Invalid input.
     KtCt1605,
+    /// `KT-CT-1609`: The provided datetime ISO string is not timezone aware, please provide timezone information.
+    KtCt1609,
     /// `KT-CT-3815`: No active payment schedule found for this account.
     KtCt3815,
     /// `KT-CT-3820`: Received both ledger ID and number.
@@ -14951,6 +15881,8 @@ pub enum ErrorCode {
     KtJp4550,
     /// `KT-JP-4551`: Move out can't be processed.
     KtJp4551,
+    /// `KT-JP-4601`: Postcode invalid.
+    KtJp4601,
     /// `KT-JP-4609`: Terms and conditions not found.
     KtJp4609,
     /// `KT-JP-5401`: Account user details not found.
@@ -14996,7 +15928,14 @@ impl ErrorCode {
         (Self::KtCt1153, "KT-CT-1153", "Unable to create MFA device."),
         (Self::KtCt1154, "KT-CT-1154", "Unable to delete MFA device."),
         (Self::KtCt1155, "KT-CT-1155", "Enabled backup device is needed."),
+        (Self::KtCt1188, "KT-CT-1188", "Query complexity over the limit of 200."),
+        (Self::KtCt1189, "KT-CT-1189", "Query over the limit of 10,000 nodes."),
         (Self::KtCt1199, "KT-CT-1199", "Too many requests."),
+        (
+            Self::KtCt1201,
+            "KT-CT-1201",
+            "Connection queried without `first`, or with `first` of 100 or more.",
+        ),
         (
             Self::KtCt1507,
             "KT-CT-1507",
@@ -15004,6 +15943,11 @@ impl ErrorCode {
         ),
         (Self::KtCt1509, "KT-CT-1509", "Unable to create agreement."),
         (Self::KtCt1605, "KT-CT-1605", "Invalid input."),
+        (
+            Self::KtCt1609,
+            "KT-CT-1609",
+            "The provided datetime ISO string is not timezone aware, please provide timezone information.",
+        ),
         (
             Self::KtCt3815,
             "KT-CT-3815",
@@ -15212,6 +16156,7 @@ impl ErrorCode {
         (Self::KtJp4549, "KT-JP-4549", "Switch-in correction action unavailable."),
         (Self::KtJp4550, "KT-JP-4550", "Switch-in correction invalid request."),
         (Self::KtJp4551, "KT-JP-4551", "Move out can't be processed."),
+        (Self::KtJp4601, "KT-JP-4601", "Postcode invalid."),
         (Self::KtJp4609, "KT-JP-4609", "Terms and conditions not found."),
         (Self::KtJp5401, "KT-JP-5401", "Account user details not found."),
         (Self::KtJp5402, "KT-JP-5402", "Invalid data."),

@@ -3,7 +3,8 @@
 //! Modules import only modules below them: `extensions` and `endpoint` (Kraken's
 //! error extensions and servers) import only the runtime crate; the generated code
 //! (`operations`, `types`, `ErrorCode`) imports only the runtime crate; `auth` sends the
-//! generated `obtainKrakenToken`; `client` puts it all together.
+//! generated `obtainKrakenToken`; `rate_limit` adds a method to a generated type;
+//! `client` puts it all together.
 
 pub mod endpoint;
 pub mod extensions;
@@ -12,6 +13,7 @@ include!(concat!(env!("OUT_DIR"), "/kraken_jp.rs"));
 
 pub mod auth;
 pub mod client;
+mod rate_limit;
 
 pub use auth::{AuthError, Credentials, TokenState};
 pub use client::{Client, ClientBuilder, Error, OperationError};

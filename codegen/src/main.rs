@@ -25,8 +25,9 @@ enum Command {
         #[arg(long, default_value = "schema/catalogue")]
         out: PathBuf,
     },
-    /// List the catalogue's operations: field name, endpoint, documented errors, deprecation,
-    /// availability (`live`, or `docs-only` when the live schema snapshot lacks it).
+    /// List the catalogue's operations: name, kind (`query` or `mutation`), endpoint,
+    /// documented errors, deprecation, availability (`live`, or `docs-only` when the live
+    /// schema snapshot lacks it).
     List {
         #[arg(long, default_value = "schema/catalogue")]
         catalogue: PathBuf,

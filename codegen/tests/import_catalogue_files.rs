@@ -592,3 +592,36 @@ fn a_read_cannot_take_a_mutation_s_names() {
         .join("\n")
     );
 }
+
+#[test]
+fn errors_toml_adds_the_codes_the_page_lacks() {
+    let dir = written_with_read();
+    let read = dir.path().join("queries/myAccounts.toml");
+    edit(&read, "\"KT-CT-1111\"", "\"KT-CT-1111\", \"KT-CT-1201\"");
+    let errors = dir.path().join("errors.toml");
+    fs::write(&errors, "[errors]\nKT-CT-1201 = \"No `first`.\"\n").unwrap();
+    let loaded = catalogue::load(dir.path()).unwrap();
+    assert_eq!(
+        loaded.errors,
+        BTreeMap::from([
+            ("KT-CT-1111".into(), "Unauthorized.".into()),
+            ("KT-CT-1201".into(), "No `first`.".into()),
+            ("KT-JP-4101".into(), "Unauthorized.".into()),
+        ])
+    );
+    // A code the page lists already, and the same code without `errors.toml`.
+    fs::write(
+        &errors,
+        "[errors]\nKT-CT-1201 = \"No `first`.\"\nKT-CT-1111 = \"Again.\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        load_errors(dir.path()),
+        "<dir>/errors.toml:3:1: `KT-CT-1111` is already in catalogue.toml"
+    );
+    fs::remove_file(&errors).unwrap();
+    assert_eq!(
+        load_errors(dir.path()),
+        "<dir>/queries/myAccounts.toml:3:25: unknown error code `KT-CT-1201`"
+    );
+}

@@ -27,6 +27,8 @@ pub const OPERATIONS_DIR: &str = "operations";
 pub const QUERIES_DIR: &str = "queries";
 /// File name of the record of the operations the live schema lacks.
 pub const AVAILABILITY_FILE: &str = "availability.toml";
+/// File name of the error codes the docs page does not list, written by hand.
+pub const MORE_ERRORS_FILE: &str = "errors.toml";
 
 /// `catalogue.toml`.
 #[derive(Debug)]
@@ -128,6 +130,25 @@ impl AvailabilityFile {
         Ok(AvailabilityFile {
             snapshot: snapshot.into_inner(),
             docs_only: file.spanned_strings("docs_only")?,
+        })
+    }
+}
+
+/// `errors.toml`: error codes the docs page does not list (those the reads' schema
+/// descriptions give, and the API's request limits), each with its message.
+#[derive(Debug)]
+pub struct MoreErrorsFile {
+    /// Code (with its span) → message, in file order.
+    pub errors: Vec<(Spanned<String>, String)>,
+}
+
+impl MoreErrorsFile {
+    /// Reads `errors.toml` from its text.
+    pub fn read(text: &str) -> read::Result<Self> {
+        let document = read::parse(text)?;
+        let file = Table::document(&document, MORE_ERRORS_FILE, &["errors"])?;
+        Ok(MoreErrorsFile {
+            errors: file.required_string_entries("errors")?,
         })
     }
 }

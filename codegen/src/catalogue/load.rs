@@ -11,20 +11,23 @@ use std::path::Path;
 use super::availability;
 use super::document::{analyze, DocumentShape};
 use super::files::{
-    CatalogueFile, FieldFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR, QUERIES_DIR,
+    CatalogueFile, FieldFile, MoreErrorsFile, OperationFile, CATALOGUE_FILE, MORE_ERRORS_FILE,
+    OPERATIONS_DIR, QUERIES_DIR,
 };
 use super::model::{Availability, Catalogue, Endpoints, FieldDoc, Operation};
 use super::source::{position_at, read_toml, unreadable, START};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::ir::OperationKind;
 
-/// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, every mutation in
-/// `operations/`, every read in `queries/` when there is one and, when present,
-/// `availability.toml`. Reports every problem found, each at its file:line:col.
+/// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, `errors.toml` when
+/// present, every mutation in `operations/`, every read in `queries/` when there is one
+/// and, when present, `availability.toml`. Reports every problem found, each at its
+/// file:line:col.
 pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     let source = read_source(&dir.join(CATALOGUE_FILE))?;
-    let file = read_toml(&source, CatalogueFile::read)?;
+    let mut file = read_toml(&source, CatalogueFile::read)?;
     let mut diagnostics = Diagnostics::default();
+    add_more_errors(dir, &mut file.errors, &mut diagnostics);
     let mut operations = Vec::new();
     let mut stems = Vec::new();
     for (subdir, kind) in [
@@ -68,7 +71,44 @@ pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     })
 }
 
-/// The field names of the operations in `operations/`, sorted; each needs both files.
+/// Adds the codes of `<dir>/errors.toml`, when present, to the error table; a code the
+/// table already has is reported.
+fn add_more_errors(
+    dir: &Path,
+    errors: &mut BTreeMap<String, String>,
+    diagnostics: &mut Diagnostics,
+) {
+    let path = dir.join(MORE_ERRORS_FILE);
+    if !path.exists() {
+        return;
+    }
+    let file = read_source(&path).and_then(|source| {
+        let file = read_toml(&source, MoreErrorsFile::read)?;
+        Ok((source, file))
+    });
+    let (source, file) = match file {
+        Ok(read) => read,
+        Err(diagnostic) => return diagnostics.push(diagnostic),
+    };
+    for (code, message) in file.errors {
+        if errors.contains_key(code.get_ref()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    &source,
+                    position_at(&source.text, code.span().start),
+                    format!("`{}` is already in {CATALOGUE_FILE}", code.get_ref()),
+                )
+                .with_hint(format!(
+                    "{MORE_ERRORS_FILE} holds only the codes the docs page does not list"
+                )),
+            );
+        } else {
+            errors.insert(code.into_inner(), message);
+        }
+    }
+}
+
+/// The names of the operations in `dir`, sorted; each needs both files.
 fn operation_stems(dir: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<String>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|error| unreadable(dir, &error))?;
     let mut by_stem: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

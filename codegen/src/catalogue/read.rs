@@ -181,6 +181,16 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// Every entry of the table at `key`, each value a string; the table must be present.
     pub fn required_string_map(&self, key: &str) -> Result<BTreeMap<String, String>> {
+        Ok(self
+            .required_string_entries(key)?
+            .into_iter()
+            .map(|(name, value)| (name.into_inner(), value))
+            .collect())
+    }
+
+    /// Every entry of the table at `key` in file order, each name with its span and each
+    /// value a string; the table must be present.
+    pub fn required_string_entries(&self, key: &str) -> Result<Vec<(Spanned<String>, String)>> {
         let value = self.value(key).ok_or_else(|| self.missing(key))?;
         let DeValue::Table(entries) = value.get_ref() else {
             return error(value.span(), expected(key, "a table", value));
@@ -189,7 +199,7 @@ impl<'t, 'i> Table<'t, 'i> {
             .iter()
             .map(|(name, value)| {
                 Ok((
-                    name.get_ref().to_string(),
+                    Spanned::new(name.span(), name.get_ref().to_string()),
                     string(name.get_ref(), value)?.into_inner(),
                 ))
             })
