@@ -14693,3 +14693,2756 @@ impl ErrorCode {
     ];
 }
 ::kraken_codegen_runtime::error_codes!(ErrorCode);
+/// One typed method per operation, for every client that implements the runtime's `Execute`: each builds the operation's variables, sends it with `execute` and returns its response data or the client's error for it.
+pub trait KrakenApi: ::kraken_codegen_runtime::Execute {
+    /// Accept a goods quote.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8223`: Unauthorized.
+    /// - `KT-CT-8201`: Received an invalid quoteId.
+    /// - `KT-CT-8224`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`AcceptGoodsQuote`](operations::accept_goods_quote::AcceptGoodsQuote).
+    fn accept_goods_quote(
+        &self,
+        input: types::AcceptGoodsQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::accept_goods_quote::ResponseData,
+            Self::Error<operations::accept_goods_quote::AcceptGoodsQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::accept_goods_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::accept_goods_quote::AcceptGoodsQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The `AddCampaignToAccount` mutation.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-7427`: No campaign found with given slug.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`AddCampaignToAccount`](operations::add_campaign_to_account::AddCampaignToAccount).
+    fn add_campaign_to_account(
+        &self,
+        input: types::AddCampaignToAccountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::add_campaign_to_account::ResponseData,
+            Self::Error<operations::add_campaign_to_account::AddCampaignToAccount>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::add_campaign_to_account::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::add_campaign_to_account::AddCampaignToAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Amend an existing payment.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3924`: Unauthorized.
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`AmendPayment`](operations::amend_payment::AmendPayment).
+    fn amend_payment(
+        &self,
+        input: types::AmendPaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::amend_payment::ResponseData,
+            Self::Error<operations::amend_payment::AmendPayment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::amend_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::amend_payment::AmendPayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Look up an event to perform from its event_id, and return the next action to perform.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-8002`: No event found.
+    /// - `KT-CT-8003`: Event has no execute function.
+    /// - `KT-CT-8004`: Error executing event in the backend.
+    /// - `KT-CT-8007`: Incorrect or missing parameters for backend screen event.
+    /// - `KT-GB-9310`: Account ineligible for joining Octoplus.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`BackendScreenEvent`](operations::backend_screen_event::BackendScreenEvent).
+    fn backend_screen_event(
+        &self,
+        input: types::BackendScreenEventInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::backend_screen_event::ResponseData,
+            Self::Error<operations::backend_screen_event::BackendScreenEvent>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::backend_screen_event::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::backend_screen_event::BackendScreenEvent,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Cancel an enrollment for an account and a set of supply points.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-10312`: Mutation not enabled in this environment.
+    /// - `KT-CT-10318`: Enrollment process not found.
+    /// - `KT-CT-10319`: Enrollment process failed to cancel.
+    /// - `KT-CT-10320`: Enrollment process not cancellable.
+    /// - `KT-CT-10321`: Enrollment cancellation workflow not defined.
+    /// - `KT-CT-10323`: Enrollment process failed to cancel.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CancelEnrollment`](operations::cancel_enrollment::CancelEnrollment).
+    fn cancel_enrollment(
+        &self,
+        input: types::CancelEnrollmentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::cancel_enrollment::ResponseData,
+            Self::Error<operations::cancel_enrollment::CancelEnrollment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::cancel_enrollment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::cancel_enrollment::CancelEnrollment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Cancel an ongoing move out.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4537`: Move out cancel input data is invalid.
+    /// - `KT-JP-4501`: Unauthorized.
+    /// - `KT-JP-4536`: Move out active process not found.
+    /// - `KT-JP-4535`: Move out cancel cannot self-service.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4520`: Unable to process request.
+    /// - `KT-JP-4538`: Move out process not withdrawable.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CancelMoveOut`](operations::cancel_move_out::CancelMoveOut).
+    fn cancel_move_out(
+        &self,
+        input: types::CancelMoveOutInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::cancel_move_out::ResponseData,
+            Self::Error<operations::cancel_move_out::CancelMoveOut>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::cancel_move_out::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::cancel_move_out::CancelMoveOut,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Cancel a repayment or refund request.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4231`: Unauthorized.
+    /// - `KT-CT-3930`: The repayment or refund request does not exist.
+    /// - `KT-CT-3931`: This repayment or refund request cannot be cancelled.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`CancelRepaymentRequest`](operations::cancel_repayment_request::CancelRepaymentRequest).
+    fn cancel_repayment_request(
+        &self,
+        input: types::CancelRepaymentRequestInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::cancel_repayment_request::ResponseData,
+            Self::Error<operations::cancel_repayment_request::CancelRepaymentRequest>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::cancel_repayment_request::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::cancel_repayment_request::CancelRepaymentRequest,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3932`: Invalid data.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CollectPayment`](operations::collect_payment::CollectPayment).
+    fn collect_payment(
+        &self,
+        input: types::CollectPaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::collect_payment::ResponseData,
+            Self::Error<operations::collect_payment::CollectPayment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::collect_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::collect_payment::CollectPayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Confirm a double opt in
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9020`: Invalid consent expiring token.
+    /// - `KT-CT-9021`: Consent expiring token not found.
+    /// - `KT-CT-9022`: Consent for given token already accepted.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`ConfirmDoubleOptIn`](operations::confirm_double_opt_in::ConfirmDoubleOptIn).
+    fn confirm_double_opt_in(
+        &self,
+        variables: operations::confirm_double_opt_in::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::confirm_double_opt_in::ResponseData,
+            Self::Error<operations::confirm_double_opt_in::ConfirmDoubleOptIn>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::confirm_double_opt_in::ConfirmDoubleOptIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-3815`: No active payment schedule found for this account.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3923`: Unauthorized.
+    /// - `KT-CT-3941`: Invalid data.
+    /// - `KT-CT-3942`: An unexpected error occurred.
+    /// - `KT-CT-3947`: An unexpected error occurred.
+    /// - `KT-CT-3960`: Invalid value for payment day.
+    /// - `KT-CT-3961`: Cannot update plan-associated payment schedule.
+    /// - `KT-CT-3962`: No new value provided to update payment schedule.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateAccountPaymentSchedule`](operations::create_account_payment_schedule::CreateAccountPaymentSchedule).
+    fn create_account_payment_schedule(
+        &self,
+        input: types::CreateAccountPaymentScheduleInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_account_payment_schedule::ResponseData,
+            Self::Error<
+                operations::create_account_payment_schedule::CreateAccountPaymentSchedule,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_account_payment_schedule::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_account_payment_schedule::CreateAccountPaymentSchedule,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create an account reference.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-8310`: Invalid data.
+    /// - `KT-CT-8311`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateAccountReference`](operations::create_account_reference::CreateAccountReference).
+    fn create_account_reference(
+        &self,
+        input: types::AccountReferenceInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_account_reference::ResponseData,
+            Self::Error<operations::create_account_reference::CreateAccountReference>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_account_reference::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_account_reference::CreateAccountReference,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new bank transfer payment method for a business account.
+    ///
+    /// Sends [`CreateBankTransferPaymentMethod`](operations::create_bank_transfer_payment_method::CreateBankTransferPaymentMethod).
+    fn create_bank_transfer_payment_method(
+        &self,
+        input: types::CreateBankTransferPaymentMethodInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_bank_transfer_payment_method::ResponseData,
+            Self::Error<
+                operations::create_bank_transfer_payment_method::CreateBankTransferPaymentMethod,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_bank_transfer_payment_method::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_bank_transfer_payment_method::CreateBankTransferPaymentMethod,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a contribution agreement for an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-9601`: Invalid data.
+    /// - `KT-CT-9602`: Unable to create contribution agreement.
+    /// - `KT-CT-9605`: Contribution amount cannot be 0 or negative.
+    /// - `KT-CT-9606`: Scheme is not accepting contributions at this time.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateContributionAgreement`](operations::create_contribution_agreement::CreateContributionAgreement).
+    fn create_contribution_agreement(
+        &self,
+        input: types::CreateContributionAgreementInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_contribution_agreement::ResponseData,
+            Self::Error<
+                operations::create_contribution_agreement::CreateContributionAgreement,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_contribution_agreement::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_contribution_agreement::CreateContributionAgreement,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a credit transfer permission.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3827`: The ledger is not valid.
+    /// - `KT-CT-3828`: At least one of the provided ledgers must be a credit storage ledger.
+    /// - `KT-CT-3829`: The credit transfer permission already exists.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateCreditTransferPermission`](operations::create_credit_transfer_permission::CreateCreditTransferPermission).
+    fn create_credit_transfer_permission(
+        &self,
+        input: types::CreateCreditTransferPermissionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_credit_transfer_permission::ResponseData,
+            Self::Error<
+                operations::create_credit_transfer_permission::CreateCreditTransferPermission,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_credit_transfer_permission::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_credit_transfer_permission::CreateCreditTransferPermission,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// Sends [`CreateFormSubmission`](operations::create_form_submission::CreateFormSubmission).
+    fn create_form_submission(
+        &self,
+        input: types::FormSubmissionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_form_submission::ResponseData,
+            Self::Error<operations::create_form_submission::CreateFormSubmission>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_form_submission::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_form_submission::CreateFormSubmission,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a goods purchase.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8206`: Invalid data.
+    /// - `KT-CT-1131`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateGoodsPurchase`](operations::create_goods_purchase::CreateGoodsPurchase).
+    fn create_goods_purchase(
+        &self,
+        input: types::CreatePurchaseInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_goods_purchase::ResponseData,
+            Self::Error<operations::create_goods_purchase::CreateGoodsPurchase>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_goods_purchase::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_goods_purchase::CreateGoodsPurchase,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a goods quote.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8202`: Invalid data.
+    /// - `KT-CT-8205`: Unable to create quote.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateGoodsQuote`](operations::create_goods_quote::CreateGoodsQuote).
+    fn create_goods_quote(
+        &self,
+        input: types::CreateGoodsQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_goods_quote::ResponseData,
+            Self::Error<operations::create_goods_quote::CreateGoodsQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_goods_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_goods_quote::CreateGoodsQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a goods quote without an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8202`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateGoodsQuoteWithoutAccount`](operations::create_goods_quote_without_account::CreateGoodsQuoteWithoutAccount).
+    fn create_goods_quote_without_account(
+        &self,
+        input: types::CreateGoodsQuoteWithoutAccountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_goods_quote_without_account::ResponseData,
+            Self::Error<
+                operations::create_goods_quote_without_account::CreateGoodsQuoteWithoutAccount,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_goods_quote_without_account::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_goods_quote_without_account::CreateGoodsQuoteWithoutAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a one-time konbini payment.
+    ///
+    /// Sends [`CreateKonbiniPayment`](operations::create_konbini_payment::CreateKonbiniPayment).
+    fn create_konbini_payment(
+        &self,
+        input: types::CreateKonbiniPaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_konbini_payment::ResponseData,
+            Self::Error<operations::create_konbini_payment::CreateKonbiniPayment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_konbini_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_konbini_payment::CreateKonbiniPayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new Stripe Konbini payment method in kraken.
+    ///
+    /// Sends [`CreateKonbiniPaymentMethod`](operations::create_konbini_payment_method::CreateKonbiniPaymentMethod).
+    fn create_konbini_payment_method(
+        &self,
+        input: types::CreateKonbiniPaymentMethodInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_konbini_payment_method::ResponseData,
+            Self::Error<
+                operations::create_konbini_payment_method::CreateKonbiniPaymentMethod,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_konbini_payment_method::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_konbini_payment_method::CreateKonbiniPaymentMethod,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create MFA Device for user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1128`: Unauthorized.
+    /// - `KT-CT-1153`: Unable to create MFA device.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`CreateMfaDevice`](operations::create_mfa_device::CreateMfaDevice).
+    fn create_mfa_device(
+        &self,
+        input: types::CreateMfaDeviceInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_mfa_device::ResponseData,
+            Self::Error<operations::create_mfa_device::CreateMfaDevice>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_mfa_device::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_mfa_device::CreateMfaDevice,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new payment method in Kraken as well as a new customer in GMO.
+    ///
+    /// Sends [`CreatePaymentMethod`](operations::create_payment_method::CreatePaymentMethod).
+    fn create_payment_method(
+        &self,
+        variables: operations::create_payment_method::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_payment_method::ResponseData,
+            Self::Error<operations::create_payment_method::CreatePaymentMethod>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_payment_method::CreatePaymentMethod,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new fixed payment schedule.
+    ///
+    /// Sends [`CreatePaymentSchedule`](operations::create_payment_schedule::CreatePaymentSchedule).
+    fn create_payment_schedule(
+        &self,
+        input: types::PaymentScheduleInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_payment_schedule::ResponseData,
+            Self::Error<operations::create_payment_schedule::CreatePaymentSchedule>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_payment_schedule::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_payment_schedule::CreatePaymentSchedule,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-6723`: Unauthorized.
+    /// - `KT-CT-6710`: Unable to create referral.
+    /// - `KT-CT-6711`: Accounts may not self-refer.
+    /// - `KT-CT-6713`: Referring and referred account brands do not match.
+    /// - `KT-CT-6712`: Invalid reference.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateReferral`](operations::create_referral::CreateReferral).
+    fn create_referral(
+        &self,
+        input: types::CreateReferralInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_referral::ResponseData,
+            Self::Error<operations::create_referral::CreateReferral>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_referral::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_referral::CreateReferral,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Delete MFA Device for user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1150`: MFA device not found.
+    /// - `KT-CT-1154`: Unable to delete MFA device.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`DeleteMfaDevice`](operations::delete_mfa_device::DeleteMfaDevice).
+    fn delete_mfa_device(
+        &self,
+        input: types::DeleteMfaDeviceInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::delete_mfa_device::ResponseData,
+            Self::Error<operations::delete_mfa_device::DeleteMfaDevice>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::delete_mfa_device::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::delete_mfa_device::DeleteMfaDevice,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Delete a device token used for push notifications.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5411`: Invalid token or no push notification binding found for the given account user.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`DeletePushNotificationBinding`](operations::delete_push_notification_binding::DeletePushNotificationBinding).
+    fn delete_push_notification_binding(
+        &self,
+        input: types::DeletePushNotificationBindingInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::delete_push_notification_binding::ResponseData,
+            Self::Error<
+                operations::delete_push_notification_binding::DeletePushNotificationBinding,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::delete_push_notification_binding::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::delete_push_notification_binding::DeletePushNotificationBinding,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Email quote
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4609`: Terms and conditions not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`EmailQuote`](operations::email_quote::EmailQuote).
+    fn email_quote(
+        &self,
+        input: types::EmailQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::email_quote::ResponseData,
+            Self::Error<operations::email_quote::EmailQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::email_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::email_quote::EmailQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// End a contribution agreement for an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9603`: Unable to find contribution agreement.
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-9604`: Unable to end contribution agreement.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`EndContributionAgreement`](operations::end_contribution_agreement::EndContributionAgreement).
+    fn end_contribution_agreement(
+        &self,
+        input: types::EndContributionAgreementInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::end_contribution_agreement::ResponseData,
+            Self::Error<operations::end_contribution_agreement::EndContributionAgreement>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::end_contribution_agreement::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::end_contribution_agreement::EndContributionAgreement,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Enroll users account in Loyalty program.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9213`: ineligible loyalty points enrollment.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`EnrollAccountInLoyaltyProgram`](operations::enroll_account_in_loyalty_program::EnrollAccountInLoyaltyProgram).
+    fn enroll_account_in_loyalty_program(
+        &self,
+        input: types::EnrollAccountInLoyaltyProgramInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::enroll_account_in_loyalty_program::ResponseData,
+            Self::Error<
+                operations::enroll_account_in_loyalty_program::EnrollAccountInLoyaltyProgram,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::enroll_account_in_loyalty_program::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::enroll_account_in_loyalty_program::EnrollAccountInLoyaltyProgram,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Returns an estimation of average monthly electricity usage in kWh
+    ///
+    /// Sends [`EstimateUsage`](operations::estimate_usage::EstimateUsage).
+    fn estimate_usage(
+        &self,
+        input: types::EstimateUsageInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::estimate_usage::ResponseData,
+            Self::Error<operations::estimate_usage::EstimateUsage>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::estimate_usage::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::estimate_usage::EstimateUsage,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate.
+    /// Calling this mutation will cause all Kraken Tokens and refresh tokens issued to the authenticated viewer before the mutation was called to become invalid.
+    ///
+    /// Sends [`ForceReauthentication`](operations::force_reauthentication::ForceReauthentication).
+    fn force_reauthentication(
+        &self,
+        input: types::ForceReauthenticationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::force_reauthentication::ResponseData,
+            Self::Error<operations::force_reauthentication::ForceReauthentication>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::force_reauthentication::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::force_reauthentication::ForceReauthentication,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Get the client secret needed to create a new payment instruction using an embedded form.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`GetEmbeddedSecretForNewPaymentInstruction`](operations::get_embedded_secret_for_new_payment_instruction::GetEmbeddedSecretForNewPaymentInstruction).
+    fn get_embedded_secret_for_new_payment_instruction(
+        &self,
+        input: types::GetEmbeddedSecretForNewPaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::get_embedded_secret_for_new_payment_instruction::ResponseData,
+            Self::Error<
+                operations::get_embedded_secret_for_new_payment_instruction::GetEmbeddedSecretForNewPaymentInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::get_embedded_secret_for_new_payment_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::get_embedded_secret_for_new_payment_instruction::GetEmbeddedSecretForNewPaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Get the client secret needed to create a new payment instruction using an embedded form without tying it to a customer.
+    ///
+    /// Sends [`GetEmbeddedSecretForNewPaymentInstructionWithoutAccount`](operations::get_embedded_secret_for_new_payment_instruction_without_account::GetEmbeddedSecretForNewPaymentInstructionWithoutAccount).
+    fn get_embedded_secret_for_new_payment_instruction_without_account(
+        &self,
+        input: types::GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::get_embedded_secret_for_new_payment_instruction_without_account::ResponseData,
+            Self::Error<
+                operations::get_embedded_secret_for_new_payment_instruction_without_account::GetEmbeddedSecretForNewPaymentInstructionWithoutAccount,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::get_embedded_secret_for_new_payment_instruction_without_account::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::get_embedded_secret_for_new_payment_instruction_without_account::GetEmbeddedSecretForNewPaymentInstructionWithoutAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Get the external URL where the user can set up a payment instruction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1128`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`GetHostedUrlForNewPaymentInstruction`](operations::get_hosted_url_for_new_payment_instruction::GetHostedUrlForNewPaymentInstruction).
+    fn get_hosted_url_for_new_payment_instruction(
+        &self,
+        input: types::GetHostedUrlForNewPaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::get_hosted_url_for_new_payment_instruction::ResponseData,
+            Self::Error<
+                operations::get_hosted_url_for_new_payment_instruction::GetHostedUrlForNewPaymentInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::get_hosted_url_for_new_payment_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::get_hosted_url_for_new_payment_instruction::GetHostedUrlForNewPaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate amperage change procedure.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4542`: Amperage change date cannot be in the past.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4501`: Unauthorized.
+    /// - `KT-JP-4102`: Unauthorized.
+    /// - `KT-JP-4543`: Initiate amperage change input data is invalid.
+    /// - `KT-JP-4544`: Initiate amperage change cannot self-service.
+    /// - `KT-JP-4545`: Unavailable amperage value.
+    /// - `KT-JP-4546`: Process already exists.
+    /// - `KT-JP-1501`: Active agreement not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`InitiateAmperageChange`](operations::initiate_amperage_change::InitiateAmperageChange).
+    fn initiate_amperage_change(
+        &self,
+        input: types::InitiateAmperageChangeInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_amperage_change::ResponseData,
+            Self::Error<operations::initiate_amperage_change::InitiateAmperageChange>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_amperage_change::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_amperage_change::InitiateAmperageChange,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate a standalone payment and return the url where the customer can complete it.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1128`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3943`: Invalid ledger.
+    /// - `KT-CT-3957`: No collection method provided.
+    /// - `KT-CT-3958`: Provide either ledger ID or ledger number.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateHostedStandalonePayment`](operations::initiate_hosted_standalone_payment::InitiateHostedStandalonePayment).
+    fn initiate_hosted_standalone_payment(
+        &self,
+        input: types::InitiateHostedStandalonePaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_hosted_standalone_payment::ResponseData,
+            Self::Error<
+                operations::initiate_hosted_standalone_payment::InitiateHostedStandalonePayment,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_hosted_standalone_payment::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_hosted_standalone_payment::InitiateHostedStandalonePayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The `InitiateLiveChat` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
+    ///
+    /// Sends [`InitiateLiveChat`](operations::initiate_live_chat::InitiateLiveChat).
+    fn initiate_live_chat(
+        &self,
+        input: types::InitiateLiveChatInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_live_chat::ResponseData,
+            Self::Error<operations::initiate_live_chat::InitiateLiveChat>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_live_chat::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_live_chat::InitiateLiveChat,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate move in procedure.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateMoveIn`](operations::initiate_move_in::InitiateMoveIn).
+    fn initiate_move_in(
+        &self,
+        input: types::InitiateMoveInInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_move_in::ResponseData,
+            Self::Error<operations::initiate_move_in::InitiateMoveIn>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_move_in::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_move_in::InitiateMoveIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate move out procedure.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
+    /// - `KT-JP-4551`: Move out can't be processed.
+    /// - `KT-JP-6601`: Active move-in request already exists.
+    /// - `KT-JP-1501`: Active agreement not found.
+    /// - `KT-JP-7801`: Unknown error occurred.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateMoveOut`](operations::initiate_move_out::InitiateMoveOut).
+    fn initiate_move_out(
+        &self,
+        input: types::InitiateMoveOutInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_move_out::ResponseData,
+            Self::Error<operations::initiate_move_out::InitiateMoveOut>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_move_out::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_move_out::InitiateMoveOut,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate a synchronous move-out and move-in.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
+    /// - `KT-JP-6601`: Active move-in request already exists.
+    /// - `KT-JP-1501`: Active agreement not found.
+    /// - `KT-JP-7801`: Unknown error occurred.
+    /// - `KT-CT-4411`: Address in db is structured, cannot accept unstructured address fields.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`InitiateMoveOutAndMoveIn`](operations::initiate_move_out_and_move_in::InitiateMoveOutAndMoveIn).
+    fn initiate_move_out_and_move_in(
+        &self,
+        input: types::InitiateMoveOutAndMoveInInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_move_out_and_move_in::ResponseData,
+            Self::Error<
+                operations::initiate_move_out_and_move_in::InitiateMoveOutAndMoveIn,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_move_out_and_move_in::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_move_out_and_move_in::InitiateMoveOutAndMoveIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Do a product switch for a user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-4619`: Quote with given code not found.
+    /// - `KT-CT-4624`: Unable to accept the given product code.
+    /// - `KT-CT-4924`: Unauthorized.
+    /// - `KT-CT-4626`: No product selected for the given quote code.
+    /// - `KT-CT-4719`: No supply point found for identifier provided.
+    /// - `KT-CT-1509`: Unable to create agreement.
+    /// - `KT-CT-1507`: Agreement product switch date is not within the acceptable range.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateProductSwitch`](operations::initiate_product_switch::InitiateProductSwitch).
+    fn initiate_product_switch(
+        &self,
+        input: types::InitiateProductSwitchInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_product_switch::ResponseData,
+            Self::Error<operations::initiate_product_switch::InitiateProductSwitch>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_product_switch::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_product_switch::InitiateProductSwitch,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate a standalone payment and return the client secret required to complete it.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3943`: Invalid ledger.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateStandalonePayment`](operations::initiate_standalone_payment::InitiateStandalonePayment).
+    fn initiate_standalone_payment(
+        &self,
+        input: types::InitiateStandalonePaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_standalone_payment::ResponseData,
+            Self::Error<
+                operations::initiate_standalone_payment::InitiateStandalonePayment,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_standalone_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_standalone_payment::InitiateStandalonePayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Invalidate an existing instruction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3926`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InvalidatePaymentInstruction`](operations::invalidate_payment_instruction::InvalidatePaymentInstruction).
+    fn invalidate_payment_instruction(
+        &self,
+        input: types::InvalidatePaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::invalidate_payment_instruction::ResponseData,
+            Self::Error<
+                operations::invalidate_payment_instruction::InvalidatePaymentInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::invalidate_payment_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::invalidate_payment_instruction::InvalidatePaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Invalidate a previously-issued pre-signed token.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1129`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`InvalidatePreSignedToken`](operations::invalidate_pre_signed_token::InvalidatePreSignedToken).
+    fn invalidate_pre_signed_token(
+        &self,
+        input: types::InvalidatePreSignedTokenInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::invalidate_pre_signed_token::ResponseData,
+            Self::Error<
+                operations::invalidate_pre_signed_token::InvalidatePreSignedToken,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::invalidate_pre_signed_token::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::invalidate_pre_signed_token::InvalidatePreSignedToken,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Accept terms and conditions for a join supplier process.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-4501`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`JoinSupplierAcceptTermsAndConditions`](operations::join_supplier_accept_terms_and_conditions::JoinSupplierAcceptTermsAndConditions).
+    fn join_supplier_accept_terms_and_conditions(
+        &self,
+        input: types::JoinSupplierAcceptTermsAndConditionsInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::join_supplier_accept_terms_and_conditions::ResponseData,
+            Self::Error<
+                operations::join_supplier_accept_terms_and_conditions::JoinSupplierAcceptTermsAndConditions,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::join_supplier_accept_terms_and_conditions::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::join_supplier_accept_terms_and_conditions::JoinSupplierAcceptTermsAndConditions,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Link an account user and line user together.
+    ///
+    /// Sends [`LinkUserToLine`](operations::link_user_to_line::LinkUserToLine).
+    fn link_user_to_line(
+        &self,
+        input: types::LinkUserToLineInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::link_user_to_line::ResponseData,
+            Self::Error<operations::link_user_to_line::LinkUserToLine>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::link_user_to_line::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::link_user_to_line::LinkUserToLine,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Provide a temporary token to get an auth token. This is intended to allow support users to view customer data through the brand interface.
+    ///
+    /// Sends [`MasqueradeAuthentication`](operations::masquerade_authentication::MasqueradeAuthentication).
+    fn masquerade_authentication(
+        &self,
+        variables: operations::masquerade_authentication::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::masquerade_authentication::ResponseData,
+            Self::Error<operations::masquerade_authentication::MasqueradeAuthentication>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::masquerade_authentication::MasqueradeAuthentication,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a Kraken Token (JWT) for authentication.
+    /// Provide the required input fields to obtain the token.
+    /// The token should be used as the `Authorization` header for any authenticated requests.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1135`: Invalid data.
+    /// - `KT-CT-1134`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ObtainKrakenToken`](operations::obtain_kraken_token::ObtainKrakenToken).
+    fn obtain_kraken_token(
+        &self,
+        input: types::ObtainJsonWebTokenInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::obtain_kraken_token::ResponseData,
+            Self::Error<operations::obtain_kraken_token::ObtainKrakenToken>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::obtain_kraken_token::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::obtain_kraken_token::ObtainKrakenToken,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Redeem the passed number of Loyalty Points as account credit.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9201`: No Loyalty Point ledger found for the user.
+    /// - `KT-CT-9202`: Loyalty Points adapter not configured.
+    /// - `KT-CT-9203`: No ledger entries for the ledger.
+    /// - `KT-CT-9205`: Insufficient Loyalty Points.
+    /// - `KT-CT-9206`: Indivisible points.
+    /// - `KT-CT-9204`: Negative or zero points set.
+    /// - `KT-CT-9208`: Invalid posted at datetime.
+    /// - `KT-CT-9209`: Negative Loyalty Points balance.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`RedeemLoyaltyPointsForAccountCredit`](operations::redeem_loyalty_points_for_account_credit::RedeemLoyaltyPointsForAccountCredit).
+    fn redeem_loyalty_points_for_account_credit(
+        &self,
+        input: types::RedeemLoyaltyPointsInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::redeem_loyalty_points_for_account_credit::ResponseData,
+            Self::Error<
+                operations::redeem_loyalty_points_for_account_credit::RedeemLoyaltyPointsForAccountCredit,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::redeem_loyalty_points_for_account_credit::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::redeem_loyalty_points_for_account_credit::RedeemLoyaltyPointsForAccountCredit,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Redeem the referral claim code from certain referral scheme.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-6723`: Unauthorized.
+    /// - `KT-CT-6724`: Referral claim code not found.
+    /// - `KT-CT-6725`: Referral claim code redeeming error.
+    /// - `KT-CT-6726`: Referral claim code has already been redeemed.
+    /// - `KT-CT-6727`: Referral claim code is not available.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`RedeemReferralClaimCode`](operations::redeem_referral_claim_code::RedeemReferralClaimCode).
+    fn redeem_referral_claim_code(
+        &self,
+        input: types::RedeemReferralClaimCodeInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::redeem_referral_claim_code::ResponseData,
+            Self::Error<operations::redeem_referral_claim_code::RedeemReferralClaimCode>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::redeem_referral_claim_code::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::redeem_referral_claim_code::RedeemReferralClaimCode,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Regenerate the live secret key for the authenticated user.
+    ///
+    /// Sends [`RegenerateSecretKey`](operations::regenerate_secret_key::RegenerateSecretKey).
+    fn regenerate_secret_key(
+        &self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::regenerate_secret_key::ResponseData,
+            Self::Error<operations::regenerate_secret_key::RegenerateSecretKey>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::regenerate_secret_key::Variables::new();
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::regenerate_secret_key::RegenerateSecretKey,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Register the account for participating in a Demand Response campaign.
+    ///
+    /// Sends [`RegisterDemandResponseCampaignParticipant`](operations::register_demand_response_campaign_participant::RegisterDemandResponseCampaignParticipant).
+    fn register_demand_response_campaign_participant(
+        &self,
+        variables: operations::register_demand_response_campaign_participant::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::register_demand_response_campaign_participant::ResponseData,
+            Self::Error<
+                operations::register_demand_response_campaign_participant::RegisterDemandResponseCampaignParticipant,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::register_demand_response_campaign_participant::RegisterDemandResponseCampaignParticipant,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Register a device token to be used for push notifications for an app.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// Sends [`RegisterPushNotificationBinding`](operations::register_push_notification_binding::RegisterPushNotificationBinding).
+    fn register_push_notification_binding(
+        &self,
+        input: types::RegisterPushNotificationBindingInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::register_push_notification_binding::ResponseData,
+            Self::Error<
+                operations::register_push_notification_binding::RegisterPushNotificationBinding,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::register_push_notification_binding::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::register_push_notification_binding::RegisterPushNotificationBinding,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Request a double opt in
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9019`: Invalid input.
+    /// - `KT-CT-9018`: Account not found.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9017`: Consent type not found.
+    /// - `KT-CT-9023`: Consent already accepted.
+    /// - `KT-CT-1199`: Too many requests.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`RequestDoubleOptIn`](operations::request_double_opt_in::RequestDoubleOptIn).
+    fn request_double_opt_in(
+        &self,
+        variables: operations::request_double_opt_in::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::request_double_opt_in::ResponseData,
+            Self::Error<operations::request_double_opt_in::RequestDoubleOptIn>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::request_double_opt_in::RequestDoubleOptIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Provide the email address of an account user to send them an email with instructions on how to reset their password.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1133`: Unable to request password reset email.
+    /// - `KT-CT-11331`: Invalid input data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`RequestPasswordReset`](operations::request_password_reset::RequestPasswordReset).
+    fn request_password_reset(
+        &self,
+        input: types::RequestPasswordResetInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::request_password_reset::ResponseData,
+            Self::Error<operations::request_password_reset::RequestPasswordReset>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::request_password_reset::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::request_password_reset::RequestPasswordReset,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Request an issued bill to be printed and (re)posted to billing address of the account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3824`: Unauthorized.
+    /// - `KT-CT-9705`: The billing document has not been issued.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`RequestPrintedBill`](operations::request_printed_bill::RequestPrintedBill).
+    fn request_printed_bill(
+        &self,
+        input: types::RequestPrintedBillInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::request_printed_bill::ResponseData,
+            Self::Error<operations::request_printed_bill::RequestPrintedBill>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::request_printed_bill::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::request_printed_bill::RequestPrintedBill,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Reset the password of an account user indicated by the userId to the value supplied.
+    ///
+    /// **Deprecated.** The 'resetPassword' field is deprecated. Please use `resetUserPassword` instead. Marked deprecated on 2024-12-04. Scheduled for removal on or after 2025-06-01. See <https://announcements.kraken.tech/announcements/public/81/>.
+    ///
+    /// Sends [`ResetPassword`](operations::reset_password::ResetPassword).
+    #[deprecated(
+        note = "The 'resetPassword' field is deprecated. Please use `resetUserPassword` instead."
+    )]
+    #[allow(deprecated)]
+    fn reset_password(
+        &self,
+        input: types::ResetPasswordMutationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::reset_password::ResponseData,
+            Self::Error<operations::reset_password::ResetPassword>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::reset_password::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::reset_password::ResetPassword,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Reset the password of an account user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4125`: Unauthorized.
+    /// - `KT-CT-1132`: Unauthorized.
+    /// - `KT-CT-5450`: Password is invalid.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Codes a `validationErrors` entry can carry:
+    ///
+    /// - `password_too_short`
+    /// - `password_too_common`
+    /// - `password_reused`
+    /// - `password_matches_current`
+    /// - `password_has_too_few_numeric_characters`
+    /// - `password_has_too_few_special_characters`
+    /// - `password_has_too_few_lowercase_characters`
+    /// - `password_has_too_few_uppercase_characters`
+    /// - `password_contains_account_number`
+    /// - `password_contains_part_of_email_address`
+    ///
+    /// # Notes
+    ///
+    /// Raises `KT-CT-5450` if password validation fails. Inspect the `validationErrors` extension to get the exact validation error:
+    /// ```text
+    /// {
+    /// "data": {"resetUserPassword": null},
+    /// "errors": [
+    /// {
+    /// "message": "Password is invalid.",
+    /// "path": ["resetUserPassword"],
+    /// "extensions": {
+    /// "errorType": "VALIDATION",
+    /// "errorCode": "KT-CT-5450",
+    /// "errorDescription": "Given password fails password policy requirements.",
+    /// "validationErrors": [
+    /// {
+    /// "code": "password_too_short",
+    /// "message": "This password is too short. It must contain at least 7 characters.",
+    /// "inputPath": ["input", "password"]
+    /// },
+    /// {
+    /// "code": "password_too_common",
+    /// "message": "This password is too common.",
+    /// "inputPath": ["input", "password"]
+    /// }
+    /// ]
+    /// }
+    /// }
+    /// ]
+    /// }
+    /// ```
+    ///
+    /// The validation error's `code` can be any of
+    /// - password_too_short
+    /// - password_too_common
+    /// - password_reused
+    /// - password_matches_current
+    /// - password_has_too_few_numeric_characters
+    /// - password_has_too_few_special_characters
+    /// - password_has_too_few_lowercase_characters
+    /// - password_has_too_few_uppercase_characters
+    /// - password_contains_account_number
+    /// - password_contains_part_of_email_address
+    ///
+    /// Sends [`ResetUserPassword`](operations::reset_user_password::ResetUserPassword).
+    fn reset_user_password(
+        &self,
+        input: types::ResetUserPasswordInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::reset_user_password::ResponseData,
+            Self::Error<operations::reset_user_password::ResetUserPassword>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::reset_user_password::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::reset_user_password::ResetUserPassword,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Schedule a quote follow-up to the provided recipient.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4619`: Quote with given code not found.
+    /// - `KT-CT-4632`: Invalid recipient information.
+    /// - `KT-CT-4633`: Mutation not enabled in this environment.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ScheduleQuoteFollowUp`](operations::schedule_quote_follow_up::ScheduleQuoteFollowUp).
+    fn schedule_quote_follow_up(
+        &self,
+        input: types::QuoteShareInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::schedule_quote_follow_up::ResponseData,
+            Self::Error<operations::schedule_quote_follow_up::ScheduleQuoteFollowUp>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::schedule_quote_follow_up::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::schedule_quote_follow_up::ScheduleQuoteFollowUp,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Self-serve switch-in correction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4547`: Switch-in correction input data is invalid.
+    /// - `KT-JP-4548`: Switch-in request not found.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4549`: Switch-in correction action unavailable.
+    /// - `KT-JP-4550`: Switch-in correction invalid request.
+    /// - `KT-JP-4520`: Unable to process request.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`SelfServeSwitchInCorrection`](operations::self_serve_switch_in_correction::SelfServeSwitchInCorrection).
+    fn self_serve_switch_in_correction(
+        &self,
+        input: types::SelfServeSwitchInCorrectionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::self_serve_switch_in_correction::ResponseData,
+            Self::Error<
+                operations::self_serve_switch_in_correction::SelfServeSwitchInCorrection,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::self_serve_switch_in_correction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::self_serve_switch_in_correction::SelfServeSwitchInCorrection,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Mutation to send family switch in offer to the customer.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`SendFamilySwitchInOffer`](operations::send_family_switch_in_offer::SendFamilySwitchInOffer).
+    fn send_family_switch_in_offer(
+        &self,
+        input: types::SendFamilySwitchInOfferInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::send_family_switch_in_offer::ResponseData,
+            Self::Error<operations::send_family_switch_in_offer::SendFamilySwitchInOffer>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::send_family_switch_in_offer::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::send_family_switch_in_offer::SendFamilySwitchInOffer,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The `SendLiveChatMessage` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
+    ///
+    /// Sends [`SendLiveChatMessage`](operations::send_live_chat_message::SendLiveChatMessage).
+    fn send_live_chat_message(
+        &self,
+        input: types::SendLiveChatMessageInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::send_live_chat_message::ResponseData,
+            Self::Error<operations::send_live_chat_message::SendLiveChatMessage>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::send_live_chat_message::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::send_live_chat_message::SendLiveChatMessage,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Set the Loyalty Point user for the account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-9214`: Couldn't assign user loyalty points role.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`SetLoyaltyPointsUser`](operations::set_loyalty_points_user::SetLoyaltyPointsUser).
+    fn set_loyalty_points_user(
+        &self,
+        input: types::SetLoyaltyPointsUserInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::set_loyalty_points_user::ResponseData,
+            Self::Error<operations::set_loyalty_points_user::SetLoyaltyPointsUser>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::set_loyalty_points_user::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::set_loyalty_points_user::SetLoyaltyPointsUser,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Set up a new direct debit instruction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-3940`: Invalid data.
+    /// - `KT-CT-5415`: Account user not found.
+    /// - `KT-CT-11103`: Business not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`SetUpDirectDebitInstruction`](operations::set_up_direct_debit_instruction::SetUpDirectDebitInstruction).
+    fn set_up_direct_debit_instruction(
+        &self,
+        input: types::SetUpDirectDebitInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::set_up_direct_debit_instruction::ResponseData,
+            Self::Error<
+                operations::set_up_direct_debit_instruction::SetUpDirectDebitInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::set_up_direct_debit_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::set_up_direct_debit_instruction::SetUpDirectDebitInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Share a goods quote.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4122`: Invalid email.
+    /// - `KT-CT-8203`: Received an invalid quote code.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ShareGoodsQuote`](operations::share_goods_quote::ShareGoodsQuote).
+    fn share_goods_quote(
+        &self,
+        input: types::ShareGoodsQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::share_goods_quote::ResponseData,
+            Self::Error<operations::share_goods_quote::ShareGoodsQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::share_goods_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::share_goods_quote::ShareGoodsQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Store a new payment instruction created through the embedded process.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`StorePaymentInstruction`](operations::store_payment_instruction::StorePaymentInstruction).
+    fn store_payment_instruction(
+        &self,
+        input: types::StorePaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::store_payment_instruction::ResponseData,
+            Self::Error<operations::store_payment_instruction::StorePaymentInstruction>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::store_payment_instruction::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::store_payment_instruction::StorePaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Stores bank account details for refunds.
+    ///
+    /// Sends [`StoreRefundBankAccount`](operations::store_refund_bank_account::StoreRefundBankAccount).
+    fn store_refund_bank_account(
+        &self,
+        variables: operations::store_refund_bank_account::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::store_refund_bank_account::ResponseData,
+            Self::Error<operations::store_refund_bank_account::StoreRefundBankAccount>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::store_refund_bank_account::StoreRefundBankAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Submit customer feedback.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5514`: Unable to submit feedback.
+    /// - `KT-CT-5511`: The feedback_id should be provided for feedback source.
+    /// - `KT-CT-5512`: The feedback doesn't match the account.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`SubmitCustomerFeedback`](operations::submit_customer_feedback::SubmitCustomerFeedback).
+    fn submit_customer_feedback(
+        &self,
+        input: types::CustomerFeedbackInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::submit_customer_feedback::ResponseData,
+            Self::Error<operations::submit_customer_feedback::SubmitCustomerFeedback>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::submit_customer_feedback::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::submit_customer_feedback::SubmitCustomerFeedback,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Submit a repayment request.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1132`: Unauthorized.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-3926`: Unauthorized.
+    /// - `KT-CT-3927`: Invalid Amount.
+    /// - `KT-CT-3928`: Idempotency key used for another repayment request.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`SubmitRepaymentRequest`](operations::submit_repayment_request::SubmitRepaymentRequest).
+    fn submit_repayment_request(
+        &self,
+        input: types::RequestRepaymentInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::submit_repayment_request::ResponseData,
+            Self::Error<operations::submit_repayment_request::SubmitRepaymentRequest>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::submit_repayment_request::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::submit_repayment_request::SubmitRepaymentRequest,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Suggests a fixed payment schedule payment amount.
+    ///
+    /// Sends [`SuggestFixedPaymentAmount`](operations::suggest_fixed_payment_amount::SuggestFixedPaymentAmount).
+    fn suggest_fixed_payment_amount(
+        &self,
+        input: types::SuggestFixedPaymentAmountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::suggest_fixed_payment_amount::ResponseData,
+            Self::Error<
+                operations::suggest_fixed_payment_amount::SuggestFixedPaymentAmount,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::suggest_fixed_payment_amount::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::suggest_fixed_payment_amount::SuggestFixedPaymentAmount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Switch to the product with fixed fuel cost adjustment tariff.
+    ///
+    /// Sends [`SwitchToProductWithFixedFuelCostAdjustment`](operations::switch_to_product_with_fixed_fuel_cost_adjustment::SwitchToProductWithFixedFuelCostAdjustment).
+    fn switch_to_product_with_fixed_fuel_cost_adjustment(
+        &self,
+        variables: operations::switch_to_product_with_fixed_fuel_cost_adjustment::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::switch_to_product_with_fixed_fuel_cost_adjustment::ResponseData,
+            Self::Error<
+                operations::switch_to_product_with_fixed_fuel_cost_adjustment::SwitchToProductWithFixedFuelCostAdjustment,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::switch_to_product_with_fixed_fuel_cost_adjustment::SwitchToProductWithFixedFuelCostAdjustment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Terminate credit transfer permission.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3825`: Credit transfer permission not found.
+    /// - `KT-CT-3827`: The ledger is not valid.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`TerminateCreditTransferPermission`](operations::terminate_credit_transfer_permission::TerminateCreditTransferPermission).
+    fn terminate_credit_transfer_permission(
+        &self,
+        input: types::TerminateCreditTransferPermissionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::terminate_credit_transfer_permission::ResponseData,
+            Self::Error<
+                operations::terminate_credit_transfer_permission::TerminateCreditTransferPermission,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::terminate_credit_transfer_permission::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::terminate_credit_transfer_permission::TerminateCreditTransferPermission,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Transfer Loyalty Point from one account user to another.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9205`: Insufficient Loyalty Points.
+    /// - `KT-CT-9204`: Negative or zero points set.
+    /// - `KT-CT-9208`: Invalid posted at datetime.
+    /// - `KT-CT-9209`: Negative Loyalty Points balance.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`TransferLoyaltyPointsBetweenUsers`](operations::transfer_loyalty_points_between_users::TransferLoyaltyPointsBetweenUsers).
+    fn transfer_loyalty_points_between_users(
+        &self,
+        input: types::TransferLoyaltyPointsBetweenUsersInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::transfer_loyalty_points_between_users::ResponseData,
+            Self::Error<
+                operations::transfer_loyalty_points_between_users::TransferLoyaltyPointsBetweenUsers,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::transfer_loyalty_points_between_users::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::transfer_loyalty_points_between_users::TransferLoyaltyPointsBetweenUsers,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Unlink an account user and line together.
+    ///
+    /// Sends [`UnlinkUserFromLine`](operations::unlink_user_from_line::UnlinkUserFromLine).
+    fn unlink_user_from_line(
+        &self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::unlink_user_from_line::ResponseData,
+            Self::Error<operations::unlink_user_from_line::UnlinkUserFromLine>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::unlink_user_from_line::Variables::new();
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::unlink_user_from_line::UnlinkUserFromLine,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account billing address.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4145`: Invalid address.
+    /// - `KT-CT-7123`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountBillingAddress`](operations::update_account_billing_address::UpdateAccountBillingAddress).
+    fn update_account_billing_address(
+        &self,
+        input: types::AccountBillingAddressInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_billing_address::ResponseData,
+            Self::Error<
+                operations::update_account_billing_address::UpdateAccountBillingAddress,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_account_billing_address::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_billing_address::UpdateAccountBillingAddress,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update account billing email.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-4122`: Invalid email.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountBillingEmail`](operations::update_account_billing_email::UpdateAccountBillingEmail).
+    fn update_account_billing_email(
+        &self,
+        input: types::UpdateAccountBillingEmailInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_billing_email::ResponseData,
+            Self::Error<
+                operations::update_account_billing_email::UpdateAccountBillingEmail,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_account_billing_email::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_billing_email::UpdateAccountBillingEmail,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account user consent data.
+    ///
+    /// Sends [`UpdateAccountConsentData`](operations::update_account_consent_data::UpdateAccountConsentData).
+    fn update_account_consent_data(
+        &self,
+        variables: operations::update_account_consent_data::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_consent_data::ResponseData,
+            Self::Error<
+                operations::update_account_consent_data::UpdateAccountConsentData,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_consent_data::UpdateAccountConsentData,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the consents of an account
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9014`: Duplicate consent.
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9017`: Consent type not found.
+    /// - `KT-CT-9018`: Account not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountConsents`](operations::update_account_consents::UpdateAccountConsents).
+    fn update_account_consents(
+        &self,
+        variables: operations::update_account_consents::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_consents::ResponseData,
+            Self::Error<operations::update_account_consents::UpdateAccountConsents>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_consents::UpdateAccountConsents,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update an account reference.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-8310`: Invalid data.
+    /// - `KT-CT-8311`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountReference`](operations::update_account_reference::UpdateAccountReference).
+    fn update_account_reference(
+        &self,
+        input: types::AccountReferenceInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_reference::ResponseData,
+            Self::Error<operations::update_account_reference::UpdateAccountReference>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_account_reference::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_reference::UpdateAccountReference,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5414`: Invalid data.
+    /// - `KT-JP-5401`: Account user details not found.
+    /// - `KT-JP-5402`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountUser`](operations::update_account_user::UpdateAccountUser).
+    fn update_account_user(
+        &self,
+        variables: operations::update_account_user::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_user::ResponseData,
+            Self::Error<operations::update_account_user::UpdateAccountUser>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_user::UpdateAccountUser,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the consents of an account user (the authenticated user)
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9014`: Duplicate consent.
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9017`: Consent type not found.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-5421`: Account user not found.
+    /// - `KT-CT-5422`: Invalid data.
+    /// - `KT-CT-1605`: Invalid input.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountUserConsents`](operations::update_account_user_consents::UpdateAccountUserConsents).
+    fn update_account_user_consents(
+        &self,
+        variables: operations::update_account_user_consents::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_user_consents::ResponseData,
+            Self::Error<
+                operations::update_account_user_consents::UpdateAccountUserConsents,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_user_consents::UpdateAccountUserConsents,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update an active purchase.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8225`: Received an invalid purchaseId.
+    /// - `KT-CT-8226`: The provided purchase is not active.
+    /// - `KT-CT-8206`: Invalid data.
+    /// - `KT-CT-8227`: Available grants could not be applied.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateActivePurchase`](operations::update_active_purchase::UpdateActivePurchase).
+    fn update_active_purchase(
+        &self,
+        input: types::UpdatePurchaseInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_active_purchase::ResponseData,
+            Self::Error<operations::update_active_purchase::UpdateActivePurchase>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_active_purchase::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_active_purchase::UpdateActivePurchase,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Change the auto top up amount for the payment schedule.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3815`: No active payment schedule found for this account.
+    /// - `KT-CT-3941`: Invalid data.
+    /// - `KT-CT-3942`: An unexpected error occurred.
+    /// - `KT-CT-3947`: An unexpected error occurred.
+    /// - `KT-CT-3953`: The payment schedule is not a balance triggered schedule.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAutoTopUpAmount`](operations::update_auto_top_up_amount::UpdateAutoTopUpAmount).
+    fn update_auto_top_up_amount(
+        &self,
+        input: types::UpdateAutoTopUpAmountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_auto_top_up_amount::ResponseData,
+            Self::Error<operations::update_auto_top_up_amount::UpdateAutoTopUpAmount>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_auto_top_up_amount::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_auto_top_up_amount::UpdateAutoTopUpAmount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Store updated bank account details.
+    ///
+    /// Sends [`UpdateBankAccountDetails`](operations::update_bank_account_details::UpdateBankAccountDetails).
+    fn update_bank_account_details(
+        &self,
+        variables: operations::update_bank_account_details::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_bank_account_details::ResponseData,
+            Self::Error<
+                operations::update_bank_account_details::UpdateBankAccountDetails,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_bank_account_details::UpdateBankAccountDetails,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update account communication delivery preference.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-4136`: Cannot set comms preference to email when account has no email.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateCommsDeliveryPreference`](operations::update_comms_delivery_preference::UpdateCommsDeliveryPreference).
+    fn update_comms_delivery_preference(
+        &self,
+        input: types::UpdateCommsDeliveryPreferenceInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_comms_delivery_preference::ResponseData,
+            Self::Error<
+                operations::update_comms_delivery_preference::UpdateCommsDeliveryPreference,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_comms_delivery_preference::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_comms_delivery_preference::UpdateCommsDeliveryPreference,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the comms preferences of the account user (the authenticated user).
+    ///
+    /// Sends [`UpdateCommsPreferences`](operations::update_comms_preferences::UpdateCommsPreferences).
+    fn update_comms_preferences(
+        &self,
+        input: types::UpdateAccountUserCommsPreferencesMutationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_comms_preferences::ResponseData,
+            Self::Error<operations::update_comms_preferences::UpdateCommsPreferences>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_comms_preferences::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_comms_preferences::UpdateCommsPreferences,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Updates credit card details for an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-3902`: Payment instruction creation using the same card number on the same day is not allowed.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`UpdateCreditCardDetails`](operations::update_credit_card_details::UpdateCreditCardDetails).
+    fn update_credit_card_details(
+        &self,
+        variables: operations::update_credit_card_details::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_credit_card_details::ResponseData,
+            Self::Error<operations::update_credit_card_details::UpdateCreditCardDetails>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_credit_card_details::UpdateCreditCardDetails,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update comms preferences for a campaign participant.
+    ///
+    /// Sends [`UpdateDemandResponseCampaignParticipantCommsPreferences`](operations::update_demand_response_campaign_participant_comms_preferences::UpdateDemandResponseCampaignParticipantCommsPreferences).
+    fn update_demand_response_campaign_participant_comms_preferences(
+        &self,
+        variables: operations::update_demand_response_campaign_participant_comms_preferences::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_demand_response_campaign_participant_comms_preferences::ResponseData,
+            Self::Error<
+                operations::update_demand_response_campaign_participant_comms_preferences::UpdateDemandResponseCampaignParticipantCommsPreferences,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_demand_response_campaign_participant_comms_preferences::UpdateDemandResponseCampaignParticipantCommsPreferences,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update a tip value for a campaign participant.
+    ///
+    /// Sends [`UpdateDemandResponseCampaignParticipantTip`](operations::update_demand_response_campaign_participant_tip::UpdateDemandResponseCampaignParticipantTip).
+    fn update_demand_response_campaign_participant_tip(
+        &self,
+        variables: operations::update_demand_response_campaign_participant_tip::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_demand_response_campaign_participant_tip::ResponseData,
+            Self::Error<
+                operations::update_demand_response_campaign_participant_tip::UpdateDemandResponseCampaignParticipantTip,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_demand_response_campaign_participant_tip::UpdateDemandResponseCampaignParticipantTip,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update metadata on an object.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4323`: Unauthorized.
+    /// - `KT-CT-8413`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateMetadata`](operations::update_metadata::UpdateMetadata).
+    fn update_metadata(
+        &self,
+        input: types::MetadataInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_metadata::ResponseData,
+            Self::Error<operations::update_metadata::UpdateMetadata>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_metadata::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_metadata::UpdateMetadata,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update a supply point's move-in date.
+    ///
+    /// Sends [`UpdateMoveInDate`](operations::update_move_in_date::UpdateMoveInDate).
+    fn update_move_in_date(
+        &self,
+        variables: operations::update_move_in_date::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_move_in_date::ResponseData,
+            Self::Error<operations::update_move_in_date::UpdateMoveInDate>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_move_in_date::UpdateMoveInDate,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update a supply point's move-out date.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4539`: Move out date update input data is invalid.
+    /// - `KT-JP-4501`: Unauthorized.
+    /// - `KT-JP-4536`: Move out active process not found.
+    /// - `KT-JP-4540`: Move out date update cannot self-service.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4541`: Not allowed to update move out process.
+    /// - `KT-JP-4520`: Unable to process request.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`UpdateMoveOutDate`](operations::update_move_out_date::UpdateMoveOutDate).
+    fn update_move_out_date(
+        &self,
+        variables: operations::update_move_out_date::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_move_out_date::ResponseData,
+            Self::Error<operations::update_move_out_date::UpdateMoveOutDate>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_move_out_date::UpdateMoveOutDate,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update password of the authenticated user
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5460`: Old password is invalid.
+    /// - `KT-CT-5450`: Password is invalid.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`UpdatePassword`](operations::update_password::UpdatePassword).
+    fn update_password(
+        &self,
+        variables: operations::update_password::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_password::ResponseData,
+            Self::Error<operations::update_password::UpdatePassword>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_password::UpdatePassword,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account user details of the authenticated user.
+    /// Only one name field can be updated per day, other fields can be updated freely. This prevents users from switching accounts to someone else (usually when moving homes). All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5413`: Invalid data.
+    /// - `KT-CT-5414`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateUser`](operations::update_user::UpdateUser).
+    fn update_user(
+        &self,
+        input: types::UpdateUserInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_user::ResponseData,
+            Self::Error<operations::update_user::UpdateUser>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_user::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_user::UpdateUser,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// DEPRECATED: Please use updateUser instead
+    /// Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+    ///
+    /// **Deprecated.** The 'updateUserDetails' field is deprecated. Please use the 'updateUser' mutation instead. Marked deprecated on 2020-10-02. Scheduled for removal on or after 2023-04-06.
+    ///
+    /// Sends [`UpdateUserDetails`](operations::update_user_details::UpdateUserDetails).
+    #[deprecated(
+        note = "The 'updateUserDetails' field is deprecated. Please use the 'updateUser' mutation instead."
+    )]
+    #[allow(deprecated)]
+    fn update_user_details(
+        &self,
+        input: types::UpdateAccountUserMutationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_user_details::ResponseData,
+            Self::Error<operations::update_user_details::UpdateUserDetails>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_user_details::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_user_details::UpdateUserDetails,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Validate MFA Device for user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1150`: MFA device not found.
+    /// - `KT-CT-1151`: MFA device not found.
+    /// - `KT-CT-1152`: Invalid MFA token.
+    /// - `KT-CT-1155`: Enabled backup device is needed.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ValidateMfaDevice`](operations::validate_mfa_device::ValidateMfaDevice).
+    fn validate_mfa_device(
+        &self,
+        input: types::ValidateMfaDeviceInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::validate_mfa_device::ResponseData,
+            Self::Error<operations::validate_mfa_device::ValidateMfaDevice>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::validate_mfa_device::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::validate_mfa_device::ValidateMfaDevice,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account’s user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1145`: Account/user details do not match.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`VerifyIdentity`](operations::verify_identity::VerifyIdentity).
+    fn verify_identity(
+        &self,
+        input: types::VerifyIdentityInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::verify_identity::ResponseData,
+            Self::Error<operations::verify_identity::VerifyIdentity>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::verify_identity::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::verify_identity::VerifyIdentity,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Withdraw an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-7801`: Unknown error occurred.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`WithdrawAccount`](operations::withdraw_account::WithdrawAccount).
+    fn withdraw_account(
+        &self,
+        variables: operations::withdraw_account::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::withdraw_account::ResponseData,
+            Self::Error<operations::withdraw_account::WithdrawAccount>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::withdraw_account::WithdrawAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+}
+impl<C: ::kraken_codegen_runtime::Execute + ?Sized> KrakenApi for C {}

@@ -199,6 +199,16 @@ impl Builder {
         self
     }
 
+    /// Also generates the trait `name` of one typed method per operation
+    /// (`client.create_payment(input).await`), implemented for every client that
+    /// implements the runtime's `Execute`, such as its `Client`. A method takes the input
+    /// object when the operation's one variable is `input`, else the `Variables` (nothing
+    /// without variables), and returns the response data or the client's error.
+    pub fn client_methods(mut self, name: impl Into<String>) -> Self {
+        self.settings.client_methods = Some(name.into());
+        self
+    }
+
     /// Generates only these catalogue operations (by GraphQL field name), and only the
     /// shared types they use. Operations from `.graphql` files are always generated.
     pub fn select<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {

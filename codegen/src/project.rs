@@ -14,6 +14,9 @@ use crate::{operations_md, output_tree::OutputTree};
 /// File name of the generated Rust, in `OUT_DIR` and in `generated/`.
 pub const RUST_FILE: &str = "kraken_jp.rs";
 
+/// The trait of one method per operation, which `kraken_jp::Client` gets.
+pub const CLIENT_METHODS: &str = "KrakenApi";
+
 /// A project root holding `schema/` and `generated/`.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -51,6 +54,7 @@ impl Project {
             // in the public types.
             .scalar("BigInt", scalars::FALLBACK)
             .scalar("NonEmptyID", scalars::FALLBACK)
+            .client_methods(CLIENT_METHODS)
     }
 
     /// Runs the generator.

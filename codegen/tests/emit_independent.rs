@@ -20,6 +20,7 @@ fn builder() -> Builder {
         .schema(fixture("schema.graphql"))
         .operations([fixture("operations.graphql")])
         .scalar("Money", "rust_decimal::Decimal")
+        .client_methods("Api")
 }
 
 /// Compares formatted code, so it needs the `format` feature.

@@ -2,6 +2,7 @@
 //!
 //! - [`Operation`]: one GraphQL operation, implemented by generated code;
 //!   [`ErrorCodeSet`] for the error codes it documents, each of an [`ErrorClass`].
+//! - [`Execute`]: a client, as the generated per-operation methods call it.
 //! - [`Nullable`] for nullable input fields (absent, `null` or a value).
 //! - The scalar wrappers [`DateTime`] and [`JsonString`].
 //! - With the `client` feature (default): [`GraphQLError`], generic over the server's
@@ -20,6 +21,9 @@ pub use secret::Secret;
 
 mod operation;
 pub use operation::{ErrorClass, ErrorCodeSet, Operation, OperationKind};
+
+mod execute;
+pub use execute::Execute;
 
 mod nullable;
 pub use nullable::Nullable;

@@ -62,7 +62,7 @@ pub trait Operation {
     /// The variables of the operation.
     type Variables: Serialize + Send + Sync;
     /// The `data` of a successful response.
-    type ResponseData: DeserializeOwned + Send;
+    type ResponseData: DeserializeOwned + Send + Sync;
     /// The documented error codes of the operation.
     type ErrorCode: ErrorCodeSet;
 }

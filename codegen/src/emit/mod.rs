@@ -8,6 +8,7 @@
 //! pub mod operations { pub mod <operation_name> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
 //! pub mod types { input objects, enums, fragment structs }
 //! pub enum ErrorCode { every documented code }
+//! pub trait <ClientMethods> { one method per operation }   (with `client_methods`)
 //! ```
 //!
 //! [`file`] emits and formats the parts of a [`Plan`] on every core and assembles them.
@@ -23,6 +24,7 @@ mod docs;
 mod enums;
 mod error_codes;
 mod inputs;
+mod methods;
 mod operations;
 mod responses;
 mod scalars;
@@ -55,6 +57,8 @@ pub struct Settings {
     pub runtime: String,
     /// Extra derives for every generated data type, e.g. `Hash` or `serde::Serialize`.
     pub derives: Vec<String>,
+    /// The name of the trait of one method per operation, when wanted.
+    pub client_methods: Option<String>,
 }
 
 impl Default for Settings {
@@ -62,6 +66,7 @@ impl Default for Settings {
         Settings {
             runtime: DEFAULT_RUNTIME.to_string(),
             derives: Vec::new(),
+            client_methods: None,
         }
     }
 }
@@ -79,6 +84,8 @@ pub enum EmitError {
     RuntimePath(String),
     #[error("the derive `{0}` is not a Rust path")]
     Derive(String),
+    #[error("the client-methods trait name `{0}` is not a Rust identifier")]
+    TraitName(String),
     #[error("the error code `{0}` is listed by an operation but missing from the error table")]
     UndocumentedCode(String),
     #[error(
@@ -113,6 +120,7 @@ enum Part {
     Fragments,
     Operation(usize),
     ErrorCode,
+    Methods,
 }
 
 impl<'a> Plan<'a> {
@@ -131,7 +139,8 @@ impl<'a> Plan<'a> {
 
     /// The number of parts.
     pub fn parts(&self) -> usize {
-        self.types_parts() + self.ir.operations.len() + 1
+        let methods = usize::from(self.settings.client_methods.is_some());
+        self.types_parts() + self.ir.operations.len() + 1 + methods
     }
 
     /// The number of parts of the `types` module, which come first.
@@ -146,7 +155,8 @@ impl<'a> Plan<'a> {
             i if i < types - 1 => Part::Inputs(self.input_chunks[i - 1].clone()),
             i if i == types - 1 => Part::Fragments,
             i if i < types + self.ir.operations.len() => Part::Operation(i - types),
-            _ => Part::ErrorCode,
+            i if i == types + self.ir.operations.len() => Part::ErrorCode,
+            _ => Part::Methods,
         }
     }
 }
@@ -200,6 +210,12 @@ impl<'a> Emitter<'a> {
                 &ir.error_classes,
                 &self.root_codes,
             )),
+            Part::Methods => {
+                let name = ctx.client_methods.as_ref();
+                Ok(name.map_or_else(TokenStream::new, |name| {
+                    methods::emit(ctx, name, &ir.operations, &ir.error_codes)
+                }))
+            }
         }
     }
 }
@@ -220,7 +236,7 @@ pub fn format(tokens: TokenStream) -> Result<String, EmitError> {
 }
 
 /// The file from the parts, in plan order: header, `operations`, `types`, then the
-/// crate-wide error codes. Parts inside a module are indented one level; no part holds a
+/// crate-wide error codes and the client-methods trait. Parts inside a module are indented one level; no part holds a
 /// multi-line token, so indenting every line is safe.
 pub fn assemble(plan: &Plan, parts: &[String]) -> String {
     let (types, rest) = parts.split_at(plan.types_parts());
@@ -252,7 +268,9 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
         Some(&import),
         types,
     );
-    out.push_str(&parts[plan.parts() - 1]);
+    for part in &rest[plan.ir.operations.len()..] {
+        out.push_str(part);
+    }
     out
 }
 
@@ -305,6 +323,8 @@ pub(crate) struct Context {
     /// [`RUNTIME_ALIAS`] as a path.
     runtime_alias: syn::Path,
     derives: Vec<syn::Path>,
+    /// The name of the client-methods trait, when wanted.
+    client_methods: Option<Ident>,
     /// Rust type of each built-in and custom scalar.
     pub scalars: BTreeMap<String, syn::Type>,
     /// Identifier in `types` of each enum and input object, by GraphQL type name.
@@ -330,6 +350,13 @@ impl Context {
             .iter()
             .map(|derive| syn::parse_str(derive).map_err(|_| EmitError::Derive(derive.clone())))
             .collect::<Result<_, _>>()?;
+        let client_methods = settings
+            .client_methods
+            .as_ref()
+            .map(|name| {
+                syn::parse_str::<Ident>(name).map_err(|_| EmitError::TraitName(name.clone()))
+            })
+            .transpose()?;
         let type_names = ir
             .shared_type_order
             .iter()
@@ -344,6 +371,7 @@ impl Context {
             runtime_path: runtime,
             runtime_alias: syn::parse_str(RUNTIME_ALIAS).expect("the alias is an identifier"),
             derives,
+            client_methods,
             scalars: scalars::parse(&ir.scalars, RUNTIME_ALIAS)?,
             type_names,
             fragment_names,

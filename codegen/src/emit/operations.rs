@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::error_codes::{self, RootVariants};
@@ -12,7 +12,7 @@ use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
 use crate::catalogue::Availability;
 use crate::ir::{Operation, OperationKind};
-use crate::naming::{self, ident};
+use crate::naming::{self, ident, Namespace};
 
 /// Names the generator puts in every operation module, reserved before any other.
 const RESERVED: &[&str] = &["Variables", "ResponseData", "ErrorCode"];
@@ -26,10 +26,7 @@ pub(super) fn emit_operation(
 ) -> Result<TokenStream, EmitError> {
     let module_name = naming::operation_module(&operation.name);
     let mut module = Module::new(Scope::Operation);
-    for name in RESERVED {
-        module.names.reserve(name);
-    }
-    let operation_ident = module.names.name(&operation.name);
+    let operation_ident = name_operation(&mut module.names, operation);
     let runtime = ctx.runtime();
     let runtime_path = ctx.runtime_path();
     let alias = ident(super::RUNTIME_ALIAS);
@@ -121,6 +118,15 @@ pub(super) fn emit_operation(
     })
 }
 
+/// Takes the names the generator puts in an operation's module, then names the
+/// operation's unit struct there.
+pub(super) fn name_operation(names: &mut Namespace, operation: &Operation) -> Ident {
+    for name in RESERVED {
+        names.reserve(name);
+    }
+    names.name(&operation.name)
+}
+
 /// The module doc: which operation and the first sentence of its description, then
 /// whether the live API lacks it.
 fn module_doc(operation: &Operation) -> String {
@@ -157,7 +163,10 @@ fn docs_only_note(operation: &Operation) -> Option<String> {
 
 /// The full operation doc: description, availability, deprecation, documented errors,
 /// notes.
-fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) -> String {
+pub(super) fn operation_doc(
+    operation: &Operation,
+    error_table: &BTreeMap<String, String>,
+) -> String {
     let mut sections = Vec::new();
     let catalogue = operation.docs.as_ref();
     match catalogue.and_then(|docs| docs.description.as_deref()) {
