@@ -1613,7 +1613,7 @@ pub mod operations {
             /// Phone number to send the MFA code by default.
             pub device_phone: Option<String>,
             /// Secret to setup Time-based One-Time Passwords (TOTP) in your authenticator or password manager manually.
-            pub totp_secret: Option<String>,
+            pub totp_secret: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -2359,7 +2359,7 @@ pub mod operations {
             pub possible_errors: Option<
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
-            pub secret_key: Option<String>,
+            pub secret_key: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -2419,7 +2419,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// The client secret needed to create a new stored payment instruction.
-            pub secret_key: Option<String>,
+            pub secret_key: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -3492,7 +3492,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         pub struct Payload {
             /// A Kraken Token that can be used to authenticate to the API, masquerading as the desired user.
-            pub token: Option<String>,
+            pub token: Option<__rt::Secret>,
             /// A list of any errors that occurred while running this mutation.
             pub errors: Option<Vec<Option<super::super::types::ErrorTypeFragment>>>,
         }
@@ -3567,11 +3567,11 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// The Kraken Token. Can be used in the
-            pub token: String,
+            pub token: __rt::Secret,
             /// The body payload of the Kraken Token. The same information can be obtained by using JWT decoding tools on the value of the
             pub payload: ::kraken_codegen_runtime::serde_json::Value,
             /// A token that can be used in a subsequent call to
-            pub refresh_token: Option<String>,
+            pub refresh_token: Option<__rt::Secret>,
             /// A Unix timestamp representing the point in time at which the refresh token will expire.
             pub refresh_expires_in: Option<i64>,
         }
@@ -3778,7 +3778,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         pub struct Payload {
             /// The generated key value, which is only ever available once (here).
-            pub key: String,
+            pub key: __rt::Secret,
             /// The currently authenticated user.
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
@@ -6356,7 +6356,7 @@ pub mod operations {
             /// Financial institution redirect URL.
             pub financial_institution_redirect_url: Option<String>,
             /// Financial institution token.
-            pub token: Option<String>,
+            pub token: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -7346,7 +7346,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// An expiring token that can be used to request to update the user's email address.
-            pub token: String,
+            pub token: __rt::Secret,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -13401,7 +13401,7 @@ pub mod types {
         /// Designates whether this user is deceased.
         pub is_deceased: bool,
         /// The user's secret key to access the Developer API.
-        pub live_secret_key: Option<String>,
+        pub live_secret_key: Option<__rt::Secret>,
         pub created_at: ::kraken_codegen_runtime::DateTime,
         /// AccountUser's date of birth.
         pub date_of_birth: Option<chrono::NaiveDate>,
@@ -13687,7 +13687,7 @@ pub mod types {
     #[serde(rename_all = "camelCase")]
     pub struct InitiateHostedStandalonePaymentOutputFragment {
         /// The retrieval token for this standalone payment.
-        pub retrieval_token: String,
+        pub retrieval_token: __rt::Secret,
         /// The url for the customer to complete the payment.
         pub url: String,
     }
@@ -13697,9 +13697,9 @@ pub mod types {
     #[serde(rename_all = "camelCase")]
     pub struct InitiateStandalonePaymentOutputFragment {
         /// The retrieval token for this standalone payment.
-        pub retrieval_token: String,
+        pub retrieval_token: __rt::Secret,
         /// The secret used to collect the payment.
-        pub secret_token: String,
+        pub secret_token: __rt::Secret,
     }
     /// The fragment `InkLiveChatFragment` on `InkLiveChat`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -13826,7 +13826,7 @@ pub mod types {
         /// Kraken account number.
         pub account_number: String,
         /// Kraken token.
-        pub token: Option<String>,
+        pub token: Option<__rt::Secret>,
         /// Kraken user id.
         pub user_id: Option<String>,
         /// Indicates if the user has a usable password and can log in immediately.

@@ -196,13 +196,13 @@ impl TokenState {
             .get("exp")
             .and_then(|exp| exp.as_i64().or_else(|| exp.as_f64().map(|exp| exp as i64)))
             .and_then(|exp| DateTime::from_timestamp(exp, 0));
-        let mut header = HeaderValue::from_str(&issued.token)
+        let mut header = HeaderValue::from_str(issued.token.expose())
             .map_err(|_| AuthError::Decode("the token is not a valid header value".to_owned()))?;
         header.set_sensitive(true);
         Ok(TokenState {
-            token: Secret::new(issued.token),
+            token: issued.token,
             header,
-            refresh_token: issued.refresh_token.map(Secret::new),
+            refresh_token: issued.refresh_token,
             expires_at,
             refresh_expires_at: issued
                 .refresh_expires_in

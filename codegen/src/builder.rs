@@ -41,7 +41,7 @@ use crate::emit::{self, EmitError, Settings};
 use crate::ir::Ir;
 use crate::validate::{self, ExecutableSource, Options};
 use crate::write::{write_if_changed, WriteOutcome};
-use crate::{scalars, schema};
+use crate::{field_types, scalars, schema};
 
 /// Everything that can stop a run.
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +67,10 @@ pub enum Error {
     /// A `Builder::scalar` mapping of a name that is not a custom scalar of the schema.
     #[error("`Builder::scalar(\"{scalar}\", ..)`: {problem}")]
     ScalarMapping { scalar: String, problem: String },
+    /// A `Builder::field_type` of something that is not a scalar or enum field of the
+    /// schema, or with a type that is not Rust.
+    #[error("`Builder::field_type(\"{field}\", ..)`: {problem}")]
+    FieldType { field: String, problem: String },
     #[error("OUT_DIR is not set: `Builder::compile` is for build scripts run by cargo")]
     NoOutDir,
 }
@@ -124,6 +128,7 @@ pub struct Builder {
     catalogue: Option<PathBuf>,
     operations: Vec<PathBuf>,
     scalars: BTreeMap<String, String>,
+    field_types: BTreeMap<String, String>,
     selection: Option<BTreeSet<String>>,
     placeholder_fragments: bool,
     settings: Settings,
@@ -144,6 +149,7 @@ impl Builder {
             catalogue: None,
             operations: Vec::new(),
             scalars: BTreeMap::new(),
+            field_types: BTreeMap::new(),
             selection: None,
             placeholder_fragments: false,
             settings: Settings::default(),
@@ -175,6 +181,16 @@ impl Builder {
     /// path stands for the runtime path ([`scalars::FALLBACK`] is the runtime's JSON value).
     pub fn scalar(mut self, graphql: impl Into<String>, rust_type: impl Into<String>) -> Self {
         self.scalars.insert(graphql.into(), rust_type.into());
+        self
+    }
+
+    /// Gives the scalar or enum field `field` (`Type.field` of the schema, e.g.
+    /// `ObtainJSONWebToken.token`) the Rust type `rust_type` wherever it is selected, in
+    /// place of its scalar's or enum's (lists and nullability kept). `{runtime}` stands
+    /// for the runtime path: `{runtime}::Secret` keeps a token out of `Debug`. A key that
+    /// names no such field, or a type that is not Rust, fails the run.
+    pub fn field_type(mut self, field: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.field_types.insert(field.into(), rust_type.into());
         self
     }
 
@@ -286,6 +302,8 @@ impl Builder {
         let schema = schema?;
         scalars::check_overrides(&self.scalars, &schema)
             .map_err(|(scalar, problem)| Error::ScalarMapping { scalar, problem })?;
+        let field_types = field_types::check(&self.field_types, &schema)
+            .map_err(|(field, problem)| Error::FieldType { field, problem })?;
 
         let mut sources = Vec::new();
         let mut diagnostics = Diagnostics::default();
@@ -303,6 +321,7 @@ impl Builder {
             scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),
             error_classes: BTreeMap::new(),
+            field_types,
             placeholder_fragments: self.placeholder_fragments,
         };
         let mut docs_only = Vec::new();

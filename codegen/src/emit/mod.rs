@@ -80,6 +80,12 @@ pub enum EmitError {
         rust_type: String,
         reason: String,
     },
+    #[error("the Rust type `{rust_type}` given to field `{field}` does not parse: {reason}")]
+    FieldType {
+        field: String,
+        rust_type: String,
+        reason: String,
+    },
     #[error("the runtime path `{0}` is not a Rust path")]
     RuntimePath(String),
     #[error("the derive `{0}` is not a Rust path")]
@@ -327,6 +333,8 @@ pub(crate) struct Context {
     client_methods: Option<Ident>,
     /// Rust type of each built-in and custom scalar.
     pub scalars: BTreeMap<String, syn::Type>,
+    /// Each Rust type given to particular fields ([`Ir::field_types`]), by its text.
+    field_types: BTreeMap<String, syn::Type>,
     /// Identifier in `types` of each enum and input object, by GraphQL type name.
     pub type_names: BTreeMap<String, Ident>,
     /// Identifier in `types` of each fragment, by fragment name.
@@ -373,6 +381,7 @@ impl Context {
             derives,
             client_methods,
             scalars: scalars::parse(&ir.scalars, RUNTIME_ALIAS)?,
+            field_types: parse_field_types(&ir.field_types)?,
             type_names,
             fragment_names,
             fragment_keys: fragment_keys(&ir.fragments),
@@ -460,6 +469,11 @@ impl Context {
         }
     }
 
+    /// The Rust type of a field with a type of its own ([`crate::ir::Field::rust_type`]).
+    pub fn field_type(&self, rust_type: &str) -> Option<&syn::Type> {
+        self.field_types.get(rust_type)
+    }
+
     /// The identifier of an enum or input object in `types`.
     pub fn shared_type(&self, name: &str) -> Ident {
         self.type_names
@@ -487,6 +501,26 @@ impl Context {
             .unwrap_or_else(|| crate::naming::ident(&crate::naming::pascal(name)));
         quote!(#types #ident)
     }
+}
+
+/// The Rust types given to particular fields, parsed by their text, `{runtime}` standing
+/// for the runtime alias.
+fn parse_field_types(
+    table: &BTreeMap<(String, String), String>,
+) -> Result<BTreeMap<String, syn::Type>, EmitError> {
+    table
+        .iter()
+        .map(|((parent, field), rust_type)| {
+            let text = rust_type.replace("{runtime}", RUNTIME_ALIAS);
+            syn::parse_str::<syn::Type>(&text)
+                .map(|ty| (rust_type.clone(), ty))
+                .map_err(|error| EmitError::FieldType {
+                    field: format!("{parent}.{field}"),
+                    rust_type: rust_type.clone(),
+                    reason: error.to_string(),
+                })
+        })
+        .collect()
 }
 
 /// The top-level response keys of every fragment (fragments cannot spread each other

@@ -161,7 +161,10 @@ pub(super) fn emit_struct(
                 };
                 selection_type(ctx, module, selection, &base, child_prefix)
             }
-            None => ctx.leaf_type(field.ty.name(), field.kind, module.scope),
+            None => match field.rust_type.as_deref().and_then(|ty| ctx.field_type(ty)) {
+                Some(ty) => quote!(#ty),
+                None => ctx.leaf_type(field.ty.name(), field.kind, module.scope),
+            },
         };
         let ty = response_type(&field.ty, &leaf);
         let doc = field

@@ -27,6 +27,7 @@ fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
         description: None,
         deprecated: None,
         selection: None,
+        rust_type: None,
     }
 }
 
@@ -263,6 +264,7 @@ pub(super) fn sample() -> Ir {
                 "'Authorization' header not provided.".to_string(),
             ),
         ]),
+        field_types: BTreeMap::new(),
         error_classes: BTreeMap::from([("KT-CT-1112".to_string(), ErrorClass::CredentialsRefused)]),
     }
 }

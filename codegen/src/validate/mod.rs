@@ -30,6 +30,10 @@ pub struct Options {
     pub error_codes: BTreeMap<String, String>,
     /// The class of each classified code, copied into [`Ir::error_classes`].
     pub error_classes: BTreeMap<String, ErrorClass>,
+    /// Rust types of particular fields by (type, field), copied into [`Ir::field_types`]
+    /// and onto each selected such field; checked against the schema beforehand
+    /// ([`crate::field_types::check`]).
+    pub field_types: BTreeMap<(String, String), String>,
     /// An undefined `...XFragment` spread stands for the scalar and enum fields of the
     /// object or interface `X` (the convention of the Kraken docs' examples). Off, it is
     /// an error like any undefined fragment.
