@@ -21,6 +21,7 @@ pub mod operations {
         impl __rt::Operation for AcceptGoodsQuote {
             const OPERATION_NAME: &'static str = "AcceptGoodsQuote";
             const DOCUMENT: &'static str = "mutation AcceptGoodsQuote($input: AcceptGoodsQuoteInput!) {\n  acceptGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -99,6 +100,7 @@ pub mod operations {
         impl __rt::Operation for AccountBills {
             const OPERATION_NAME: &'static str = "AccountBills";
             const DOCUMENT: &'static str = "query AccountBills($accountNumber: String!, $first: Int = 20, $after: String) {\n  account(accountNumber: $accountNumber) {\n    bills(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          __typename\n          id\n          billType\n          fromDate\n          toDate\n          issuedDate\n          ... on StatementType {\n            paymentDueDate\n            openingBalance\n            closingBalance\n            totalCharges {\n              grossTotal\n            }\n            totalCredits {\n              grossTotal\n            }\n          }\n        }\n      }\n    }\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -298,6 +300,7 @@ pub mod operations {
         impl __rt::Operation for AccountDetails {
             const OPERATION_NAME: &'static str = "AccountDetails";
             const DOCUMENT: &'static str = "query AccountDetails($accountNumber: String!) {\n  account(accountNumber: $accountNumber) {\n    number\n    status\n    balance(includeAllLedgers: true)\n    overdueBalance\n    billingName\n    properties {\n      id\n      postcode\n      address\n      electricitySupplyPoints {\n        spin\n        status\n        agreements {\n          id\n          validFrom\n          validTo\n          product {\n            __typename\n            ... on ElectricitySingleStepProduct {\n              code\n              displayName\n              standingChargeUnitType\n              standingChargePricePerDay\n              standingCharges {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n              consumptionCharges {\n                pricePerUnitIncTax\n                unitType\n                band\n                timeOfUse\n                validFrom\n                validTo\n              }\n              fuelCostAdjustment {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n            }\n            ... on ElectricitySteppedProduct {\n              code\n              displayName\n              standingChargeUnitType\n              standingChargePricePerDay\n              standingCharges {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n              consumptionCharges {\n                pricePerUnitIncTax\n                unitType\n                band\n                stepStart\n                stepEnd\n                validFrom\n                validTo\n              }\n              fuelCostAdjustment {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n            }\n            ... on ElectricityFitProduct {\n              code\n              displayName\n              generationCredits {\n                pricePerUnitIncTax\n                unitType\n                validFrom\n                validTo\n              }\n            }\n            ... on GasTieredProduct {\n              code\n              displayName\n              standingChargeUnitType\n              standingCharges {\n                pricePerUnitIncTax\n                unitType\n                tierStart\n                tierEnd\n                validFrom\n                validTo\n              }\n              consumptionCharges {\n                pricePerUnitIncTax\n                unitType\n                tierStart\n                tierEnd\n                validFrom\n                validTo\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -698,6 +701,7 @@ pub mod operations {
         impl __rt::Operation for AccountTransactions {
             const OPERATION_NAME: &'static str = "AccountTransactions";
             const DOCUMENT: &'static str = "query AccountTransactions($accountNumber: String!, $ledgerNumber: String, $fromDate: Date, $toDate: Date, $first: Int = 50, $after: String) {\n  account(accountNumber: $accountNumber) {\n    transactions(ledgerNumber: $ledgerNumber, fromDate: $fromDate, toDate: $toDate, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          __typename\n          id\n          postedDate\n          createdAt\n          title\n          amounts {\n            net\n            tax\n            gross\n          }\n          balanceCarriedForward\n          isHeld\n          billingDocumentIdentifier\n          ... on Charge {\n            isReversed\n            readingId\n          }\n          ... on Credit {\n            reasonCode\n          }\n          ... on Payment {\n            isLateFailedPayment\n            paymentTransactionType\n          }\n          ... on Refund {\n            reasonCode\n          }\n        }\n      }\n    }\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1058,6 +1062,7 @@ pub mod operations {
         impl __rt::Operation for AddCampaignToAccount {
             const OPERATION_NAME: &'static str = "AddCampaignToAccount";
             const DOCUMENT: &'static str = "mutation AddCampaignToAccount($input: AddCampaignToAccountInput!) {\n  addCampaignToAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    campaignAdded\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1126,6 +1131,7 @@ pub mod operations {
         impl __rt::Operation for AmendPayment {
             const OPERATION_NAME: &'static str = "AmendPayment";
             const DOCUMENT: &'static str = "mutation AmendPayment($input: AmendPaymentInput!) {\n  amendPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  uuid\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1198,6 +1204,7 @@ pub mod operations {
         impl __rt::Operation for BackendScreenEvent {
             const OPERATION_NAME: &'static str = "BackendScreenEvent";
             const DOCUMENT: &'static str = "mutation BackendScreenEvent($input: BackendScreenEventInput!) {\n  backendScreenEvent(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    action {\n      __typename\n      ... on DeeplinkActionType {\n        ...DeeplinkActionTypeFragment\n      }\n      ... on LinkActionType {\n        ...LinkActionTypeFragment\n      }\n      ... on BackendScreenEventActionType {\n        ...BackendScreenEventActionTypeFragment\n      }\n      ... on CloseActionType {\n        ...CloseActionTypeFragment\n      }\n      ... on ScreenActionType {\n        ...ScreenActionTypeFragment\n      }\n    }\n  }\n}\n\nfragment BackendScreenEventActionTypeFragment on BackendScreenEventActionType {\n  typeName\n  id\n  typename\n  eventId\n}\n\nfragment CloseActionTypeFragment on CloseActionType {\n  typeName\n  id\n  typename\n  accessibilityHidden\n  accessibilityLabel\n}\n\nfragment DeeplinkActionTypeFragment on DeeplinkActionType {\n  typeName\n  id\n  typename\n  url\n}\n\nfragment LinkActionTypeFragment on LinkActionType {\n  typeName\n  id\n  typename\n  url\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment ScreenActionTypeFragment on ScreenActionType {\n  id\n  typename\n  typeName\n  screenId\n  allowBack\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1310,6 +1317,7 @@ pub mod operations {
         impl __rt::Operation for CancelEnrollment {
             const OPERATION_NAME: &'static str = "CancelEnrollment";
             const DOCUMENT: &'static str = "mutation CancelEnrollment($input: CancelEnrollmentInput!) {\n  cancelEnrollment(input: $input) {\n    message\n    enrollmentProcess {\n      __typename\n      ... on JoinSupplierProcessType {\n        ...JoinSupplierProcessTypeFragment\n      }\n      ... on OccupyPropertyProcessType {\n        ...OccupyPropertyProcessTypeFragment\n      }\n    }\n  }\n}\n\nfragment JoinSupplierProcessTypeFragment on JoinSupplierProcessType {\n  id\n  status\n  number\n  subtype\n  contractIdentifiers\n  stage\n}\n\nfragment OccupyPropertyProcessTypeFragment on OccupyPropertyProcessType {\n  id\n  status\n  occupyAt\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1416,6 +1424,7 @@ pub mod operations {
         impl __rt::Operation for CancelMoveOut {
             const OPERATION_NAME: &'static str = "CancelMoveOut";
             const DOCUMENT: &'static str = "mutation CancelMoveOut($input: CancelMoveOutInput!) {\n  cancelMoveOut(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    spin\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1491,6 +1500,7 @@ pub mod operations {
         impl __rt::Operation for CancelRepaymentRequest {
             const OPERATION_NAME: &'static str = "CancelRepaymentRequest";
             const DOCUMENT: &'static str = "mutation CancelRepaymentRequest($input: CancelRepaymentRequestInputType!) {\n  cancelRepaymentRequest(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    repaymentRequest {\n      ...CancelRepaymentRequestOutputTypeFragment\n    }\n  }\n}\n\nfragment CancelRepaymentRequestOutputTypeFragment on CancelRepaymentRequestOutputType {\n  requestId\n  status\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1563,6 +1573,7 @@ pub mod operations {
         impl __rt::Operation for CollectPayment {
             const OPERATION_NAME: &'static str = "CollectPayment";
             const DOCUMENT: &'static str = "mutation CollectPayment($input: CollectPaymentInput!) {\n  collectPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  uuid\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1637,6 +1648,7 @@ pub mod operations {
         impl __rt::Operation for ConfirmDoubleOptIn {
             const OPERATION_NAME: &'static str = "ConfirmDoubleOptIn";
             const DOCUMENT: &'static str = "mutation ConfirmDoubleOptIn($input: ConfirmDoubleOptInInput) {\n  confirmDoubleOptIn(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consent {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1730,6 +1742,7 @@ pub mod operations {
         impl __rt::Operation for CreateAccountPaymentSchedule {
             const OPERATION_NAME: &'static str = "CreateAccountPaymentSchedule";
             const DOCUMENT: &'static str = "mutation CreateAccountPaymentSchedule($input: CreateAccountPaymentScheduleInput!) {\n  createAccountPaymentSchedule(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  scheduleType\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1811,6 +1824,7 @@ pub mod operations {
         impl __rt::Operation for CreateAccountReference {
             const OPERATION_NAME: &'static str = "CreateAccountReference";
             const DOCUMENT: &'static str = "mutation CreateAccountReference($input: AccountReferenceInput!) {\n  createAccountReference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountReference {\n      ...AccountReferenceTypeFragment\n    }\n  }\n}\n\nfragment AccountReferenceTypeFragment on AccountReferenceType {\n  namespace\n  value\n  createdAt\n  updatedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1874,6 +1888,7 @@ pub mod operations {
         impl __rt::Operation for CreateBankTransferPaymentMethod {
             const OPERATION_NAME: &'static str = "CreateBankTransferPaymentMethod";
             const DOCUMENT: &'static str = "mutation CreateBankTransferPaymentMethod($input: CreateBankTransferPaymentMethodInput!) {\n  createBankTransferPaymentMethod(input: $input) {\n    __typename\n    ... on BankTransferPaymentMethodCreated {\n      ...BankTransferPaymentMethodCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment BankTransferPaymentMethodCreatedFragment on BankTransferPaymentMethodCreated {\n  accountNumber\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1955,6 +1970,7 @@ pub mod operations {
         impl __rt::Operation for CreateContributionAgreement {
             const OPERATION_NAME: &'static str = "CreateContributionAgreement";
             const DOCUMENT: &'static str = "mutation CreateContributionAgreement($input: CreateContributionAgreementInput!) {\n  createContributionAgreement(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    contributionAgreement {\n      ...ContributionAgreementTypeFragment\n    }\n  }\n}\n\nfragment ContributionAgreementTypeFragment on ContributionAgreementType {\n  id\n  interval\n  activeFrom\n  activeTo\n  amount\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2035,6 +2051,7 @@ pub mod operations {
         impl __rt::Operation for CreateCreditTransferPermission {
             const OPERATION_NAME: &'static str = "CreateCreditTransferPermission";
             const DOCUMENT: &'static str = "mutation CreateCreditTransferPermission($input: CreateCreditTransferPermissionInput!) {\n  createCreditTransferPermission(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    validFrom\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2103,6 +2120,7 @@ pub mod operations {
         impl __rt::Operation for CreateFormSubmission {
             const OPERATION_NAME: &'static str = "CreateFormSubmission";
             const DOCUMENT: &'static str = "mutation CreateFormSubmission($input: FormSubmissionInput!) {\n  createFormSubmission(input: $input) {\n    id\n    content\n    errors {\n      ...SerializerFieldErrorsTypeFragment\n    }\n  }\n}\n\nfragment SerializerFieldErrorsTypeFragment on SerializerFieldErrorsType {\n  field\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2164,6 +2182,7 @@ pub mod operations {
         impl __rt::Operation for CreateGoodsPurchase {
             const OPERATION_NAME: &'static str = "CreateGoodsPurchase";
             const DOCUMENT: &'static str = "mutation CreateGoodsPurchase($input: CreatePurchaseInput!) {\n  createGoodsPurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2234,6 +2253,7 @@ pub mod operations {
         impl __rt::Operation for CreateGoodsQuote {
             const OPERATION_NAME: &'static str = "CreateGoodsQuote";
             const DOCUMENT: &'static str = "mutation CreateGoodsQuote($input: CreateGoodsQuoteInput!) {\n  createGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsQuote {\n      ...GoodsQuoteFragment\n    }\n  }\n}\n\nfragment GoodsQuoteFragment on GoodsQuote {\n  id\n  code\n  totalNetAmount\n  quotedAt\n  hasQuoteExpired\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2303,6 +2323,7 @@ pub mod operations {
         impl __rt::Operation for CreateGoodsQuoteWithoutAccount {
             const OPERATION_NAME: &'static str = "CreateGoodsQuoteWithoutAccount";
             const DOCUMENT: &'static str = "mutation CreateGoodsQuoteWithoutAccount($input: CreateGoodsQuoteWithoutAccountInput!) {\n  createGoodsQuoteWithoutAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsQuote {\n      ...GoodsQuoteFragment\n    }\n  }\n}\n\nfragment GoodsQuoteFragment on GoodsQuote {\n  id\n  code\n  totalNetAmount\n  quotedAt\n  hasQuoteExpired\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2366,6 +2387,7 @@ pub mod operations {
         impl __rt::Operation for CreateKonbiniPayment {
             const OPERATION_NAME: &'static str = "CreateKonbiniPayment";
             const DOCUMENT: &'static str = "mutation CreateKonbiniPayment($input: CreateKonbiniPaymentInput!) {\n  createKonbiniPayment(input: $input) {\n    __typename\n    ... on KonbiniPaymentCreated {\n      ...KonbiniPaymentCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment KonbiniPaymentCreatedFragment on KonbiniPaymentCreated {\n  receiptEmail\n  expireAt\n  voucherUrl\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2432,6 +2454,7 @@ pub mod operations {
         impl __rt::Operation for CreateKonbiniPaymentMethod {
             const OPERATION_NAME: &'static str = "CreateKonbiniPaymentMethod";
             const DOCUMENT: &'static str = "mutation CreateKonbiniPaymentMethod($input: CreateKonbiniPaymentMethodInput!) {\n  createKonbiniPaymentMethod(input: $input) {\n    __typename\n    ... on KonbiniPaymentMethodCreated {\n      ...KonbiniPaymentMethodCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment KonbiniPaymentMethodCreatedFragment on KonbiniPaymentMethodCreated {\n  reference\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2506,6 +2529,7 @@ pub mod operations {
         impl __rt::Operation for CreateMfaDevice {
             const OPERATION_NAME: &'static str = "CreateMfaDevice";
             const DOCUMENT: &'static str = "mutation CreateMfaDevice($input: CreateMfaDeviceInputType!) {\n  createMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceEmail\n    devicePhone\n    totpSecret\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("auth");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2557,7 +2581,7 @@ pub mod operations {
             /// Phone number to send the MFA code by default.
             pub device_phone: Option<String>,
             /// Secret to setup Time-based One-Time Passwords (TOTP) in your authenticator or password manager manually.
-            pub totp_secret: Option<String>,
+            pub totp_secret: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -2573,6 +2597,7 @@ pub mod operations {
         impl __rt::Operation for CreatePaymentMethod {
             const OPERATION_NAME: &'static str = "CreatePaymentMethod";
             const DOCUMENT: &'static str = "mutation CreatePaymentMethod($input: CreatePaymentMethodInput) {\n  createPaymentMethod(input: $input) {\n    reference\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2634,6 +2659,7 @@ pub mod operations {
         impl __rt::Operation for CreatePaymentSchedule {
             const OPERATION_NAME: &'static str = "CreatePaymentSchedule";
             const DOCUMENT: &'static str = "mutation CreatePaymentSchedule($input: PaymentScheduleInput!) {\n  createPaymentSchedule(input: $input) {\n    __typename\n    ... on PaymentScheduleCreated {\n      ...PaymentScheduleCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment PaymentScheduleCreatedFragment on PaymentScheduleCreated {\n  paymentDay\n  paymentAmount\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2711,6 +2737,7 @@ pub mod operations {
         impl __rt::Operation for CreateReferral {
             const OPERATION_NAME: &'static str = "CreateReferral";
             const DOCUMENT: &'static str = "mutation CreateReferral($input: CreateReferralInput!) {\n  createReferral(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    referredAccountRewardAmount\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2783,6 +2810,7 @@ pub mod operations {
         impl __rt::Operation for DeleteMfaDevice {
             const OPERATION_NAME: &'static str = "DeleteMfaDevice";
             const DOCUMENT: &'static str = "mutation DeleteMfaDevice($input: DeleteMfaDeviceInputType!) {\n  deleteMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceDeleted\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("auth");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2853,6 +2881,7 @@ pub mod operations {
         impl __rt::Operation for DeletePushNotificationBinding {
             const OPERATION_NAME: &'static str = "DeletePushNotificationBinding";
             const DOCUMENT: &'static str = "mutation DeletePushNotificationBinding($input: DeletePushNotificationBindingInput!) {\n  deletePushNotificationBinding(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    status\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2926,6 +2955,7 @@ pub mod operations {
         impl __rt::Operation for EmailQuote {
             const OPERATION_NAME: &'static str = "EmailQuote";
             const DOCUMENT: &'static str = "mutation EmailQuote($input: EmailQuoteInput!) {\n  emailQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    sent\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2993,6 +3023,7 @@ pub mod operations {
         impl __rt::Operation for EndContributionAgreement {
             const OPERATION_NAME: &'static str = "EndContributionAgreement";
             const DOCUMENT: &'static str = "mutation EndContributionAgreement($input: EndContributionAgreementInput!) {\n  endContributionAgreement(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    contributionAgreement {\n      ...ContributionAgreementTypeFragment\n    }\n  }\n}\n\nfragment ContributionAgreementTypeFragment on ContributionAgreementType {\n  id\n  interval\n  activeFrom\n  activeTo\n  amount\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3067,6 +3098,7 @@ pub mod operations {
         impl __rt::Operation for EnrollAccountInLoyaltyProgram {
             const OPERATION_NAME: &'static str = "EnrollAccountInLoyaltyProgram";
             const DOCUMENT: &'static str = "mutation EnrollAccountInLoyaltyProgram($input: EnrollAccountInLoyaltyProgramInput!) {\n  enrollAccountInLoyaltyProgram(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    outcome {\n      ...EnrollAccountInLoyaltyProgramOutcomeFragment\n    }\n  }\n}\n\nfragment EnrollAccountInLoyaltyProgramOutcomeFragment on EnrollAccountInLoyaltyProgramOutcome {\n  hasEnrolled\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3133,6 +3165,7 @@ pub mod operations {
         impl __rt::Operation for EstimateUsage {
             const OPERATION_NAME: &'static str = "EstimateUsage";
             const DOCUMENT: &'static str = "mutation EstimateUsage($input: EstimateUsageInputType!) {\n  estimateUsage(input: $input) {\n    usageEstimate\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3182,6 +3215,7 @@ pub mod operations {
         impl __rt::Operation for ForceReauthentication {
             const OPERATION_NAME: &'static str = "ForceReauthentication";
             const DOCUMENT: &'static str = "mutation ForceReauthentication($input: ForceReauthenticationInput!) {\n  forceReauthentication(input: $input) {\n    tokensInvalidated\n    effectiveAt\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3244,6 +3278,7 @@ pub mod operations {
         impl __rt::Operation for GetEmbeddedSecretForNewPaymentInstruction {
             const OPERATION_NAME: &'static str = "GetEmbeddedSecretForNewPaymentInstruction";
             const DOCUMENT: &'static str = "mutation GetEmbeddedSecretForNewPaymentInstruction($input: GetEmbeddedSecretForNewPaymentInstructionInput!) {\n  getEmbeddedSecretForNewPaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    secretKey\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3292,7 +3327,7 @@ pub mod operations {
             pub possible_errors: Option<
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
-            pub secret_key: Option<String>,
+            pub secret_key: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -3309,6 +3344,7 @@ pub mod operations {
         impl __rt::Operation for GetEmbeddedSecretForNewPaymentInstructionWithoutAccount {
             const OPERATION_NAME: &'static str = "GetEmbeddedSecretForNewPaymentInstructionWithoutAccount";
             const DOCUMENT: &'static str = "mutation GetEmbeddedSecretForNewPaymentInstructionWithoutAccount($input: GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput!) {\n  getEmbeddedSecretForNewPaymentInstructionWithoutAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    secretKey\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3351,7 +3387,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// The client secret needed to create a new stored payment instruction.
-            pub secret_key: Option<String>,
+            pub secret_key: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -3375,6 +3411,7 @@ pub mod operations {
         impl __rt::Operation for GetHostedUrlForNewPaymentInstruction {
             const OPERATION_NAME: &'static str = "GetHostedUrlForNewPaymentInstruction";
             const DOCUMENT: &'static str = "mutation GetHostedUrlForNewPaymentInstruction($input: GetHostedUrlForNewPaymentInstructionInput!) {\n  getHostedUrlForNewPaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    url\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3455,6 +3492,7 @@ pub mod operations {
         impl __rt::Operation for HalfHourlyReadings {
             const OPERATION_NAME: &'static str = "HalfHourlyReadings";
             const DOCUMENT: &'static str = "query HalfHourlyReadings($accountNumber: String!, $fromDatetime: DateTime!, $toDatetime: DateTime!) {\n  account(accountNumber: $accountNumber) {\n    properties {\n      electricitySupplyPoints {\n        spin\n        halfHourlyReadings(fromDatetime: $fromDatetime, toDatetime: $toDatetime) {\n          startAt\n          endAt\n          value\n          costEstimate\n          version\n          consumptionRateBand\n        }\n      }\n    }\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3578,6 +3616,7 @@ pub mod operations {
         impl __rt::Operation for InitiateAmperageChange {
             const OPERATION_NAME: &'static str = "InitiateAmperageChange";
             const DOCUMENT: &'static str = "mutation InitiateAmperageChange($input: InitiateAmperageChangeInput!) {\n  initiateAmperageChange(input: $input) {\n    __typename\n    ... on AmperageChangeInitiated {\n      ...AmperageChangeInitiatedFragment\n    }\n  }\n}\n\nfragment AmperageChangeInitiatedFragment on AmperageChangeInitiated {\n  message\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3667,6 +3706,7 @@ pub mod operations {
         impl __rt::Operation for InitiateHostedStandalonePayment {
             const OPERATION_NAME: &'static str = "InitiateHostedStandalonePayment";
             const DOCUMENT: &'static str = "mutation InitiateHostedStandalonePayment($input: InitiateHostedStandalonePaymentInput!) {\n  initiateHostedStandalonePayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...InitiateHostedStandalonePaymentOutputFragment\n    }\n  }\n}\n\nfragment InitiateHostedStandalonePaymentOutputFragment on InitiateHostedStandalonePaymentOutput {\n  retrievalToken\n  url\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3741,6 +3781,7 @@ pub mod operations {
         impl __rt::Operation for InitiateLiveChat {
             const OPERATION_NAME: &'static str = "InitiateLiveChat";
             const DOCUMENT: &'static str = "mutation InitiateLiveChat($input: InitiateLiveChatInput!) {\n  initiateLiveChat(input: $input) {\n    liveChat {\n      ...InkLiveChatFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment InkLiveChatFragment on InkLiveChat {\n  relayId\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3801,6 +3842,7 @@ pub mod operations {
         impl __rt::Operation for InitiateMoveIn {
             const OPERATION_NAME: &'static str = "InitiateMoveIn";
             const DOCUMENT: &'static str = "mutation InitiateMoveIn($input: InitiateMoveInInput!) {\n  initiateMoveIn(input: $input) {\n    __typename\n    ... on MoveInSuccess {\n      ...MoveInSuccessFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveInSuccessFragment on MoveInSuccess {\n  accountNumber\n  token\n  userId\n  hasUsablePassword\n  hashedAccountApplicationId\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3887,6 +3929,7 @@ pub mod operations {
         impl __rt::Operation for InitiateMoveOut {
             const OPERATION_NAME: &'static str = "InitiateMoveOut";
             const DOCUMENT: &'static str = "mutation InitiateMoveOut($input: InitiateMoveOutInput!) {\n  initiateMoveOut(input: $input) {\n    __typename\n    ... on MoveOutInitiated {\n      ...MoveOutInitiatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n    ... on MoveOutDateInvalid {\n      ...MoveOutDateInvalidFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveOutDateInvalidFragment on MoveOutDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n\nfragment MoveOutInitiatedFragment on MoveOutInitiated {\n  message\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3979,6 +4022,7 @@ pub mod operations {
         impl __rt::Operation for InitiateMoveOutAndMoveIn {
             const OPERATION_NAME: &'static str = "InitiateMoveOutAndMoveIn";
             const DOCUMENT: &'static str = "mutation InitiateMoveOutAndMoveIn($input: InitiateMoveOutAndMoveInInput!) {\n  initiateMoveOutAndMoveIn(input: $input) {\n    __typename\n    ... on MoveOutAndMoveInInitiated {\n      ...MoveOutAndMoveInInitiatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n    ... on MoveOutDateInvalid {\n      ...MoveOutDateInvalidFragment\n    }\n    ... on MoveInDateInvalid {\n      ...MoveInDateInvalidFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveInDateInvalidFragment on MoveInDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n\nfragment MoveOutAndMoveInInitiatedFragment on MoveOutAndMoveInInitiated {\n  accountNumber\n  token\n  message\n  hasUsablePassword\n}\n\nfragment MoveOutDateInvalidFragment on MoveOutDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4079,6 +4123,7 @@ pub mod operations {
         impl __rt::Operation for InitiateProductSwitch {
             const OPERATION_NAME: &'static str = "InitiateProductSwitch";
             const DOCUMENT: &'static str = "mutation InitiateProductSwitch($input: InitiateProductSwitchInput!) {\n  initiateProductSwitch(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    productCode\n    switchDate\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4161,6 +4206,7 @@ pub mod operations {
         impl __rt::Operation for InitiateStandalonePayment {
             const OPERATION_NAME: &'static str = "InitiateStandalonePayment";
             const DOCUMENT: &'static str = "mutation InitiateStandalonePayment($input: InitiateStandalonePaymentInput!) {\n  initiateStandalonePayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...InitiateStandalonePaymentOutputFragment\n    }\n  }\n}\n\nfragment InitiateStandalonePaymentOutputFragment on InitiateStandalonePaymentOutput {\n  retrievalToken\n  secretToken\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4234,6 +4280,7 @@ pub mod operations {
         impl __rt::Operation for InvalidatePaymentInstruction {
             const OPERATION_NAME: &'static str = "InvalidatePaymentInstruction";
             const DOCUMENT: &'static str = "mutation InvalidatePaymentInstruction($input: InvalidatePaymentInstructionInput!) {\n  invalidatePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    instruction {\n      ...InvalidatePaymentInstructionOutputFragment\n    }\n  }\n}\n\nfragment InvalidatePaymentInstructionOutputFragment on InvalidatePaymentInstructionOutput {\n  id\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4303,6 +4350,7 @@ pub mod operations {
         impl __rt::Operation for InvalidatePreSignedToken {
             const OPERATION_NAME: &'static str = "InvalidatePreSignedToken";
             const DOCUMENT: &'static str = "mutation InvalidatePreSignedToken($input: InvalidatePreSignedTokenInput!) {\n  invalidatePreSignedToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token {\n      ...PreSignedTokenFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment PreSignedTokenFragment on PreSignedToken {\n  scope\n  key\n  isValid\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4368,6 +4416,7 @@ pub mod operations {
         impl __rt::Operation for JoinSupplierAcceptTermsAndConditions {
             const OPERATION_NAME: &'static str = "JoinSupplierAcceptTermsAndConditions";
             const DOCUMENT: &'static str = "mutation JoinSupplierAcceptTermsAndConditions($input: JoinSupplierAcceptTermsAndConditionsInput!) {\n  joinSupplierAcceptTermsAndConditions(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4431,6 +4480,7 @@ pub mod operations {
         impl __rt::Operation for LinkUserToLine {
             const OPERATION_NAME: &'static str = "LinkUserToLine";
             const DOCUMENT: &'static str = "mutation LinkUserToLine($input: LinkUserToLineInput!) {\n  linkUserToLine(input: $input) {\n    __typename\n    ... on LineLinkRedirectResponse {\n      ...LineLinkRedirectResponseFragment\n    }\n    ... on LinkTokenNotFound {\n      ...LinkTokenNotFoundFragment\n    }\n    ... on AlreadyLinkedError {\n      ...AlreadyLinkedErrorFragment\n    }\n  }\n}\n\nfragment AlreadyLinkedErrorFragment on AlreadyLinkedError {\n  type\n}\n\nfragment LineLinkRedirectResponseFragment on LineLinkRedirectResponse {\n  redirectUrl\n}\n\nfragment LinkTokenNotFoundFragment on LinkTokenNotFound {\n  type\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4500,6 +4550,7 @@ pub mod operations {
         impl __rt::Operation for MasqueradeAuthentication {
             const OPERATION_NAME: &'static str = "MasqueradeAuthentication";
             const DOCUMENT: &'static str = "mutation MasqueradeAuthentication($masqueradeToken: String!, $userId: String!) {\n  masqueradeAuthentication(masqueradeToken: $masqueradeToken, userId: $userId) {\n    token\n    errors {\n      ...ErrorTypeFragment\n    }\n  }\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4535,7 +4586,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         pub struct Payload {
             /// A Kraken Token that can be used to authenticate to the API, masquerading as the desired user.
-            pub token: Option<String>,
+            pub token: Option<__rt::Secret>,
             /// A list of any errors that occurred while running this mutation.
             pub errors: Option<Vec<Option<super::super::types::ErrorTypeFragment>>>,
         }
@@ -4561,6 +4612,7 @@ pub mod operations {
         impl __rt::Operation for ObtainKrakenToken {
             const OPERATION_NAME: &'static str = "ObtainKrakenToken";
             const DOCUMENT: &'static str = "mutation ObtainKrakenToken($input: ObtainJSONWebTokenInput!) {\n  obtainKrakenToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token\n    payload\n    refreshToken\n    refreshExpiresIn\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4609,11 +4661,11 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// The Kraken Token. Can be used in the
-            pub token: String,
+            pub token: __rt::Secret,
             /// The body payload of the Kraken Token. The same information can be obtained by using JWT decoding tools on the value of the
             pub payload: __rt::serde_json::Value,
             /// A token that can be used in a subsequent call to
-            pub refresh_token: Option<String>,
+            pub refresh_token: Option<__rt::Secret>,
             /// A Unix timestamp representing the point in time at which the refresh token will expire.
             pub refresh_expires_in: Option<i64>,
         }
@@ -4636,6 +4688,7 @@ pub mod operations {
         impl __rt::Operation for PostalAreas {
             const OPERATION_NAME: &'static str = "PostalAreas";
             const DOCUMENT: &'static str = "query PostalAreas($postcode: String!) {\n  postalAreas(postcode: $postcode) {\n    postcode\n    prefecture\n    city\n    area\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4697,6 +4750,7 @@ pub mod operations {
         impl __rt::Operation for RateLimitInfo {
             const OPERATION_NAME: &'static str = "RateLimitInfo";
             const DOCUMENT: &'static str = "query RateLimitInfo {\n  rateLimitInfo {\n    pointsAllowanceRateLimit {\n      limit\n      remainingPoints\n      usedPoints\n      ttl\n      isBlocked\n    }\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4773,6 +4827,7 @@ pub mod operations {
         impl __rt::Operation for RedeemLoyaltyPointsForAccountCredit {
             const OPERATION_NAME: &'static str = "RedeemLoyaltyPointsForAccountCredit";
             const DOCUMENT: &'static str = "mutation RedeemLoyaltyPointsForAccountCredit($input: RedeemLoyaltyPointsInput!) {\n  redeemLoyaltyPointsForAccountCredit(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    pointsRedeemed\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4852,6 +4907,7 @@ pub mod operations {
         impl __rt::Operation for RedeemReferralClaimCode {
             const OPERATION_NAME: &'static str = "RedeemReferralClaimCode";
             const DOCUMENT: &'static str = "mutation RedeemReferralClaimCode($input: RedeemReferralClaimCodeInput!) {\n  redeemReferralClaimCode(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4916,6 +4972,7 @@ pub mod operations {
         impl __rt::Operation for RegenerateSecretKey {
             const OPERATION_NAME: &'static str = "RegenerateSecretKey";
             const DOCUMENT: &'static str = "mutation RegenerateSecretKey {\n  regenerateSecretKey {\n    key\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4945,7 +5002,7 @@ pub mod operations {
         #[serde(crate = "__rt::serde")]
         pub struct Payload {
             /// The generated key value, which is only ever available once (here).
-            pub key: String,
+            pub key: __rt::Secret,
             /// The currently authenticated user.
             pub viewer: Option<super::super::types::AccountUserFragment>,
         }
@@ -4963,6 +5020,7 @@ pub mod operations {
         impl __rt::Operation for RegisterDemandResponseCampaignParticipant {
             const OPERATION_NAME: &'static str = "RegisterDemandResponseCampaignParticipant";
             const DOCUMENT: &'static str = "mutation RegisterDemandResponseCampaignParticipant($input: RegisterDemandResponseCampaignParticipantInput) {\n  registerDemandResponseCampaignParticipant(input: $input) {\n    __typename\n    ... on RegisterDemandResponseCampaignParticipantRegistered {\n      ...RegisterDemandResponseCampaignParticipantRegisteredFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment RegisterDemandResponseCampaignParticipantRegisteredFragment on RegisterDemandResponseCampaignParticipantRegistered {\n  campaignName\n  registeredAt\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5050,6 +5108,7 @@ pub mod operations {
         impl __rt::Operation for RegisterPushNotificationBinding {
             const OPERATION_NAME: &'static str = "RegisterPushNotificationBinding";
             const DOCUMENT: &'static str = "mutation RegisterPushNotificationBinding($input: RegisterPushNotificationBindingInput!) {\n  registerPushNotificationBinding(input: $input) {\n    pushNotificationBinding {\n      ...PushNotificationBindingTypeFragment\n    }\n  }\n}\n\nfragment PushNotificationBindingTypeFragment on PushNotificationBindingType {\n  id\n  registeredAt\n  expiresAt\n  token\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5119,6 +5178,7 @@ pub mod operations {
         impl __rt::Operation for RequestDoubleOptIn {
             const OPERATION_NAME: &'static str = "RequestDoubleOptIn";
             const DOCUMENT: &'static str = "mutation RequestDoubleOptIn($input: DoubleOptInInput) {\n  requestDoubleOptIn(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consent {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5203,6 +5263,7 @@ pub mod operations {
         impl __rt::Operation for RequestPasswordReset {
             const OPERATION_NAME: &'static str = "RequestPasswordReset";
             const DOCUMENT: &'static str = "mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n  requestPasswordReset(input: $input) {\n    email\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5265,6 +5326,7 @@ pub mod operations {
         impl __rt::Operation for RequestPrintedBill {
             const OPERATION_NAME: &'static str = "RequestPrintedBill";
             const DOCUMENT: &'static str = "mutation RequestPrintedBill($input: RequestPrintedBillInput!) {\n  requestPrintedBill(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5332,6 +5394,7 @@ pub mod operations {
         impl __rt::Operation for ResetPassword {
             const OPERATION_NAME: &'static str = "ResetPassword";
             const DOCUMENT: &'static str = "mutation ResetPassword($input: ResetPasswordMutationInput!) {\n  resetPassword(input: $input) {\n    errors {\n      ...SerializerFieldErrorsTypeFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment SerializerFieldErrorsTypeFragment on SerializerFieldErrorsType {\n  field\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5450,6 +5513,7 @@ pub mod operations {
         impl __rt::Operation for ResetUserPassword {
             const OPERATION_NAME: &'static str = "ResetUserPassword";
             const DOCUMENT: &'static str = "mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n  resetUserPassword(input: $input) {\n    userId\n    passwordUpdated\n    failureReasons\n    failureCodes\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5565,6 +5629,7 @@ pub mod operations {
         impl __rt::Operation for ScheduleQuoteFollowUp {
             const OPERATION_NAME: &'static str = "ScheduleQuoteFollowUp";
             const DOCUMENT: &'static str = "mutation ScheduleQuoteFollowUp($input: QuoteShareInput!) {\n  scheduleQuoteFollowUp(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5636,6 +5701,7 @@ pub mod operations {
         impl __rt::Operation for SelfServeSwitchInCorrection {
             const OPERATION_NAME: &'static str = "SelfServeSwitchInCorrection";
             const DOCUMENT: &'static str = "mutation SelfServeSwitchInCorrection($input: SelfServeSwitchInCorrectionInput!) {\n  selfServeSwitchInCorrection(input: $input) {\n    __typename\n    ... on SwitchInCorrectionPerformed {\n      ...SwitchInCorrectionPerformedFragment\n    }\n  }\n}\n\nfragment SwitchInCorrectionPerformedFragment on SwitchInCorrectionPerformed {\n  performedActions\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5720,6 +5786,7 @@ pub mod operations {
         impl __rt::Operation for SendFamilySwitchInOffer {
             const OPERATION_NAME: &'static str = "SendFamilySwitchInOffer";
             const DOCUMENT: &'static str = "mutation SendFamilySwitchInOffer($input: SendFamilySwitchInOfferInput!) {\n  sendFamilySwitchInOffer(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    hasSent\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5783,6 +5850,7 @@ pub mod operations {
         impl __rt::Operation for SendLiveChatMessage {
             const OPERATION_NAME: &'static str = "SendLiveChatMessage";
             const DOCUMENT: &'static str = "mutation SendLiveChatMessage($input: SendLiveChatMessageInput!) {\n  sendLiveChatMessage(input: $input) {\n    liveChat {\n      ...InkLiveChatFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment InkLiveChatFragment on InkLiveChat {\n  relayId\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5843,6 +5911,7 @@ pub mod operations {
         impl __rt::Operation for SetLoyaltyPointsUser {
             const OPERATION_NAME: &'static str = "SetLoyaltyPointsUser";
             const DOCUMENT: &'static str = "mutation SetLoyaltyPointsUser($input: SetLoyaltyPointsUserInput!) {\n  setLoyaltyPointsUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    newLoyaltyPointsUserId\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5916,6 +5985,7 @@ pub mod operations {
         impl __rt::Operation for SetUpDirectDebitInstruction {
             const OPERATION_NAME: &'static str = "SetUpDirectDebitInstruction";
             const DOCUMENT: &'static str = "mutation SetUpDirectDebitInstruction($input: SetUpDirectDebitInstructionInput!) {\n  setUpDirectDebitInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...DirectDebitInstructionTypeFragment\n    }\n  }\n}\n\nfragment DirectDebitInstructionTypeFragment on DirectDebitInstructionType {\n  id\n  status\n  accountHolder\n  instructionType\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  iban\n  sortCode\n  lastFourDigitsOfAccountNumber\n  maskedAccountIdentifier\n  maskedIban\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5993,6 +6063,7 @@ pub mod operations {
         impl __rt::Operation for ShareGoodsQuote {
             const OPERATION_NAME: &'static str = "ShareGoodsQuote";
             const DOCUMENT: &'static str = "mutation ShareGoodsQuote($input: ShareGoodsQuoteInput!) {\n  shareGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    share {\n      ...GoodsQuoteShareFragment\n    }\n  }\n}\n\nfragment GoodsQuoteShareFragment on GoodsQuoteShare {\n  id\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6062,6 +6133,7 @@ pub mod operations {
         impl __rt::Operation for StorePaymentInstruction {
             const OPERATION_NAME: &'static str = "StorePaymentInstruction";
             const DOCUMENT: &'static str = "mutation StorePaymentInstruction($input: StorePaymentInstructionInput!) {\n  storePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...PaymentInstructionTypeFragment\n    }\n  }\n}\n\nfragment PaymentInstructionTypeFragment on PaymentInstructionType {\n  id\n  status\n  validFrom\n  accountHolder\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  accountType\n  vendor\n  cardType\n  iban\n  sortCode\n  lastFourDigitsOfAccountNumber\n  maskedAccountIdentifier\n  maskedIban\n  instructionType\n  bankCode\n  cardNumber\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6129,6 +6201,7 @@ pub mod operations {
         impl __rt::Operation for StoreRefundBankAccount {
             const OPERATION_NAME: &'static str = "StoreRefundBankAccount";
             const DOCUMENT: &'static str = "mutation StoreRefundBankAccount($input: NewRefundBankAccountDetailsInput) {\n  storeRefundBankAccount(input: $input) {\n    __typename\n    ... on RefundBankAccountStored {\n      ...RefundBankAccountStoredFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment RefundBankAccountStoredFragment on RefundBankAccountStored {\n  reference\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6217,6 +6290,7 @@ pub mod operations {
         impl __rt::Operation for SubmitCustomerFeedback {
             const OPERATION_NAME: &'static str = "SubmitCustomerFeedback";
             const DOCUMENT: &'static str = "mutation SubmitCustomerFeedback($input: CustomerFeedbackInputType!) {\n  submitCustomerFeedback(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    customerFeedback {\n      ...CustomerFeedbackTypeFragment\n    }\n  }\n}\n\nfragment CustomerFeedbackTypeFragment on CustomerFeedbackType {\n  id\n  rawScore\n  submittedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6292,6 +6366,7 @@ pub mod operations {
         impl __rt::Operation for SubmitRepaymentRequest {
             const OPERATION_NAME: &'static str = "SubmitRepaymentRequest";
             const DOCUMENT: &'static str = "mutation SubmitRepaymentRequest($input: RequestRepaymentInputType!) {\n  submitRepaymentRequest(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    repaymentRequest {\n      ...RequestRepaymentOutputTypeFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment RequestRepaymentOutputTypeFragment on RequestRepaymentOutputType {\n  requestId\n  status\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6362,6 +6437,7 @@ pub mod operations {
         impl __rt::Operation for SuggestFixedPaymentAmount {
             const OPERATION_NAME: &'static str = "SuggestFixedPaymentAmount";
             const DOCUMENT: &'static str = "mutation SuggestFixedPaymentAmount($input: SuggestFixedPaymentAmountInput!) {\n  suggestFixedPaymentAmount(input: $input) {\n    __typename\n    ... on FixedPaymentAmountSuggested {\n      ...FixedPaymentAmountSuggestedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment FixedPaymentAmountSuggestedFragment on FixedPaymentAmountSuggested {\n  amount\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6430,6 +6506,7 @@ pub mod operations {
         impl __rt::Operation for SwitchToProductWithFixedFuelCostAdjustment {
             const OPERATION_NAME: &'static str = "SwitchToProductWithFixedFuelCostAdjustment";
             const DOCUMENT: &'static str = "mutation SwitchToProductWithFixedFuelCostAdjustment($input: SwitchToProductWithFixedFuelCostAdjustmentInput) {\n  switchToProductWithFixedFuelCostAdjustment(input: $input) {\n    __typename\n    ... on ProductWithFixedFuelCostAdjustmentSwitched {\n      ...ProductWithFixedFuelCostAdjustmentSwitchedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment ProductWithFixedFuelCostAdjustmentSwitchedFragment on ProductWithFixedFuelCostAdjustmentSwitched {\n  isUserEligible\n  isCampaignAvailable\n  isUserOptedIn\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6516,6 +6593,7 @@ pub mod operations {
         impl __rt::Operation for TariffSummary {
             const OPERATION_NAME: &'static str = "TariffSummary";
             const DOCUMENT: &'static str = "query TariffSummary($gridOperatorCode: String!, $productCode: String) {\n  tariffSummary(gridOperatorCode: $gridOperatorCode, productCode: $productCode) {\n    code\n    displayName\n    gridOperatorCode\n    tiers {\n      contractCapacityPattern\n      consumptionRates {\n        pricePerUnitIncTax\n        stepStart\n        stepEnd\n        band\n      }\n      standingRates {\n        amperage {\n          label\n          pricePerUnitIncTax\n          unitType\n        }\n        kva {\n          label\n          pricePerUnitIncTax\n          unitType\n        }\n      }\n    }\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6653,6 +6731,7 @@ pub mod operations {
         impl __rt::Operation for TerminateCreditTransferPermission {
             const OPERATION_NAME: &'static str = "TerminateCreditTransferPermission";
             const DOCUMENT: &'static str = "mutation TerminateCreditTransferPermission($input: TerminateCreditTransferPermissionInput!) {\n  terminateCreditTransferPermission(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    validTo\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6729,6 +6808,7 @@ pub mod operations {
         impl __rt::Operation for TransferLoyaltyPointsBetweenUsers {
             const OPERATION_NAME: &'static str = "TransferLoyaltyPointsBetweenUsers";
             const DOCUMENT: &'static str = "mutation TransferLoyaltyPointsBetweenUsers($input: TransferLoyaltyPointsBetweenUsersInput!) {\n  transferLoyaltyPointsBetweenUsers(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    pointsTransferred\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6797,6 +6877,7 @@ pub mod operations {
         impl __rt::Operation for UnlinkUserFromLine {
             const OPERATION_NAME: &'static str = "UnlinkUserFromLine";
             const DOCUMENT: &'static str = "mutation UnlinkUserFromLine {\n  unlinkUserFromLine {\n    __typename\n    ... on LineUnlinkedResponse {\n      ...LineUnlinkedResponseFragment\n    }\n    ... on LinkTokenNotFound {\n      ...LinkTokenNotFoundFragment\n    }\n    ... on LineCommonError {\n      ...LineCommonErrorFragment\n    }\n  }\n}\n\nfragment LineCommonErrorFragment on LineCommonError {\n  message\n  field\n}\n\nfragment LineUnlinkedResponseFragment on LineUnlinkedResponse {\n  message\n}\n\nfragment LinkTokenNotFoundFragment on LinkTokenNotFound {\n  type\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6871,6 +6952,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountBillingAddress {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingAddress";
             const DOCUMENT: &'static str = "mutation UpdateAccountBillingAddress($input: AccountBillingAddressInput!) {\n  updateAccountBillingAddress(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      ...AccountFragment\n    }\n  }\n}\n\nfragment AccountFragment on Account {\n  id\n  number\n  status\n  brand\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n  consentData\n  availableDemandResponseCampaignsForRegistration\n  canBeWithdrawn\n  hasActiveAgreement\n  hasFutureAgreement\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6941,6 +7023,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountBillingEmail {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingEmail";
             const DOCUMENT: &'static str = "mutation UpdateAccountBillingEmail($input: UpdateAccountBillingEmailInput!) {\n  updateAccountBillingEmail(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7003,6 +7086,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountConsentData {
             const OPERATION_NAME: &'static str = "UpdateAccountConsentData";
             const DOCUMENT: &'static str = "mutation UpdateAccountConsentData($input: UpdateAccountConsentDataInput) {\n  updateAccountConsentData(input: $input) {\n    consentData\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7074,6 +7158,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountConsents {
             const OPERATION_NAME: &'static str = "UpdateAccountConsents";
             const DOCUMENT: &'static str = "mutation UpdateAccountConsents($accountNumber: String!, $consents: [ConsentInput]!) {\n  updateAccountConsents(accountNumber: $accountNumber, consents: $consents) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consents {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7154,6 +7239,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountReference {
             const OPERATION_NAME: &'static str = "UpdateAccountReference";
             const DOCUMENT: &'static str = "mutation UpdateAccountReference($input: AccountReferenceInput!) {\n  updateAccountReference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountReference {\n      ...AccountReferenceTypeFragment\n    }\n  }\n}\n\nfragment AccountReferenceTypeFragment on AccountReferenceType {\n  namespace\n  value\n  createdAt\n  updatedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7227,6 +7313,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountUser {
             const OPERATION_NAME: &'static str = "UpdateAccountUser";
             const DOCUMENT: &'static str = "mutation UpdateAccountUser($input: UpdateAccountUserInput) {\n  updateAccountUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7319,6 +7406,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountUserConsents {
             const OPERATION_NAME: &'static str = "UpdateAccountUserConsents";
             const DOCUMENT: &'static str = "mutation UpdateAccountUserConsents($consents: [ConsentTypeInput], $userNumber: String) {\n  updateAccountUserConsents(consents: $consents, userNumber: $userNumber) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountUserConsents {\n      ...AccountUserConsentsFragment\n    }\n  }\n}\n\nfragment AccountUserConsentsFragment on AccountUserConsents {\n  __typename\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7421,6 +7509,7 @@ pub mod operations {
         impl __rt::Operation for UpdateActivePurchase {
             const OPERATION_NAME: &'static str = "UpdateActivePurchase";
             const DOCUMENT: &'static str = "mutation UpdateActivePurchase($input: UpdatePurchaseInput!) {\n  updateActivePurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7500,6 +7589,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAutoTopUpAmount {
             const OPERATION_NAME: &'static str = "UpdateAutoTopUpAmount";
             const DOCUMENT: &'static str = "mutation UpdateAutoTopUpAmount($input: UpdateAutoTopUpAmountInput!) {\n  updateAutoTopUpAmount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  scheduleType\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7570,6 +7660,7 @@ pub mod operations {
         impl __rt::Operation for UpdateBankAccountDetails {
             const OPERATION_NAME: &'static str = "UpdateBankAccountDetails";
             const DOCUMENT: &'static str = "mutation UpdateBankAccountDetails($input: UpdateBankAccountDetailsInput) {\n  updateBankAccountDetails(input: $input) {\n    financialInstitutionRedirectUrl\n    token\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7618,7 +7709,7 @@ pub mod operations {
             /// Financial institution redirect URL.
             pub financial_institution_redirect_url: Option<String>,
             /// Financial institution token.
-            pub token: Option<String>,
+            pub token: Option<__rt::Secret>,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -7642,6 +7733,7 @@ pub mod operations {
         impl __rt::Operation for UpdateCommsDeliveryPreference {
             const OPERATION_NAME: &'static str = "UpdateCommsDeliveryPreference";
             const DOCUMENT: &'static str = "mutation UpdateCommsDeliveryPreference($input: UpdateCommsDeliveryPreferenceInput!) {\n  updateCommsDeliveryPreference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7705,6 +7797,7 @@ pub mod operations {
         impl __rt::Operation for UpdateCommsPreferences {
             const OPERATION_NAME: &'static str = "UpdateCommsPreferences";
             const DOCUMENT: &'static str = "mutation UpdateCommsPreferences($input: UpdateAccountUserCommsPreferencesMutationInput!) {\n  updateCommsPreferences(input: $input) {\n    isOptedInToClientMessages\n    isOptedInToOfferMessages\n    isOptedInToRecommendedMessages\n    isOptedInToUpdateMessages\n    isOptedInToThirdPartyMessages\n    isOptedInMeterReadingConfirmations\n    isOptedInToSmsMessages\n    isUsingInvertedEmailColours\n    fontSizeMultiplier\n    emailFormat\n    preferredHoldMusic\n    errors {\n      ...ErrorTypeFragment\n    }\n    commsPreferences {\n      ...AccountUserCommsPreferencesFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment AccountUserCommsPreferencesFragment on AccountUserCommsPreferences {\n  isOptedInToClientMessages\n  isOptedInToOfferMessages\n  isOptedInToRecommendedMessages\n  isOptedInToUpdateMessages\n  isOptedInToThirdPartyMessages\n  emailFormat\n  isUsingInvertedEmailColours\n  fontSizeMultiplier\n  isOptedInMeterReadingConfirmations\n  isOptedInToSmsMessages\n  preferredHoldMusic\n  smsOptInLastChangeDate\n  isOptedInToLifeSupportCall\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7775,6 +7868,7 @@ pub mod operations {
         impl __rt::Operation for UpdateCreditCardDetails {
             const OPERATION_NAME: &'static str = "UpdateCreditCardDetails";
             const DOCUMENT: &'static str = "mutation UpdateCreditCardDetails($input: UpdateCreditCardDetailsInput) {\n  updateCreditCardDetails(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    cardNumber\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7847,6 +7941,7 @@ pub mod operations {
         impl __rt::Operation for UpdateDemandResponseCampaignParticipantCommsPreferences {
             const OPERATION_NAME: &'static str = "UpdateDemandResponseCampaignParticipantCommsPreferences";
             const DOCUMENT: &'static str = "mutation UpdateDemandResponseCampaignParticipantCommsPreferences($input: UpdateDemandResponseCampaignParticipantCommsPreferencesInput) {\n  updateDemandResponseCampaignParticipantCommsPreferences(input: $input) {\n    __typename\n    ... on DemandResponseCampaignParticipantCommsPreferencesUpdated {\n      ...DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment on DemandResponseCampaignParticipantCommsPreferencesUpdated {\n  isOptedIntoDemandResponseEvents\n  isOptedIntoEmails\n  isOptedIntoLine\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7933,6 +8028,7 @@ pub mod operations {
         impl __rt::Operation for UpdateDemandResponseCampaignParticipantTip {
             const OPERATION_NAME: &'static str = "UpdateDemandResponseCampaignParticipantTip";
             const DOCUMENT: &'static str = "mutation UpdateDemandResponseCampaignParticipantTip($input: UpdateDemandResponseCampaignParticipantTipInput) {\n  updateDemandResponseCampaignParticipantTip(input: $input) {\n    __typename\n    ... on DemandResponseCampaignParticipantTipUpdated {\n      ...DemandResponseCampaignParticipantTipUpdatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment DemandResponseCampaignParticipantTipUpdatedFragment on DemandResponseCampaignParticipantTipUpdated {\n  tips\n  totalNumberOfEntries\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8027,6 +8123,7 @@ pub mod operations {
         impl __rt::Operation for UpdateMetadata {
             const OPERATION_NAME: &'static str = "UpdateMetadata";
             const DOCUMENT: &'static str = "mutation UpdateMetadata($input: MetadataInput!) {\n  updateMetadata(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    metadata {\n      ...MetadataFragment\n    }\n  }\n}\n\nfragment MetadataFragment on Metadata {\n  key\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8093,6 +8190,7 @@ pub mod operations {
         impl __rt::Operation for UpdateMoveInDate {
             const OPERATION_NAME: &'static str = "UpdateMoveInDate";
             const DOCUMENT: &'static str = "mutation UpdateMoveInDate($input: UpdateMoveInDateInput) {\n  updateMoveInDate(input: $input) {\n    spin\n    newMoveInDate\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8166,6 +8264,7 @@ pub mod operations {
         impl __rt::Operation for UpdateMoveOutDate {
             const OPERATION_NAME: &'static str = "UpdateMoveOutDate";
             const DOCUMENT: &'static str = "mutation UpdateMoveOutDate($input: UpdateMoveOutDateInput) {\n  updateMoveOutDate(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    spin\n    newMoveOutDate\n    taskId\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8254,6 +8353,7 @@ pub mod operations {
         impl __rt::Operation for UpdatePassword {
             const OPERATION_NAME: &'static str = "UpdatePassword";
             const DOCUMENT: &'static str = "mutation UpdatePassword($input: UpdatePasswordInput) {\n  updatePassword(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8341,6 +8441,7 @@ pub mod operations {
         impl __rt::Operation for UpdateUser {
             const OPERATION_NAME: &'static str = "UpdateUser";
             const DOCUMENT: &'static str = "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8416,6 +8517,7 @@ pub mod operations {
         impl __rt::Operation for UpdateUserDetails {
             const OPERATION_NAME: &'static str = "UpdateUserDetails";
             const DOCUMENT: &'static str = "mutation UpdateUserDetails($input: UpdateAccountUserMutationInput!) {\n  updateUserDetails(input: $input) {\n    givenName\n    familyName\n    pronouns\n    mobile\n    email\n    dateOfBirth\n    landline\n    errors {\n      ...ErrorTypeFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8483,6 +8585,7 @@ pub mod operations {
         impl __rt::Operation for ValidateMfaDevice {
             const OPERATION_NAME: &'static str = "ValidateMfaDevice";
             const DOCUMENT: &'static str = "mutation ValidateMfaDevice($input: ValidateMfaDeviceInputType!) {\n  validateMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceIsValid\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("auth");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8552,6 +8655,7 @@ pub mod operations {
         impl __rt::Operation for VerifyIdentity {
             const OPERATION_NAME: &'static str = "VerifyIdentity";
             const DOCUMENT: &'static str = "mutation VerifyIdentity($input: VerifyIdentityInput!) {\n  verifyIdentity(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8595,7 +8699,7 @@ pub mod operations {
                 Vec<Option<super::super::types::PossibleErrorTypeFragment>>,
             >,
             /// An expiring token that can be used to request to update the user's email address.
-            pub token: String,
+            pub token: __rt::Secret,
         }
         __rt::error_codes!(
             #[derive(Debug, Clone, PartialEq, Eq, Hash)] pub enum ErrorCode in
@@ -8621,6 +8725,7 @@ pub mod operations {
         impl __rt::Operation for ViewerAccounts {
             const OPERATION_NAME: &'static str = "ViewerAccounts";
             const DOCUMENT: &'static str = "query ViewerAccounts {\n  viewer {\n    id\n    accounts {\n      __typename\n      number\n      status\n      balance(includeAllLedgers: true)\n      overdueBalance\n      billingName\n    }\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Query;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -8692,6 +8797,7 @@ pub mod operations {
         impl __rt::Operation for WithdrawAccount {
             const OPERATION_NAME: &'static str = "WithdrawAccount";
             const DOCUMENT: &'static str = "mutation WithdrawAccount($input: WithdrawAccountInput) {\n  withdrawAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountNumber\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -14884,7 +14990,7 @@ pub mod types {
         /// Designates whether this user is deceased.
         pub is_deceased: bool,
         /// The user's secret key to access the Developer API.
-        pub live_secret_key: Option<String>,
+        pub live_secret_key: Option<__rt::Secret>,
         pub created_at: __rt::DateTime,
         /// AccountUser's date of birth.
         pub date_of_birth: Option<chrono::NaiveDate>,
@@ -15170,7 +15276,7 @@ pub mod types {
     #[serde(rename_all = "camelCase")]
     pub struct InitiateHostedStandalonePaymentOutputFragment {
         /// The retrieval token for this standalone payment.
-        pub retrieval_token: String,
+        pub retrieval_token: __rt::Secret,
         /// The url for the customer to complete the payment.
         pub url: String,
     }
@@ -15180,9 +15286,9 @@ pub mod types {
     #[serde(rename_all = "camelCase")]
     pub struct InitiateStandalonePaymentOutputFragment {
         /// The retrieval token for this standalone payment.
-        pub retrieval_token: String,
+        pub retrieval_token: __rt::Secret,
         /// The secret used to collect the payment.
-        pub secret_token: String,
+        pub secret_token: __rt::Secret,
     }
     /// The fragment `InkLiveChatFragment` on `InkLiveChat`.
     #[derive(Debug, Clone, PartialEq, __rt::serde::Serialize, __rt::serde::Deserialize)]
@@ -15309,7 +15415,7 @@ pub mod types {
         /// Kraken account number.
         pub account_number: String,
         /// Kraken token.
-        pub token: Option<String>,
+        pub token: Option<__rt::Secret>,
         /// Kraken user id.
         pub user_id: Option<String>,
         /// Indicates if the user has a usable password and can log in immediately.
@@ -15563,6 +15669,10 @@ pub enum ErrorCode {
     KtCt1112,
     /// `KT-CT-1113`: Disabled GraphQL field requested.
     KtCt1113,
+    /// `KT-CT-1120`: The Kraken Token has expired.
+    KtCt1120,
+    /// `KT-CT-1124`: Signature of the JWT has expired.
+    KtCt1124,
     /// `KT-CT-1128`: Unauthorized.
     KtCt1128,
     /// `KT-CT-1129`: Unauthorized.
@@ -15579,6 +15689,10 @@ pub enum ErrorCode {
     KtCt1134,
     /// `KT-CT-1135`: Invalid data.
     KtCt1135,
+    /// `KT-CT-1138`: Email or password refused.
+    KtCt1138,
+    /// `KT-CT-1139`: Refresh token refused or revoked.
+    KtCt1139,
     /// `KT-CT-1145`: Account/user details do not match.
     KtCt1145,
     /// `KT-CT-1150`: MFA device not found.
@@ -15913,6 +16027,8 @@ impl ErrorCode {
         (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
         (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
         (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
+        (Self::KtCt1120, "KT-CT-1120", "The Kraken Token has expired."),
+        (Self::KtCt1124, "KT-CT-1124", "Signature of the JWT has expired."),
         (Self::KtCt1128, "KT-CT-1128", "Unauthorized."),
         (Self::KtCt1129, "KT-CT-1129", "Unauthorized."),
         (Self::KtCt1131, "KT-CT-1131", "Unauthorized."),
@@ -15921,6 +16037,8 @@ impl ErrorCode {
         (Self::KtCt11331, "KT-CT-11331", "Invalid input data."),
         (Self::KtCt1134, "KT-CT-1134", "Invalid data."),
         (Self::KtCt1135, "KT-CT-1135", "Invalid data."),
+        (Self::KtCt1138, "KT-CT-1138", "Email or password refused."),
+        (Self::KtCt1139, "KT-CT-1139", "Refresh token refused or revoked."),
         (Self::KtCt1145, "KT-CT-1145", "Account/user details do not match."),
         (Self::KtCt1150, "KT-CT-1150", "MFA device not found."),
         (Self::KtCt1151, "KT-CT-1151", "MFA device not found."),
@@ -16163,5 +16281,2995 @@ impl ErrorCode {
         (Self::KtJp6601, "KT-JP-6601", "Active move-in request already exists."),
         (Self::KtJp7801, "KT-JP-7801", "Unknown error occurred."),
     ];
+    /// The class of every code whose class is not `Other`.
+    pub const CLASSES: &'static [(Self, ::kraken_codegen_runtime::ErrorClass)] = &[
+        (Self::KtCt1120, ::kraken_codegen_runtime::ErrorClass::ExpiredToken),
+        (Self::KtCt1124, ::kraken_codegen_runtime::ErrorClass::ExpiredToken),
+        (Self::KtCt1134, ::kraken_codegen_runtime::ErrorClass::RefreshRefused),
+        (Self::KtCt1135, ::kraken_codegen_runtime::ErrorClass::RefreshRefused),
+        (Self::KtCt1138, ::kraken_codegen_runtime::ErrorClass::CredentialsRefused),
+        (Self::KtCt1139, ::kraken_codegen_runtime::ErrorClass::RefreshRefused),
+        (Self::KtCt1188, ::kraken_codegen_runtime::ErrorClass::QueryTooLarge),
+        (Self::KtCt1189, ::kraken_codegen_runtime::ErrorClass::QueryTooLarge),
+        (Self::KtCt1199, ::kraken_codegen_runtime::ErrorClass::RateLimited),
+        (Self::KtCt1201, ::kraken_codegen_runtime::ErrorClass::QueryTooLarge),
+    ];
 }
 ::kraken_codegen_runtime::error_codes!(ErrorCode);
+/// One typed method per operation, for every client that implements the runtime's `Execute`: each builds the operation's variables, sends it with `execute` and returns its response data or the client's error for it.
+pub trait KrakenApi: ::kraken_codegen_runtime::Execute {
+    /// Accept a goods quote.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8223`: Unauthorized.
+    /// - `KT-CT-8201`: Received an invalid quoteId.
+    /// - `KT-CT-8224`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`AcceptGoodsQuote`](operations::accept_goods_quote::AcceptGoodsQuote).
+    fn accept_goods_quote(
+        &self,
+        input: types::AcceptGoodsQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::accept_goods_quote::ResponseData,
+            Self::Error<operations::accept_goods_quote::AcceptGoodsQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::accept_goods_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::accept_goods_quote::AcceptGoodsQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The bills (statements and invoices) issued to an account, newest first, a page at a time: each bill's ID, type, period and issue date, and for a statement its payment due date, opening and closing balance and total charges and credits in whole yen, with the connection's total count and the cursor of the next page.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// # Notes
+    ///
+    /// Paginated: `Client::pages::<AccountBills>` walks every page (`first` is the page size, 20 unless set, at most 99; `after` the cursor to continue after).
+    ///
+    /// Bills of other types (invoices, collective, pre-Kraken and period-based bills) decode into the catch-all member with the fields every bill has.
+    ///
+    /// A connection without `first` is refused with `KT-CT-1201`, a request over 10,000 nodes with `KT-CT-1189`.
+    ///
+    /// Sends [`AccountBills`](operations::account_bills::AccountBills).
+    fn account_bills(
+        &self,
+        variables: operations::account_bills::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::account_bills::ResponseData,
+            Self::Error<operations::account_bills::AccountBills>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::account_bills::AccountBills,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// One account in depth: its number, status, balance and overdue balance in whole yen and billing name; its properties with their electricity supply points (SPIN and status); and each supply point's agreements with their validity period and product. The product is one of the members of the union `Product`: a single-step or stepped electricity tariff (standing charges, consumption rates, fuel-cost adjustment), a feed-in tariff (generation credit rates) or a tiered gas tariff (standing charges, consumption rates); a member added to the union later decodes into `UnknownMember`. Prices are per unit including tax.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// # Notes
+    ///
+    /// Fields such as `supplyPeriods` are allowed through `account(accountNumber:)` but refused through `viewer.accounts` (`KT-CT-4501`): read an account in depth here, not through `viewerAccounts`.
+    ///
+    /// Sends [`AccountDetails`](operations::account_details::AccountDetails).
+    fn account_details(
+        &self,
+        variables: operations::account_details::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::account_details::ResponseData,
+            Self::Error<operations::account_details::AccountDetails>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::account_details::AccountDetails,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The transactions (charges, credits, payments and refunds) posted to an account, newest first, a page at a time: each one's ID, posting date, creation time, title, net, tax and gross amounts in whole yen, the balance carried forward and the billing document it is on, with the connection's total count and the cursor of the next page. Given a ledger number, only that ledger's transactions; otherwise the main ledger's. `fromDate` (inclusive) and `toDate` (exclusive) bound the posting date.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// # Notes
+    ///
+    /// Paginated: `Client::pages::<AccountTransactions>` walks every page (`first` is the page size, 50 unless set, at most 99; `after` the cursor to continue after).
+    ///
+    /// An account's ledgers are a list (`Account.ledgers`), not one connection, so one ledger's transactions are read here with `ledgerNumber` (see `LedgerType.number`) rather than through `ledgers { transactions }`.
+    ///
+    /// A connection without `first` is refused with `KT-CT-1201`, a request over 10,000 nodes with `KT-CT-1189`.
+    ///
+    /// Sends [`AccountTransactions`](operations::account_transactions::AccountTransactions).
+    fn account_transactions(
+        &self,
+        variables: operations::account_transactions::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::account_transactions::ResponseData,
+            Self::Error<operations::account_transactions::AccountTransactions>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::account_transactions::AccountTransactions,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The `AddCampaignToAccount` mutation.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-7427`: No campaign found with given slug.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`AddCampaignToAccount`](operations::add_campaign_to_account::AddCampaignToAccount).
+    fn add_campaign_to_account(
+        &self,
+        input: types::AddCampaignToAccountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::add_campaign_to_account::ResponseData,
+            Self::Error<operations::add_campaign_to_account::AddCampaignToAccount>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::add_campaign_to_account::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::add_campaign_to_account::AddCampaignToAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Amend an existing payment.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3924`: Unauthorized.
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`AmendPayment`](operations::amend_payment::AmendPayment).
+    fn amend_payment(
+        &self,
+        input: types::AmendPaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::amend_payment::ResponseData,
+            Self::Error<operations::amend_payment::AmendPayment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::amend_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::amend_payment::AmendPayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Look up an event to perform from its event_id, and return the next action to perform.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-8002`: No event found.
+    /// - `KT-CT-8003`: Event has no execute function.
+    /// - `KT-CT-8004`: Error executing event in the backend.
+    /// - `KT-CT-8007`: Incorrect or missing parameters for backend screen event.
+    /// - `KT-GB-9310`: Account ineligible for joining Octoplus.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`BackendScreenEvent`](operations::backend_screen_event::BackendScreenEvent).
+    fn backend_screen_event(
+        &self,
+        input: types::BackendScreenEventInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::backend_screen_event::ResponseData,
+            Self::Error<operations::backend_screen_event::BackendScreenEvent>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::backend_screen_event::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::backend_screen_event::BackendScreenEvent,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Cancel an enrollment for an account and a set of supply points.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-10312`: Mutation not enabled in this environment.
+    /// - `KT-CT-10318`: Enrollment process not found.
+    /// - `KT-CT-10319`: Enrollment process failed to cancel.
+    /// - `KT-CT-10320`: Enrollment process not cancellable.
+    /// - `KT-CT-10321`: Enrollment cancellation workflow not defined.
+    /// - `KT-CT-10323`: Enrollment process failed to cancel.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CancelEnrollment`](operations::cancel_enrollment::CancelEnrollment).
+    fn cancel_enrollment(
+        &self,
+        input: types::CancelEnrollmentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::cancel_enrollment::ResponseData,
+            Self::Error<operations::cancel_enrollment::CancelEnrollment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::cancel_enrollment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::cancel_enrollment::CancelEnrollment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Cancel an ongoing move out.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4537`: Move out cancel input data is invalid.
+    /// - `KT-JP-4501`: Unauthorized.
+    /// - `KT-JP-4536`: Move out active process not found.
+    /// - `KT-JP-4535`: Move out cancel cannot self-service.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4520`: Unable to process request.
+    /// - `KT-JP-4538`: Move out process not withdrawable.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CancelMoveOut`](operations::cancel_move_out::CancelMoveOut).
+    fn cancel_move_out(
+        &self,
+        input: types::CancelMoveOutInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::cancel_move_out::ResponseData,
+            Self::Error<operations::cancel_move_out::CancelMoveOut>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::cancel_move_out::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::cancel_move_out::CancelMoveOut,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Cancel a repayment or refund request.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4231`: Unauthorized.
+    /// - `KT-CT-3930`: The repayment or refund request does not exist.
+    /// - `KT-CT-3931`: This repayment or refund request cannot be cancelled.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`CancelRepaymentRequest`](operations::cancel_repayment_request::CancelRepaymentRequest).
+    fn cancel_repayment_request(
+        &self,
+        input: types::CancelRepaymentRequestInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::cancel_repayment_request::ResponseData,
+            Self::Error<operations::cancel_repayment_request::CancelRepaymentRequest>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::cancel_repayment_request::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::cancel_repayment_request::CancelRepaymentRequest,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3932`: Invalid data.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CollectPayment`](operations::collect_payment::CollectPayment).
+    fn collect_payment(
+        &self,
+        input: types::CollectPaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::collect_payment::ResponseData,
+            Self::Error<operations::collect_payment::CollectPayment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::collect_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::collect_payment::CollectPayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Confirm a double opt in
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9020`: Invalid consent expiring token.
+    /// - `KT-CT-9021`: Consent expiring token not found.
+    /// - `KT-CT-9022`: Consent for given token already accepted.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`ConfirmDoubleOptIn`](operations::confirm_double_opt_in::ConfirmDoubleOptIn).
+    fn confirm_double_opt_in(
+        &self,
+        variables: operations::confirm_double_opt_in::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::confirm_double_opt_in::ResponseData,
+            Self::Error<operations::confirm_double_opt_in::ConfirmDoubleOptIn>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::confirm_double_opt_in::ConfirmDoubleOptIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-3815`: No active payment schedule found for this account.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3923`: Unauthorized.
+    /// - `KT-CT-3941`: Invalid data.
+    /// - `KT-CT-3942`: An unexpected error occurred.
+    /// - `KT-CT-3947`: An unexpected error occurred.
+    /// - `KT-CT-3960`: Invalid value for payment day.
+    /// - `KT-CT-3961`: Cannot update plan-associated payment schedule.
+    /// - `KT-CT-3962`: No new value provided to update payment schedule.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateAccountPaymentSchedule`](operations::create_account_payment_schedule::CreateAccountPaymentSchedule).
+    fn create_account_payment_schedule(
+        &self,
+        input: types::CreateAccountPaymentScheduleInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_account_payment_schedule::ResponseData,
+            Self::Error<
+                operations::create_account_payment_schedule::CreateAccountPaymentSchedule,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_account_payment_schedule::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_account_payment_schedule::CreateAccountPaymentSchedule,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create an account reference.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-8310`: Invalid data.
+    /// - `KT-CT-8311`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateAccountReference`](operations::create_account_reference::CreateAccountReference).
+    fn create_account_reference(
+        &self,
+        input: types::AccountReferenceInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_account_reference::ResponseData,
+            Self::Error<operations::create_account_reference::CreateAccountReference>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_account_reference::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_account_reference::CreateAccountReference,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new bank transfer payment method for a business account.
+    ///
+    /// Sends [`CreateBankTransferPaymentMethod`](operations::create_bank_transfer_payment_method::CreateBankTransferPaymentMethod).
+    fn create_bank_transfer_payment_method(
+        &self,
+        input: types::CreateBankTransferPaymentMethodInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_bank_transfer_payment_method::ResponseData,
+            Self::Error<
+                operations::create_bank_transfer_payment_method::CreateBankTransferPaymentMethod,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_bank_transfer_payment_method::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_bank_transfer_payment_method::CreateBankTransferPaymentMethod,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a contribution agreement for an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-9601`: Invalid data.
+    /// - `KT-CT-9602`: Unable to create contribution agreement.
+    /// - `KT-CT-9605`: Contribution amount cannot be 0 or negative.
+    /// - `KT-CT-9606`: Scheme is not accepting contributions at this time.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateContributionAgreement`](operations::create_contribution_agreement::CreateContributionAgreement).
+    fn create_contribution_agreement(
+        &self,
+        input: types::CreateContributionAgreementInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_contribution_agreement::ResponseData,
+            Self::Error<
+                operations::create_contribution_agreement::CreateContributionAgreement,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_contribution_agreement::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_contribution_agreement::CreateContributionAgreement,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a credit transfer permission.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3827`: The ledger is not valid.
+    /// - `KT-CT-3828`: At least one of the provided ledgers must be a credit storage ledger.
+    /// - `KT-CT-3829`: The credit transfer permission already exists.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateCreditTransferPermission`](operations::create_credit_transfer_permission::CreateCreditTransferPermission).
+    fn create_credit_transfer_permission(
+        &self,
+        input: types::CreateCreditTransferPermissionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_credit_transfer_permission::ResponseData,
+            Self::Error<
+                operations::create_credit_transfer_permission::CreateCreditTransferPermission,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_credit_transfer_permission::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_credit_transfer_permission::CreateCreditTransferPermission,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// Sends [`CreateFormSubmission`](operations::create_form_submission::CreateFormSubmission).
+    fn create_form_submission(
+        &self,
+        input: types::FormSubmissionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_form_submission::ResponseData,
+            Self::Error<operations::create_form_submission::CreateFormSubmission>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_form_submission::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_form_submission::CreateFormSubmission,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a goods purchase.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8206`: Invalid data.
+    /// - `KT-CT-1131`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateGoodsPurchase`](operations::create_goods_purchase::CreateGoodsPurchase).
+    fn create_goods_purchase(
+        &self,
+        input: types::CreatePurchaseInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_goods_purchase::ResponseData,
+            Self::Error<operations::create_goods_purchase::CreateGoodsPurchase>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_goods_purchase::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_goods_purchase::CreateGoodsPurchase,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a goods quote.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8202`: Invalid data.
+    /// - `KT-CT-8205`: Unable to create quote.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateGoodsQuote`](operations::create_goods_quote::CreateGoodsQuote).
+    fn create_goods_quote(
+        &self,
+        input: types::CreateGoodsQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_goods_quote::ResponseData,
+            Self::Error<operations::create_goods_quote::CreateGoodsQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_goods_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_goods_quote::CreateGoodsQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a goods quote without an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8202`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateGoodsQuoteWithoutAccount`](operations::create_goods_quote_without_account::CreateGoodsQuoteWithoutAccount).
+    fn create_goods_quote_without_account(
+        &self,
+        input: types::CreateGoodsQuoteWithoutAccountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_goods_quote_without_account::ResponseData,
+            Self::Error<
+                operations::create_goods_quote_without_account::CreateGoodsQuoteWithoutAccount,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_goods_quote_without_account::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_goods_quote_without_account::CreateGoodsQuoteWithoutAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a one-time konbini payment.
+    ///
+    /// Sends [`CreateKonbiniPayment`](operations::create_konbini_payment::CreateKonbiniPayment).
+    fn create_konbini_payment(
+        &self,
+        input: types::CreateKonbiniPaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_konbini_payment::ResponseData,
+            Self::Error<operations::create_konbini_payment::CreateKonbiniPayment>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_konbini_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_konbini_payment::CreateKonbiniPayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new Stripe Konbini payment method in kraken.
+    ///
+    /// Sends [`CreateKonbiniPaymentMethod`](operations::create_konbini_payment_method::CreateKonbiniPaymentMethod).
+    fn create_konbini_payment_method(
+        &self,
+        input: types::CreateKonbiniPaymentMethodInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_konbini_payment_method::ResponseData,
+            Self::Error<
+                operations::create_konbini_payment_method::CreateKonbiniPaymentMethod,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_konbini_payment_method::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_konbini_payment_method::CreateKonbiniPaymentMethod,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create MFA Device for user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1128`: Unauthorized.
+    /// - `KT-CT-1153`: Unable to create MFA device.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`CreateMfaDevice`](operations::create_mfa_device::CreateMfaDevice).
+    fn create_mfa_device(
+        &self,
+        input: types::CreateMfaDeviceInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_mfa_device::ResponseData,
+            Self::Error<operations::create_mfa_device::CreateMfaDevice>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_mfa_device::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_mfa_device::CreateMfaDevice,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new payment method in Kraken as well as a new customer in GMO.
+    ///
+    /// Sends [`CreatePaymentMethod`](operations::create_payment_method::CreatePaymentMethod).
+    fn create_payment_method(
+        &self,
+        variables: operations::create_payment_method::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_payment_method::ResponseData,
+            Self::Error<operations::create_payment_method::CreatePaymentMethod>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_payment_method::CreatePaymentMethod,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Creates a new fixed payment schedule.
+    ///
+    /// Sends [`CreatePaymentSchedule`](operations::create_payment_schedule::CreatePaymentSchedule).
+    fn create_payment_schedule(
+        &self,
+        input: types::PaymentScheduleInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_payment_schedule::ResponseData,
+            Self::Error<operations::create_payment_schedule::CreatePaymentSchedule>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_payment_schedule::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_payment_schedule::CreatePaymentSchedule,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-6723`: Unauthorized.
+    /// - `KT-CT-6710`: Unable to create referral.
+    /// - `KT-CT-6711`: Accounts may not self-refer.
+    /// - `KT-CT-6713`: Referring and referred account brands do not match.
+    /// - `KT-CT-6712`: Invalid reference.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`CreateReferral`](operations::create_referral::CreateReferral).
+    fn create_referral(
+        &self,
+        input: types::CreateReferralInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::create_referral::ResponseData,
+            Self::Error<operations::create_referral::CreateReferral>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::create_referral::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::create_referral::CreateReferral,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Delete MFA Device for user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1150`: MFA device not found.
+    /// - `KT-CT-1154`: Unable to delete MFA device.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`DeleteMfaDevice`](operations::delete_mfa_device::DeleteMfaDevice).
+    fn delete_mfa_device(
+        &self,
+        input: types::DeleteMfaDeviceInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::delete_mfa_device::ResponseData,
+            Self::Error<operations::delete_mfa_device::DeleteMfaDevice>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::delete_mfa_device::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::delete_mfa_device::DeleteMfaDevice,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Delete a device token used for push notifications.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5411`: Invalid token or no push notification binding found for the given account user.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`DeletePushNotificationBinding`](operations::delete_push_notification_binding::DeletePushNotificationBinding).
+    fn delete_push_notification_binding(
+        &self,
+        input: types::DeletePushNotificationBindingInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::delete_push_notification_binding::ResponseData,
+            Self::Error<
+                operations::delete_push_notification_binding::DeletePushNotificationBinding,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::delete_push_notification_binding::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::delete_push_notification_binding::DeletePushNotificationBinding,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Email quote
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4609`: Terms and conditions not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`EmailQuote`](operations::email_quote::EmailQuote).
+    fn email_quote(
+        &self,
+        input: types::EmailQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::email_quote::ResponseData,
+            Self::Error<operations::email_quote::EmailQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::email_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::email_quote::EmailQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// End a contribution agreement for an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9603`: Unable to find contribution agreement.
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-9604`: Unable to end contribution agreement.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`EndContributionAgreement`](operations::end_contribution_agreement::EndContributionAgreement).
+    fn end_contribution_agreement(
+        &self,
+        input: types::EndContributionAgreementInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::end_contribution_agreement::ResponseData,
+            Self::Error<operations::end_contribution_agreement::EndContributionAgreement>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::end_contribution_agreement::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::end_contribution_agreement::EndContributionAgreement,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Enroll users account in Loyalty program.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9213`: ineligible loyalty points enrollment.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`EnrollAccountInLoyaltyProgram`](operations::enroll_account_in_loyalty_program::EnrollAccountInLoyaltyProgram).
+    fn enroll_account_in_loyalty_program(
+        &self,
+        input: types::EnrollAccountInLoyaltyProgramInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::enroll_account_in_loyalty_program::ResponseData,
+            Self::Error<
+                operations::enroll_account_in_loyalty_program::EnrollAccountInLoyaltyProgram,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::enroll_account_in_loyalty_program::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::enroll_account_in_loyalty_program::EnrollAccountInLoyaltyProgram,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Returns an estimation of average monthly electricity usage in kWh
+    ///
+    /// Sends [`EstimateUsage`](operations::estimate_usage::EstimateUsage).
+    fn estimate_usage(
+        &self,
+        input: types::EstimateUsageInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::estimate_usage::ResponseData,
+            Self::Error<operations::estimate_usage::EstimateUsage>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::estimate_usage::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::estimate_usage::EstimateUsage,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate.
+    /// Calling this mutation will cause all Kraken Tokens and refresh tokens issued to the authenticated viewer before the mutation was called to become invalid.
+    ///
+    /// Sends [`ForceReauthentication`](operations::force_reauthentication::ForceReauthentication).
+    fn force_reauthentication(
+        &self,
+        input: types::ForceReauthenticationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::force_reauthentication::ResponseData,
+            Self::Error<operations::force_reauthentication::ForceReauthentication>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::force_reauthentication::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::force_reauthentication::ForceReauthentication,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Get the client secret needed to create a new payment instruction using an embedded form.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`GetEmbeddedSecretForNewPaymentInstruction`](operations::get_embedded_secret_for_new_payment_instruction::GetEmbeddedSecretForNewPaymentInstruction).
+    fn get_embedded_secret_for_new_payment_instruction(
+        &self,
+        input: types::GetEmbeddedSecretForNewPaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::get_embedded_secret_for_new_payment_instruction::ResponseData,
+            Self::Error<
+                operations::get_embedded_secret_for_new_payment_instruction::GetEmbeddedSecretForNewPaymentInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::get_embedded_secret_for_new_payment_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::get_embedded_secret_for_new_payment_instruction::GetEmbeddedSecretForNewPaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Get the client secret needed to create a new payment instruction using an embedded form without tying it to a customer.
+    ///
+    /// Sends [`GetEmbeddedSecretForNewPaymentInstructionWithoutAccount`](operations::get_embedded_secret_for_new_payment_instruction_without_account::GetEmbeddedSecretForNewPaymentInstructionWithoutAccount).
+    fn get_embedded_secret_for_new_payment_instruction_without_account(
+        &self,
+        input: types::GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::get_embedded_secret_for_new_payment_instruction_without_account::ResponseData,
+            Self::Error<
+                operations::get_embedded_secret_for_new_payment_instruction_without_account::GetEmbeddedSecretForNewPaymentInstructionWithoutAccount,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::get_embedded_secret_for_new_payment_instruction_without_account::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::get_embedded_secret_for_new_payment_instruction_without_account::GetEmbeddedSecretForNewPaymentInstructionWithoutAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Get the external URL where the user can set up a payment instruction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1128`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`GetHostedUrlForNewPaymentInstruction`](operations::get_hosted_url_for_new_payment_instruction::GetHostedUrlForNewPaymentInstruction).
+    fn get_hosted_url_for_new_payment_instruction(
+        &self,
+        input: types::GetHostedUrlForNewPaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::get_hosted_url_for_new_payment_instruction::ResponseData,
+            Self::Error<
+                operations::get_hosted_url_for_new_payment_instruction::GetHostedUrlForNewPaymentInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::get_hosted_url_for_new_payment_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::get_hosted_url_for_new_payment_instruction::GetHostedUrlForNewPaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The half-hourly electricity readings of an account's supply points over a period: for each supply point (by SPIN), every half hour whose start is at or after `from_datetime` and before `to_datetime`, with the consumption in kWh (`value`), the estimated cost in yen and the reading's version (`DAILY`, `MONTHLY` or `UPDATED`: a reading is reissued with a new version when a billing period closes). Both bounds must carry a timezone (`DateTime` always does; `+09:00` for Japan time). A supply point's readings are restricted to its agreement periods.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-1609`: The provided datetime ISO string is not timezone aware, please provide timezone information.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// # Rate limit
+    ///
+    /// Costs 17 points of the hourly allowance per request.
+    ///
+    /// # Notes
+    ///
+    /// At most 1,488 half hours (31 days) are returned per supply point; beyond that the oldest are dropped without an error, so read a longer period month by month.
+    ///
+    /// Sends [`HalfHourlyReadings`](operations::half_hourly_readings::HalfHourlyReadings).
+    fn half_hourly_readings(
+        &self,
+        variables: operations::half_hourly_readings::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::half_hourly_readings::ResponseData,
+            Self::Error<operations::half_hourly_readings::HalfHourlyReadings>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::half_hourly_readings::HalfHourlyReadings,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate amperage change procedure.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4542`: Amperage change date cannot be in the past.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4501`: Unauthorized.
+    /// - `KT-JP-4102`: Unauthorized.
+    /// - `KT-JP-4543`: Initiate amperage change input data is invalid.
+    /// - `KT-JP-4544`: Initiate amperage change cannot self-service.
+    /// - `KT-JP-4545`: Unavailable amperage value.
+    /// - `KT-JP-4546`: Process already exists.
+    /// - `KT-JP-1501`: Active agreement not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`InitiateAmperageChange`](operations::initiate_amperage_change::InitiateAmperageChange).
+    fn initiate_amperage_change(
+        &self,
+        input: types::InitiateAmperageChangeInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_amperage_change::ResponseData,
+            Self::Error<operations::initiate_amperage_change::InitiateAmperageChange>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_amperage_change::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_amperage_change::InitiateAmperageChange,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate a standalone payment and return the url where the customer can complete it.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1128`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3943`: Invalid ledger.
+    /// - `KT-CT-3957`: No collection method provided.
+    /// - `KT-CT-3958`: Provide either ledger ID or ledger number.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateHostedStandalonePayment`](operations::initiate_hosted_standalone_payment::InitiateHostedStandalonePayment).
+    fn initiate_hosted_standalone_payment(
+        &self,
+        input: types::InitiateHostedStandalonePaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_hosted_standalone_payment::ResponseData,
+            Self::Error<
+                operations::initiate_hosted_standalone_payment::InitiateHostedStandalonePayment,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_hosted_standalone_payment::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_hosted_standalone_payment::InitiateHostedStandalonePayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The `InitiateLiveChat` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
+    ///
+    /// Sends [`InitiateLiveChat`](operations::initiate_live_chat::InitiateLiveChat).
+    fn initiate_live_chat(
+        &self,
+        input: types::InitiateLiveChatInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_live_chat::ResponseData,
+            Self::Error<operations::initiate_live_chat::InitiateLiveChat>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_live_chat::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_live_chat::InitiateLiveChat,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate move in procedure.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateMoveIn`](operations::initiate_move_in::InitiateMoveIn).
+    fn initiate_move_in(
+        &self,
+        input: types::InitiateMoveInInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_move_in::ResponseData,
+            Self::Error<operations::initiate_move_in::InitiateMoveIn>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_move_in::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_move_in::InitiateMoveIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate move out procedure.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
+    /// - `KT-JP-4551`: Move out can't be processed.
+    /// - `KT-JP-6601`: Active move-in request already exists.
+    /// - `KT-JP-1501`: Active agreement not found.
+    /// - `KT-JP-7801`: Unknown error occurred.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateMoveOut`](operations::initiate_move_out::InitiateMoveOut).
+    fn initiate_move_out(
+        &self,
+        input: types::InitiateMoveOutInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_move_out::ResponseData,
+            Self::Error<operations::initiate_move_out::InitiateMoveOut>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_move_out::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_move_out::InitiateMoveOut,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate a synchronous move-out and move-in.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4103`: Please set a password for the user before creating a new one using the same information.
+    /// - `KT-JP-6601`: Active move-in request already exists.
+    /// - `KT-JP-1501`: Active agreement not found.
+    /// - `KT-JP-7801`: Unknown error occurred.
+    /// - `KT-CT-4411`: Address in db is structured, cannot accept unstructured address fields.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`InitiateMoveOutAndMoveIn`](operations::initiate_move_out_and_move_in::InitiateMoveOutAndMoveIn).
+    fn initiate_move_out_and_move_in(
+        &self,
+        input: types::InitiateMoveOutAndMoveInInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_move_out_and_move_in::ResponseData,
+            Self::Error<
+                operations::initiate_move_out_and_move_in::InitiateMoveOutAndMoveIn,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_move_out_and_move_in::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_move_out_and_move_in::InitiateMoveOutAndMoveIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Do a product switch for a user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-4619`: Quote with given code not found.
+    /// - `KT-CT-4624`: Unable to accept the given product code.
+    /// - `KT-CT-4924`: Unauthorized.
+    /// - `KT-CT-4626`: No product selected for the given quote code.
+    /// - `KT-CT-4719`: No supply point found for identifier provided.
+    /// - `KT-CT-1509`: Unable to create agreement.
+    /// - `KT-CT-1507`: Agreement product switch date is not within the acceptable range.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateProductSwitch`](operations::initiate_product_switch::InitiateProductSwitch).
+    fn initiate_product_switch(
+        &self,
+        input: types::InitiateProductSwitchInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_product_switch::ResponseData,
+            Self::Error<operations::initiate_product_switch::InitiateProductSwitch>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_product_switch::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_product_switch::InitiateProductSwitch,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Initiate a standalone payment and return the client secret required to complete it.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3943`: Invalid ledger.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InitiateStandalonePayment`](operations::initiate_standalone_payment::InitiateStandalonePayment).
+    fn initiate_standalone_payment(
+        &self,
+        input: types::InitiateStandalonePaymentInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::initiate_standalone_payment::ResponseData,
+            Self::Error<
+                operations::initiate_standalone_payment::InitiateStandalonePayment,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::initiate_standalone_payment::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::initiate_standalone_payment::InitiateStandalonePayment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Invalidate an existing instruction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3926`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`InvalidatePaymentInstruction`](operations::invalidate_payment_instruction::InvalidatePaymentInstruction).
+    fn invalidate_payment_instruction(
+        &self,
+        input: types::InvalidatePaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::invalidate_payment_instruction::ResponseData,
+            Self::Error<
+                operations::invalidate_payment_instruction::InvalidatePaymentInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::invalidate_payment_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::invalidate_payment_instruction::InvalidatePaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Invalidate a previously-issued pre-signed token.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1129`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`InvalidatePreSignedToken`](operations::invalidate_pre_signed_token::InvalidatePreSignedToken).
+    fn invalidate_pre_signed_token(
+        &self,
+        input: types::InvalidatePreSignedTokenInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::invalidate_pre_signed_token::ResponseData,
+            Self::Error<
+                operations::invalidate_pre_signed_token::InvalidatePreSignedToken,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::invalidate_pre_signed_token::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::invalidate_pre_signed_token::InvalidatePreSignedToken,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Accept terms and conditions for a join supplier process.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-4501`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`JoinSupplierAcceptTermsAndConditions`](operations::join_supplier_accept_terms_and_conditions::JoinSupplierAcceptTermsAndConditions).
+    fn join_supplier_accept_terms_and_conditions(
+        &self,
+        input: types::JoinSupplierAcceptTermsAndConditionsInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::join_supplier_accept_terms_and_conditions::ResponseData,
+            Self::Error<
+                operations::join_supplier_accept_terms_and_conditions::JoinSupplierAcceptTermsAndConditions,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::join_supplier_accept_terms_and_conditions::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::join_supplier_accept_terms_and_conditions::JoinSupplierAcceptTermsAndConditions,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Link an account user and line user together.
+    ///
+    /// Sends [`LinkUserToLine`](operations::link_user_to_line::LinkUserToLine).
+    fn link_user_to_line(
+        &self,
+        input: types::LinkUserToLineInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::link_user_to_line::ResponseData,
+            Self::Error<operations::link_user_to_line::LinkUserToLine>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::link_user_to_line::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::link_user_to_line::LinkUserToLine,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Provide a temporary token to get an auth token. This is intended to allow support users to view customer data through the brand interface.
+    ///
+    /// Sends [`MasqueradeAuthentication`](operations::masquerade_authentication::MasqueradeAuthentication).
+    fn masquerade_authentication(
+        &self,
+        variables: operations::masquerade_authentication::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::masquerade_authentication::ResponseData,
+            Self::Error<operations::masquerade_authentication::MasqueradeAuthentication>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::masquerade_authentication::MasqueradeAuthentication,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Create a Kraken Token (JWT) for authentication.
+    /// Provide the required input fields to obtain the token.
+    /// The token should be used as the `Authorization` header for any authenticated requests.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1135`: Invalid data.
+    /// - `KT-CT-1134`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ObtainKrakenToken`](operations::obtain_kraken_token::ObtainKrakenToken).
+    fn obtain_kraken_token(
+        &self,
+        input: types::ObtainJsonWebTokenInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::obtain_kraken_token::ResponseData,
+            Self::Error<operations::obtain_kraken_token::ObtainKrakenToken>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::obtain_kraken_token::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::obtain_kraken_token::ObtainKrakenToken,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The areas a Japanese postcode covers: for each, the postcode, prefecture, city and area. No login is needed.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4601`: Postcode invalid.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`PostalAreas`](operations::postal_areas::PostalAreas).
+    fn postal_areas(
+        &self,
+        variables: operations::postal_areas::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::postal_areas::ResponseData,
+            Self::Error<operations::postal_areas::PostalAreas>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::postal_areas::PostalAreas,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The caller's hourly allowance of rate-limit points: the limit (50,000 for an account user), the points remaining and used, whether the caller is blocked, and when the allowance resets (`ttl`, a Unix time in seconds; `resets_at()` gives it as a `SystemTime`). A request over the allowance is refused with `KT-CT-1199`.
+    ///
+    /// # Rate limit
+    ///
+    /// Costs 5 points of the hourly allowance per request.
+    ///
+    /// Sends [`RateLimitInfo`](operations::rate_limit_info::RateLimitInfo).
+    fn rate_limit_info(
+        &self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::rate_limit_info::ResponseData,
+            Self::Error<operations::rate_limit_info::RateLimitInfo>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::rate_limit_info::Variables::new();
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::rate_limit_info::RateLimitInfo,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Redeem the passed number of Loyalty Points as account credit.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9201`: No Loyalty Point ledger found for the user.
+    /// - `KT-CT-9202`: Loyalty Points adapter not configured.
+    /// - `KT-CT-9203`: No ledger entries for the ledger.
+    /// - `KT-CT-9205`: Insufficient Loyalty Points.
+    /// - `KT-CT-9206`: Indivisible points.
+    /// - `KT-CT-9204`: Negative or zero points set.
+    /// - `KT-CT-9208`: Invalid posted at datetime.
+    /// - `KT-CT-9209`: Negative Loyalty Points balance.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`RedeemLoyaltyPointsForAccountCredit`](operations::redeem_loyalty_points_for_account_credit::RedeemLoyaltyPointsForAccountCredit).
+    fn redeem_loyalty_points_for_account_credit(
+        &self,
+        input: types::RedeemLoyaltyPointsInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::redeem_loyalty_points_for_account_credit::ResponseData,
+            Self::Error<
+                operations::redeem_loyalty_points_for_account_credit::RedeemLoyaltyPointsForAccountCredit,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::redeem_loyalty_points_for_account_credit::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::redeem_loyalty_points_for_account_credit::RedeemLoyaltyPointsForAccountCredit,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Redeem the referral claim code from certain referral scheme.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-6723`: Unauthorized.
+    /// - `KT-CT-6724`: Referral claim code not found.
+    /// - `KT-CT-6725`: Referral claim code redeeming error.
+    /// - `KT-CT-6726`: Referral claim code has already been redeemed.
+    /// - `KT-CT-6727`: Referral claim code is not available.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`RedeemReferralClaimCode`](operations::redeem_referral_claim_code::RedeemReferralClaimCode).
+    fn redeem_referral_claim_code(
+        &self,
+        input: types::RedeemReferralClaimCodeInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::redeem_referral_claim_code::ResponseData,
+            Self::Error<operations::redeem_referral_claim_code::RedeemReferralClaimCode>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::redeem_referral_claim_code::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::redeem_referral_claim_code::RedeemReferralClaimCode,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Regenerate the live secret key for the authenticated user.
+    ///
+    /// Sends [`RegenerateSecretKey`](operations::regenerate_secret_key::RegenerateSecretKey).
+    fn regenerate_secret_key(
+        &self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::regenerate_secret_key::ResponseData,
+            Self::Error<operations::regenerate_secret_key::RegenerateSecretKey>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::regenerate_secret_key::Variables::new();
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::regenerate_secret_key::RegenerateSecretKey,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Register the account for participating in a Demand Response campaign.
+    ///
+    /// Sends [`RegisterDemandResponseCampaignParticipant`](operations::register_demand_response_campaign_participant::RegisterDemandResponseCampaignParticipant).
+    fn register_demand_response_campaign_participant(
+        &self,
+        variables: operations::register_demand_response_campaign_participant::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::register_demand_response_campaign_participant::ResponseData,
+            Self::Error<
+                operations::register_demand_response_campaign_participant::RegisterDemandResponseCampaignParticipant,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::register_demand_response_campaign_participant::RegisterDemandResponseCampaignParticipant,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Register a device token to be used for push notifications for an app.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// Sends [`RegisterPushNotificationBinding`](operations::register_push_notification_binding::RegisterPushNotificationBinding).
+    fn register_push_notification_binding(
+        &self,
+        input: types::RegisterPushNotificationBindingInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::register_push_notification_binding::ResponseData,
+            Self::Error<
+                operations::register_push_notification_binding::RegisterPushNotificationBinding,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::register_push_notification_binding::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::register_push_notification_binding::RegisterPushNotificationBinding,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Request a double opt in
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9019`: Invalid input.
+    /// - `KT-CT-9018`: Account not found.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9017`: Consent type not found.
+    /// - `KT-CT-9023`: Consent already accepted.
+    /// - `KT-CT-1199`: Too many requests.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`RequestDoubleOptIn`](operations::request_double_opt_in::RequestDoubleOptIn).
+    fn request_double_opt_in(
+        &self,
+        variables: operations::request_double_opt_in::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::request_double_opt_in::ResponseData,
+            Self::Error<operations::request_double_opt_in::RequestDoubleOptIn>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::request_double_opt_in::RequestDoubleOptIn,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Provide the email address of an account user to send them an email with instructions on how to reset their password.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1133`: Unable to request password reset email.
+    /// - `KT-CT-11331`: Invalid input data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`RequestPasswordReset`](operations::request_password_reset::RequestPasswordReset).
+    fn request_password_reset(
+        &self,
+        input: types::RequestPasswordResetInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::request_password_reset::ResponseData,
+            Self::Error<operations::request_password_reset::RequestPasswordReset>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::request_password_reset::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::request_password_reset::RequestPasswordReset,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Request an issued bill to be printed and (re)posted to billing address of the account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3824`: Unauthorized.
+    /// - `KT-CT-9705`: The billing document has not been issued.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`RequestPrintedBill`](operations::request_printed_bill::RequestPrintedBill).
+    fn request_printed_bill(
+        &self,
+        input: types::RequestPrintedBillInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::request_printed_bill::ResponseData,
+            Self::Error<operations::request_printed_bill::RequestPrintedBill>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::request_printed_bill::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::request_printed_bill::RequestPrintedBill,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Reset the password of an account user indicated by the userId to the value supplied.
+    ///
+    /// **Deprecated.** The 'resetPassword' field is deprecated. Please use `resetUserPassword` instead. Marked deprecated on 2024-12-04. Scheduled for removal on or after 2025-06-01. See <https://announcements.kraken.tech/announcements/public/81/>.
+    ///
+    /// Sends [`ResetPassword`](operations::reset_password::ResetPassword).
+    #[deprecated(
+        note = "The 'resetPassword' field is deprecated. Please use `resetUserPassword` instead."
+    )]
+    #[allow(deprecated)]
+    fn reset_password(
+        &self,
+        input: types::ResetPasswordMutationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::reset_password::ResponseData,
+            Self::Error<operations::reset_password::ResetPassword>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::reset_password::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::reset_password::ResetPassword,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Reset the password of an account user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4125`: Unauthorized.
+    /// - `KT-CT-1132`: Unauthorized.
+    /// - `KT-CT-5450`: Password is invalid.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Codes a `validationErrors` entry can carry:
+    ///
+    /// - `password_too_short`
+    /// - `password_too_common`
+    /// - `password_reused`
+    /// - `password_matches_current`
+    /// - `password_has_too_few_numeric_characters`
+    /// - `password_has_too_few_special_characters`
+    /// - `password_has_too_few_lowercase_characters`
+    /// - `password_has_too_few_uppercase_characters`
+    /// - `password_contains_account_number`
+    /// - `password_contains_part_of_email_address`
+    ///
+    /// # Notes
+    ///
+    /// Raises `KT-CT-5450` if password validation fails. Inspect the `validationErrors` extension to get the exact validation error:
+    /// ```text
+    /// {
+    /// "data": {"resetUserPassword": null},
+    /// "errors": [
+    /// {
+    /// "message": "Password is invalid.",
+    /// "path": ["resetUserPassword"],
+    /// "extensions": {
+    /// "errorType": "VALIDATION",
+    /// "errorCode": "KT-CT-5450",
+    /// "errorDescription": "Given password fails password policy requirements.",
+    /// "validationErrors": [
+    /// {
+    /// "code": "password_too_short",
+    /// "message": "This password is too short. It must contain at least 7 characters.",
+    /// "inputPath": ["input", "password"]
+    /// },
+    /// {
+    /// "code": "password_too_common",
+    /// "message": "This password is too common.",
+    /// "inputPath": ["input", "password"]
+    /// }
+    /// ]
+    /// }
+    /// }
+    /// ]
+    /// }
+    /// ```
+    ///
+    /// The validation error's `code` can be any of
+    /// - password_too_short
+    /// - password_too_common
+    /// - password_reused
+    /// - password_matches_current
+    /// - password_has_too_few_numeric_characters
+    /// - password_has_too_few_special_characters
+    /// - password_has_too_few_lowercase_characters
+    /// - password_has_too_few_uppercase_characters
+    /// - password_contains_account_number
+    /// - password_contains_part_of_email_address
+    ///
+    /// Sends [`ResetUserPassword`](operations::reset_user_password::ResetUserPassword).
+    fn reset_user_password(
+        &self,
+        input: types::ResetUserPasswordInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::reset_user_password::ResponseData,
+            Self::Error<operations::reset_user_password::ResetUserPassword>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::reset_user_password::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::reset_user_password::ResetUserPassword,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Schedule a quote follow-up to the provided recipient.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4619`: Quote with given code not found.
+    /// - `KT-CT-4632`: Invalid recipient information.
+    /// - `KT-CT-4633`: Mutation not enabled in this environment.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ScheduleQuoteFollowUp`](operations::schedule_quote_follow_up::ScheduleQuoteFollowUp).
+    fn schedule_quote_follow_up(
+        &self,
+        input: types::QuoteShareInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::schedule_quote_follow_up::ResponseData,
+            Self::Error<operations::schedule_quote_follow_up::ScheduleQuoteFollowUp>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::schedule_quote_follow_up::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::schedule_quote_follow_up::ScheduleQuoteFollowUp,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Self-serve switch-in correction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4547`: Switch-in correction input data is invalid.
+    /// - `KT-JP-4548`: Switch-in request not found.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4549`: Switch-in correction action unavailable.
+    /// - `KT-JP-4550`: Switch-in correction invalid request.
+    /// - `KT-JP-4520`: Unable to process request.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`SelfServeSwitchInCorrection`](operations::self_serve_switch_in_correction::SelfServeSwitchInCorrection).
+    fn self_serve_switch_in_correction(
+        &self,
+        input: types::SelfServeSwitchInCorrectionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::self_serve_switch_in_correction::ResponseData,
+            Self::Error<
+                operations::self_serve_switch_in_correction::SelfServeSwitchInCorrection,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::self_serve_switch_in_correction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::self_serve_switch_in_correction::SelfServeSwitchInCorrection,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Mutation to send family switch in offer to the customer.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`SendFamilySwitchInOffer`](operations::send_family_switch_in_offer::SendFamilySwitchInOffer).
+    fn send_family_switch_in_offer(
+        &self,
+        input: types::SendFamilySwitchInOfferInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::send_family_switch_in_offer::ResponseData,
+            Self::Error<operations::send_family_switch_in_offer::SendFamilySwitchInOffer>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::send_family_switch_in_offer::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::send_family_switch_in_offer::SendFamilySwitchInOffer,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The `SendLiveChatMessage` mutation.
+    ///
+    /// **Docs-only.** Documented, but absent from the live schema snapshot of 2026-06-16: the API is likely to refuse it.
+    ///
+    /// Sends [`SendLiveChatMessage`](operations::send_live_chat_message::SendLiveChatMessage).
+    fn send_live_chat_message(
+        &self,
+        input: types::SendLiveChatMessageInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::send_live_chat_message::ResponseData,
+            Self::Error<operations::send_live_chat_message::SendLiveChatMessage>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::send_live_chat_message::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::send_live_chat_message::SendLiveChatMessage,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Set the Loyalty Point user for the account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-9214`: Couldn't assign user loyalty points role.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`SetLoyaltyPointsUser`](operations::set_loyalty_points_user::SetLoyaltyPointsUser).
+    fn set_loyalty_points_user(
+        &self,
+        input: types::SetLoyaltyPointsUserInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::set_loyalty_points_user::ResponseData,
+            Self::Error<operations::set_loyalty_points_user::SetLoyaltyPointsUser>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::set_loyalty_points_user::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::set_loyalty_points_user::SetLoyaltyPointsUser,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Set up a new direct debit instruction.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-3940`: Invalid data.
+    /// - `KT-CT-5415`: Account user not found.
+    /// - `KT-CT-11103`: Business not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`SetUpDirectDebitInstruction`](operations::set_up_direct_debit_instruction::SetUpDirectDebitInstruction).
+    fn set_up_direct_debit_instruction(
+        &self,
+        input: types::SetUpDirectDebitInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::set_up_direct_debit_instruction::ResponseData,
+            Self::Error<
+                operations::set_up_direct_debit_instruction::SetUpDirectDebitInstruction,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::set_up_direct_debit_instruction::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::set_up_direct_debit_instruction::SetUpDirectDebitInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Share a goods quote.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4122`: Invalid email.
+    /// - `KT-CT-8203`: Received an invalid quote code.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ShareGoodsQuote`](operations::share_goods_quote::ShareGoodsQuote).
+    fn share_goods_quote(
+        &self,
+        input: types::ShareGoodsQuoteInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::share_goods_quote::ResponseData,
+            Self::Error<operations::share_goods_quote::ShareGoodsQuote>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::share_goods_quote::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::share_goods_quote::ShareGoodsQuote,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Store a new payment instruction created through the embedded process.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-4177`: Unauthorized.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`StorePaymentInstruction`](operations::store_payment_instruction::StorePaymentInstruction).
+    fn store_payment_instruction(
+        &self,
+        input: types::StorePaymentInstructionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::store_payment_instruction::ResponseData,
+            Self::Error<operations::store_payment_instruction::StorePaymentInstruction>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::store_payment_instruction::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::store_payment_instruction::StorePaymentInstruction,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Stores bank account details for refunds.
+    ///
+    /// Sends [`StoreRefundBankAccount`](operations::store_refund_bank_account::StoreRefundBankAccount).
+    fn store_refund_bank_account(
+        &self,
+        variables: operations::store_refund_bank_account::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::store_refund_bank_account::ResponseData,
+            Self::Error<operations::store_refund_bank_account::StoreRefundBankAccount>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::store_refund_bank_account::StoreRefundBankAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Submit customer feedback.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5514`: Unable to submit feedback.
+    /// - `KT-CT-5511`: The feedback_id should be provided for feedback source.
+    /// - `KT-CT-5512`: The feedback doesn't match the account.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`SubmitCustomerFeedback`](operations::submit_customer_feedback::SubmitCustomerFeedback).
+    fn submit_customer_feedback(
+        &self,
+        input: types::CustomerFeedbackInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::submit_customer_feedback::ResponseData,
+            Self::Error<operations::submit_customer_feedback::SubmitCustomerFeedback>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::submit_customer_feedback::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::submit_customer_feedback::SubmitCustomerFeedback,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Submit a repayment request.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1132`: Unauthorized.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-3926`: Unauthorized.
+    /// - `KT-CT-3927`: Invalid Amount.
+    /// - `KT-CT-3928`: Idempotency key used for another repayment request.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`SubmitRepaymentRequest`](operations::submit_repayment_request::SubmitRepaymentRequest).
+    fn submit_repayment_request(
+        &self,
+        input: types::RequestRepaymentInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::submit_repayment_request::ResponseData,
+            Self::Error<operations::submit_repayment_request::SubmitRepaymentRequest>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::submit_repayment_request::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::submit_repayment_request::SubmitRepaymentRequest,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Suggests a fixed payment schedule payment amount.
+    ///
+    /// Sends [`SuggestFixedPaymentAmount`](operations::suggest_fixed_payment_amount::SuggestFixedPaymentAmount).
+    fn suggest_fixed_payment_amount(
+        &self,
+        input: types::SuggestFixedPaymentAmountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::suggest_fixed_payment_amount::ResponseData,
+            Self::Error<
+                operations::suggest_fixed_payment_amount::SuggestFixedPaymentAmount,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::suggest_fixed_payment_amount::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::suggest_fixed_payment_amount::SuggestFixedPaymentAmount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Switch to the product with fixed fuel cost adjustment tariff.
+    ///
+    /// Sends [`SwitchToProductWithFixedFuelCostAdjustment`](operations::switch_to_product_with_fixed_fuel_cost_adjustment::SwitchToProductWithFixedFuelCostAdjustment).
+    fn switch_to_product_with_fixed_fuel_cost_adjustment(
+        &self,
+        variables: operations::switch_to_product_with_fixed_fuel_cost_adjustment::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::switch_to_product_with_fixed_fuel_cost_adjustment::ResponseData,
+            Self::Error<
+                operations::switch_to_product_with_fixed_fuel_cost_adjustment::SwitchToProductWithFixedFuelCostAdjustment,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::switch_to_product_with_fixed_fuel_cost_adjustment::SwitchToProductWithFixedFuelCostAdjustment,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// A summary of the tariffs available in a grid operator's area, or of one product: for each tariff its code and name, and per contract-capacity pattern its consumption rates (by step of monthly kWh) and its standing charges by amperage or by kVA, in yen including tax. No login is needed.
+    ///
+    /// Sends [`TariffSummary`](operations::tariff_summary::TariffSummary).
+    fn tariff_summary(
+        &self,
+        variables: operations::tariff_summary::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::tariff_summary::ResponseData,
+            Self::Error<operations::tariff_summary::TariffSummary>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::tariff_summary::TariffSummary,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Terminate credit transfer permission.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-3825`: Credit transfer permission not found.
+    /// - `KT-CT-3827`: The ledger is not valid.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`TerminateCreditTransferPermission`](operations::terminate_credit_transfer_permission::TerminateCreditTransferPermission).
+    fn terminate_credit_transfer_permission(
+        &self,
+        input: types::TerminateCreditTransferPermissionInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::terminate_credit_transfer_permission::ResponseData,
+            Self::Error<
+                operations::terminate_credit_transfer_permission::TerminateCreditTransferPermission,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::terminate_credit_transfer_permission::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::terminate_credit_transfer_permission::TerminateCreditTransferPermission,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Transfer Loyalty Point from one account user to another.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-9205`: Insufficient Loyalty Points.
+    /// - `KT-CT-9204`: Negative or zero points set.
+    /// - `KT-CT-9208`: Invalid posted at datetime.
+    /// - `KT-CT-9209`: Negative Loyalty Points balance.
+    /// - `KT-CT-9210`: Unhandled Loyalty Points exception.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`TransferLoyaltyPointsBetweenUsers`](operations::transfer_loyalty_points_between_users::TransferLoyaltyPointsBetweenUsers).
+    fn transfer_loyalty_points_between_users(
+        &self,
+        input: types::TransferLoyaltyPointsBetweenUsersInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::transfer_loyalty_points_between_users::ResponseData,
+            Self::Error<
+                operations::transfer_loyalty_points_between_users::TransferLoyaltyPointsBetweenUsers,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::transfer_loyalty_points_between_users::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::transfer_loyalty_points_between_users::TransferLoyaltyPointsBetweenUsers,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Unlink an account user and line together.
+    ///
+    /// Sends [`UnlinkUserFromLine`](operations::unlink_user_from_line::UnlinkUserFromLine).
+    fn unlink_user_from_line(
+        &self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::unlink_user_from_line::ResponseData,
+            Self::Error<operations::unlink_user_from_line::UnlinkUserFromLine>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::unlink_user_from_line::Variables::new();
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::unlink_user_from_line::UnlinkUserFromLine,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account billing address.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4145`: Invalid address.
+    /// - `KT-CT-7123`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountBillingAddress`](operations::update_account_billing_address::UpdateAccountBillingAddress).
+    fn update_account_billing_address(
+        &self,
+        input: types::AccountBillingAddressInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_billing_address::ResponseData,
+            Self::Error<
+                operations::update_account_billing_address::UpdateAccountBillingAddress,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_account_billing_address::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_billing_address::UpdateAccountBillingAddress,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update account billing email.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-4122`: Invalid email.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountBillingEmail`](operations::update_account_billing_email::UpdateAccountBillingEmail).
+    fn update_account_billing_email(
+        &self,
+        input: types::UpdateAccountBillingEmailInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_billing_email::ResponseData,
+            Self::Error<
+                operations::update_account_billing_email::UpdateAccountBillingEmail,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_account_billing_email::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_billing_email::UpdateAccountBillingEmail,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account user consent data.
+    ///
+    /// Sends [`UpdateAccountConsentData`](operations::update_account_consent_data::UpdateAccountConsentData).
+    fn update_account_consent_data(
+        &self,
+        variables: operations::update_account_consent_data::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_consent_data::ResponseData,
+            Self::Error<
+                operations::update_account_consent_data::UpdateAccountConsentData,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_consent_data::UpdateAccountConsentData,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the consents of an account
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9014`: Duplicate consent.
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9017`: Consent type not found.
+    /// - `KT-CT-9018`: Account not found.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountConsents`](operations::update_account_consents::UpdateAccountConsents).
+    fn update_account_consents(
+        &self,
+        variables: operations::update_account_consents::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_consents::ResponseData,
+            Self::Error<operations::update_account_consents::UpdateAccountConsents>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_consents::UpdateAccountConsents,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update an account reference.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-8310`: Invalid data.
+    /// - `KT-CT-8311`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountReference`](operations::update_account_reference::UpdateAccountReference).
+    fn update_account_reference(
+        &self,
+        input: types::AccountReferenceInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_reference::ResponseData,
+            Self::Error<operations::update_account_reference::UpdateAccountReference>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_account_reference::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_reference::UpdateAccountReference,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5414`: Invalid data.
+    /// - `KT-JP-5401`: Account user details not found.
+    /// - `KT-JP-5402`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountUser`](operations::update_account_user::UpdateAccountUser).
+    fn update_account_user(
+        &self,
+        variables: operations::update_account_user::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_user::ResponseData,
+            Self::Error<operations::update_account_user::UpdateAccountUser>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_user::UpdateAccountUser,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the consents of an account user (the authenticated user)
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-9014`: Duplicate consent.
+    /// - `KT-CT-9016`: Consent management not enabled.
+    /// - `KT-CT-9017`: Consent type not found.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-5421`: Account user not found.
+    /// - `KT-CT-5422`: Invalid data.
+    /// - `KT-CT-1605`: Invalid input.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAccountUserConsents`](operations::update_account_user_consents::UpdateAccountUserConsents).
+    fn update_account_user_consents(
+        &self,
+        variables: operations::update_account_user_consents::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_account_user_consents::ResponseData,
+            Self::Error<
+                operations::update_account_user_consents::UpdateAccountUserConsents,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_account_user_consents::UpdateAccountUserConsents,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update an active purchase.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-8225`: Received an invalid purchaseId.
+    /// - `KT-CT-8226`: The provided purchase is not active.
+    /// - `KT-CT-8206`: Invalid data.
+    /// - `KT-CT-8227`: Available grants could not be applied.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateActivePurchase`](operations::update_active_purchase::UpdateActivePurchase).
+    fn update_active_purchase(
+        &self,
+        input: types::UpdatePurchaseInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_active_purchase::ResponseData,
+            Self::Error<operations::update_active_purchase::UpdateActivePurchase>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_active_purchase::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_active_purchase::UpdateActivePurchase,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Change the auto top up amount for the payment schedule.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-3815`: No active payment schedule found for this account.
+    /// - `KT-CT-3941`: Invalid data.
+    /// - `KT-CT-3942`: An unexpected error occurred.
+    /// - `KT-CT-3947`: An unexpected error occurred.
+    /// - `KT-CT-3953`: The payment schedule is not a balance triggered schedule.
+    /// - `KT-CT-3820`: Received both ledger ID and number.
+    /// - `KT-CT-3821`: Received neither ledger ID nor ledger number.
+    /// - `KT-CT-3822`: Unauthorized.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateAutoTopUpAmount`](operations::update_auto_top_up_amount::UpdateAutoTopUpAmount).
+    fn update_auto_top_up_amount(
+        &self,
+        input: types::UpdateAutoTopUpAmountInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_auto_top_up_amount::ResponseData,
+            Self::Error<operations::update_auto_top_up_amount::UpdateAutoTopUpAmount>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_auto_top_up_amount::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_auto_top_up_amount::UpdateAutoTopUpAmount,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Store updated bank account details.
+    ///
+    /// Sends [`UpdateBankAccountDetails`](operations::update_bank_account_details::UpdateBankAccountDetails).
+    fn update_bank_account_details(
+        &self,
+        variables: operations::update_bank_account_details::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_bank_account_details::ResponseData,
+            Self::Error<
+                operations::update_bank_account_details::UpdateBankAccountDetails,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_bank_account_details::UpdateBankAccountDetails,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update account communication delivery preference.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4123`: Unauthorized.
+    /// - `KT-CT-4136`: Cannot set comms preference to email when account has no email.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateCommsDeliveryPreference`](operations::update_comms_delivery_preference::UpdateCommsDeliveryPreference).
+    fn update_comms_delivery_preference(
+        &self,
+        input: types::UpdateCommsDeliveryPreferenceInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_comms_delivery_preference::ResponseData,
+            Self::Error<
+                operations::update_comms_delivery_preference::UpdateCommsDeliveryPreference,
+            >,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_comms_delivery_preference::Variables::new(
+            input,
+        );
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_comms_delivery_preference::UpdateCommsDeliveryPreference,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the comms preferences of the account user (the authenticated user).
+    ///
+    /// Sends [`UpdateCommsPreferences`](operations::update_comms_preferences::UpdateCommsPreferences).
+    fn update_comms_preferences(
+        &self,
+        input: types::UpdateAccountUserCommsPreferencesMutationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_comms_preferences::ResponseData,
+            Self::Error<operations::update_comms_preferences::UpdateCommsPreferences>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_comms_preferences::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_comms_preferences::UpdateCommsPreferences,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Updates credit card details for an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-3902`: Payment instruction creation using the same card number on the same day is not allowed.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`UpdateCreditCardDetails`](operations::update_credit_card_details::UpdateCreditCardDetails).
+    fn update_credit_card_details(
+        &self,
+        variables: operations::update_credit_card_details::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_credit_card_details::ResponseData,
+            Self::Error<operations::update_credit_card_details::UpdateCreditCardDetails>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_credit_card_details::UpdateCreditCardDetails,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update comms preferences for a campaign participant.
+    ///
+    /// Sends [`UpdateDemandResponseCampaignParticipantCommsPreferences`](operations::update_demand_response_campaign_participant_comms_preferences::UpdateDemandResponseCampaignParticipantCommsPreferences).
+    fn update_demand_response_campaign_participant_comms_preferences(
+        &self,
+        variables: operations::update_demand_response_campaign_participant_comms_preferences::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_demand_response_campaign_participant_comms_preferences::ResponseData,
+            Self::Error<
+                operations::update_demand_response_campaign_participant_comms_preferences::UpdateDemandResponseCampaignParticipantCommsPreferences,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_demand_response_campaign_participant_comms_preferences::UpdateDemandResponseCampaignParticipantCommsPreferences,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update a tip value for a campaign participant.
+    ///
+    /// Sends [`UpdateDemandResponseCampaignParticipantTip`](operations::update_demand_response_campaign_participant_tip::UpdateDemandResponseCampaignParticipantTip).
+    fn update_demand_response_campaign_participant_tip(
+        &self,
+        variables: operations::update_demand_response_campaign_participant_tip::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_demand_response_campaign_participant_tip::ResponseData,
+            Self::Error<
+                operations::update_demand_response_campaign_participant_tip::UpdateDemandResponseCampaignParticipantTip,
+            >,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_demand_response_campaign_participant_tip::UpdateDemandResponseCampaignParticipantTip,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update metadata on an object.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-4323`: Unauthorized.
+    /// - `KT-CT-8413`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateMetadata`](operations::update_metadata::UpdateMetadata).
+    fn update_metadata(
+        &self,
+        input: types::MetadataInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_metadata::ResponseData,
+            Self::Error<operations::update_metadata::UpdateMetadata>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_metadata::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_metadata::UpdateMetadata,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update a supply point's move-in date.
+    ///
+    /// Sends [`UpdateMoveInDate`](operations::update_move_in_date::UpdateMoveInDate).
+    fn update_move_in_date(
+        &self,
+        variables: operations::update_move_in_date::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_move_in_date::ResponseData,
+            Self::Error<operations::update_move_in_date::UpdateMoveInDate>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_move_in_date::UpdateMoveInDate,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update a supply point's move-out date.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-4539`: Move out date update input data is invalid.
+    /// - `KT-JP-4501`: Unauthorized.
+    /// - `KT-JP-4536`: Move out active process not found.
+    /// - `KT-JP-4540`: Move out date update cannot self-service.
+    /// - `KT-JP-4101`: Unauthorized.
+    /// - `KT-JP-4541`: Not allowed to update move out process.
+    /// - `KT-JP-4520`: Unable to process request.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`UpdateMoveOutDate`](operations::update_move_out_date::UpdateMoveOutDate).
+    fn update_move_out_date(
+        &self,
+        variables: operations::update_move_out_date::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_move_out_date::ResponseData,
+            Self::Error<operations::update_move_out_date::UpdateMoveOutDate>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_move_out_date::UpdateMoveOutDate,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update password of the authenticated user
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5460`: Old password is invalid.
+    /// - `KT-CT-5450`: Password is invalid.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`UpdatePassword`](operations::update_password::UpdatePassword).
+    fn update_password(
+        &self,
+        variables: operations::update_password::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_password::ResponseData,
+            Self::Error<operations::update_password::UpdatePassword>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_password::UpdatePassword,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Update the account user details of the authenticated user.
+    /// Only one name field can be updated per day, other fields can be updated freely. This prevents users from switching accounts to someone else (usually when moving homes). All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-5413`: Invalid data.
+    /// - `KT-CT-5414`: Invalid data.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    /// - `KT-CT-1111`: Unauthorized.
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    ///
+    /// Sends [`UpdateUser`](operations::update_user::UpdateUser).
+    fn update_user(
+        &self,
+        input: types::UpdateUserInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_user::ResponseData,
+            Self::Error<operations::update_user::UpdateUser>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_user::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_user::UpdateUser,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// DEPRECATED: Please use updateUser instead
+    /// Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+    ///
+    /// **Deprecated.** The 'updateUserDetails' field is deprecated. Please use the 'updateUser' mutation instead. Marked deprecated on 2020-10-02. Scheduled for removal on or after 2023-04-06.
+    ///
+    /// Sends [`UpdateUserDetails`](operations::update_user_details::UpdateUserDetails).
+    #[deprecated(
+        note = "The 'updateUserDetails' field is deprecated. Please use the 'updateUser' mutation instead."
+    )]
+    #[allow(deprecated)]
+    fn update_user_details(
+        &self,
+        input: types::UpdateAccountUserMutationInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::update_user_details::ResponseData,
+            Self::Error<operations::update_user_details::UpdateUserDetails>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::update_user_details::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::update_user_details::UpdateUserDetails,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Validate MFA Device for user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1150`: MFA device not found.
+    /// - `KT-CT-1151`: MFA device not found.
+    /// - `KT-CT-1152`: Invalid MFA token.
+    /// - `KT-CT-1155`: Enabled backup device is needed.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`ValidateMfaDevice`](operations::validate_mfa_device::ValidateMfaDevice).
+    fn validate_mfa_device(
+        &self,
+        input: types::ValidateMfaDeviceInputType,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::validate_mfa_device::ResponseData,
+            Self::Error<operations::validate_mfa_device::ValidateMfaDevice>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::validate_mfa_device::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::validate_mfa_device::ValidateMfaDevice,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account’s user.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1145`: Account/user details do not match.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`VerifyIdentity`](operations::verify_identity::VerifyIdentity).
+    fn verify_identity(
+        &self,
+        input: types::VerifyIdentityInput,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::verify_identity::ResponseData,
+            Self::Error<operations::verify_identity::VerifyIdentity>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::verify_identity::Variables::new(input);
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::verify_identity::VerifyIdentity,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// The logged-in user and every account they are linked to (through an account or a portfolio role): each account's number, status, balance and overdue balance in whole yen (the balance summed over every ledger that contributes to it) and billing name.
+    /// This field requires the `Authorization` header to be set.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-CT-1112`: 'Authorization' header not provided.
+    /// - `KT-CT-1111`: Unauthorized.
+    ///
+    /// # Notes
+    ///
+    /// Some account fields are refused through `viewer.accounts` but allowed through `account(accountNumber:)` (`KT-CT-4501`, e.g. `supplyPeriods`): read an account in depth with `accountDetails`.
+    ///
+    /// Sends [`ViewerAccounts`](operations::viewer_accounts::ViewerAccounts).
+    fn viewer_accounts(
+        &self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::viewer_accounts::ResponseData,
+            Self::Error<operations::viewer_accounts::ViewerAccounts>,
+        >,
+    > + ::std::marker::Send {
+        let variables = operations::viewer_accounts::Variables::new();
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::viewer_accounts::ViewerAccounts,
+            >(self, &variables)
+                .await
+        }
+    }
+    /// Withdraw an account.
+    ///
+    /// # Errors
+    ///
+    /// - `KT-JP-7801`: Unknown error occurred.
+    /// - `KT-CT-1113`: Disabled GraphQL field requested.
+    ///
+    /// Sends [`WithdrawAccount`](operations::withdraw_account::WithdrawAccount).
+    fn withdraw_account(
+        &self,
+        variables: operations::withdraw_account::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            operations::withdraw_account::ResponseData,
+            Self::Error<operations::withdraw_account::WithdrawAccount>,
+        >,
+    > + ::std::marker::Send {
+        async move {
+            <Self as ::kraken_codegen_runtime::Execute>::execute::<
+                operations::withdraw_account::WithdrawAccount,
+            >(self, &variables)
+                .await
+        }
+    }
+}
+impl<C: ::kraken_codegen_runtime::Execute + ?Sized> KrakenApi for C {}

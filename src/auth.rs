@@ -6,7 +6,7 @@ use crate::extensions::{ErrorExtensions, GraphQLError, HttpStatusError};
 use crate::operations::obtain_kraken_token::{self, ObtainKrakenToken};
 use crate::types::ObtainJsonWebTokenInput;
 use chrono::{DateTime, Utc};
-use kraken_codegen_runtime::{Client as Transport, Error, Extensions, Secret};
+use kraken_codegen_runtime::{Client as Transport, Error, ErrorClass, Extensions, Secret};
 use reqwest::header::{HeaderMap, HeaderValue};
 use std::fmt;
 use std::time::Duration;
@@ -82,17 +82,13 @@ fn redacted_decode_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// Error codes that mean "the Kraken token sent has expired": `KT-CT-1120` ("The
-/// Kraken Token has expired.", documented in the JP schema) and `KT-CT-1124` ("JWT
-/// has expired.", the platform's code for an expired JWT).
-pub const EXPIRED_TOKEN_CODES: [&str; 2] = ["KT-CT-1120", "KT-CT-1124"];
-
-/// True when one of the errors says the token sent has expired.
+/// True when one of the errors says the token sent has expired: its code is of the
+/// class [`ErrorClass::ExpiredToken`] (`schema/catalogue/error_classes.toml`).
 pub fn is_expired_token<E: Extensions>(errors: &[kraken_codegen_runtime::GraphQLError<E>]) -> bool {
     errors.iter().any(|error| {
-        error
-            .code()
-            .is_some_and(|code| EXPIRED_TOKEN_CODES.contains(&code))
+        error.code().is_some_and(|code| {
+            crate::ErrorCode::from_code(code).class() == ErrorClass::ExpiredToken
+        })
     })
 }
 
@@ -196,13 +192,13 @@ impl TokenState {
             .get("exp")
             .and_then(|exp| exp.as_i64().or_else(|| exp.as_f64().map(|exp| exp as i64)))
             .and_then(|exp| DateTime::from_timestamp(exp, 0));
-        let mut header = HeaderValue::from_str(&issued.token)
+        let mut header = HeaderValue::from_str(issued.token.expose())
             .map_err(|_| AuthError::Decode("the token is not a valid header value".to_owned()))?;
         header.set_sensitive(true);
         Ok(TokenState {
-            token: Secret::new(issued.token),
+            token: issued.token,
             header,
-            refresh_token: issued.refresh_token.map(Secret::new),
+            refresh_token: issued.refresh_token,
             expires_at,
             refresh_expires_at: issued
                 .refresh_expires_in

@@ -221,3 +221,14 @@ impl Client {
         }
     }
 }
+
+impl kraken_codegen_runtime::Execute for Client {
+    type Error<O: Operation> = OperationError<O>;
+
+    fn execute<O: Operation>(
+        &self,
+        variables: &O::Variables,
+    ) -> impl std::future::Future<Output = Result<O::ResponseData, OperationError<O>>> + Send {
+        Client::execute::<O>(self, variables)
+    }
+}

@@ -41,7 +41,7 @@ use crate::emit::{self, EmitError, Settings};
 use crate::ir::Ir;
 use crate::validate::{self, ExecutableSource, Options, RequestLimits};
 use crate::write::{write_if_changed, WriteOutcome};
-use crate::{scalars, schema};
+use crate::{field_types, scalars, schema};
 
 /// Everything that can stop a run.
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +67,10 @@ pub enum Error {
     /// A `Builder::scalar` mapping of a name that is not a custom scalar of the schema.
     #[error("`Builder::scalar(\"{scalar}\", ..)`: {problem}")]
     ScalarMapping { scalar: String, problem: String },
+    /// A `Builder::field_type` of something that is not a scalar or enum field of the
+    /// schema, or with a type that is not Rust.
+    #[error("`Builder::field_type(\"{field}\", ..)`: {problem}")]
+    FieldType { field: String, problem: String },
     #[error("OUT_DIR is not set: `Builder::compile` is for build scripts run by cargo")]
     NoOutDir,
 }
@@ -124,6 +128,7 @@ pub struct Builder {
     catalogue: Option<PathBuf>,
     operations: Vec<PathBuf>,
     scalars: BTreeMap<String, String>,
+    field_types: BTreeMap<String, String>,
     selection: Option<BTreeSet<String>>,
     placeholder_fragments: bool,
     request_limits: Option<RequestLimits>,
@@ -145,6 +150,7 @@ impl Builder {
             catalogue: None,
             operations: Vec::new(),
             scalars: BTreeMap::new(),
+            field_types: BTreeMap::new(),
             selection: None,
             placeholder_fragments: false,
             request_limits: None,
@@ -180,6 +186,16 @@ impl Builder {
         self
     }
 
+    /// Gives the scalar or enum field `field` (`Type.field` of the schema, e.g.
+    /// `ObtainJSONWebToken.token`) the Rust type `rust_type` wherever it is selected, in
+    /// place of its scalar's or enum's (lists and nullability kept). `{runtime}` stands
+    /// for the runtime path: `{runtime}::Secret` keeps a token out of `Debug`. A key that
+    /// names no such field, or a type that is not Rust, fails the run.
+    pub fn field_type(mut self, field: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.field_types.insert(field.into(), rust_type.into());
+        self
+    }
+
     /// Lets an undefined `...XFragment` spread stand for every scalar and enum field of
     /// the object or interface `X` that needs no argument (the convention of the Kraken
     /// docs' examples). Off by default: an undefined fragment is an error.
@@ -205,6 +221,16 @@ impl Builder {
     /// `::kraken_codegen_runtime` (the default), or a crate or module re-exporting it.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.settings.runtime = path.into();
+        self
+    }
+
+    /// Also generates the trait `name` of one typed method per operation
+    /// (`client.create_payment(input).await`), implemented for every client that
+    /// implements the runtime's `Execute`, such as its `Client`. A method takes the input
+    /// object when the operation's one variable is `input`, else the `Variables` (nothing
+    /// without variables), and returns the response data or the client's error.
+    pub fn client_methods(mut self, name: impl Into<String>) -> Self {
+        self.settings.client_methods = Some(name.into());
         self
     }
 
@@ -286,6 +312,8 @@ impl Builder {
         let schema = schema?;
         scalars::check_overrides(&self.scalars, &schema)
             .map_err(|(scalar, problem)| Error::ScalarMapping { scalar, problem })?;
+        let field_types = field_types::check(&self.field_types, &schema)
+            .map_err(|(field, problem)| Error::FieldType { field, problem })?;
 
         let mut sources = Vec::new();
         let mut diagnostics = Diagnostics::default();
@@ -302,6 +330,8 @@ impl Builder {
         let options = Options {
             scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),
+            error_classes: BTreeMap::new(),
+            field_types,
             placeholder_fragments: self.placeholder_fragments,
             request_limits: self.request_limits,
         };

@@ -29,6 +29,13 @@ pub struct Ir {
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message) when a catalogue is used; empty otherwise.
     pub error_codes: BTreeMap<String, String>,
+    /// The behaviour class of each classified code of [`Ir::error_codes`]; the others
+    /// are of the class `Other`.
+    pub error_classes: BTreeMap<String, catalogue::ErrorClass>,
+    /// Rust types replacing the leaf type of particular fields, by (type, field) of the
+    /// schema (`{runtime}` standing for the runtime path); each selected such field
+    /// carries its type in [`Field::rust_type`].
+    pub field_types: BTreeMap<(String, String), String>,
 }
 
 /// How a custom scalar is represented in Rust.
@@ -130,6 +137,9 @@ pub struct Field {
     pub deprecated: Option<Deprecated>,
     /// The sub-selection, for object, interface and union fields.
     pub selection: Option<SelectionSet>,
+    /// For a scalar or enum field given a type of its own ([`Ir::field_types`]): that
+    /// Rust type, in place of the scalar's or enum's.
+    pub rust_type: Option<String>,
 }
 
 /// A named fragment, emitted once as a shared struct.

@@ -8,6 +8,7 @@ pub mod diagnostic;
 #[cfg(feature = "tools")]
 pub mod docs_import;
 pub mod emit;
+pub mod field_types;
 #[cfg(feature = "tools")]
 pub mod introspect;
 pub mod ir;

@@ -31,6 +31,9 @@
 //!    name in `snake_case` ([`operation_module`]: `AccountViewer` → `account_viewer`),
 //!    so it depends on that operation alone: adding, removing or renaming another never
 //!    moves it. Two operation names with the same module are an error, never suffixed.
+//! 8. **Client methods.** An operation's method in the client-methods trait is its
+//!    module name ([`client_methods`]), except that the names the trait inherits from the
+//!    runtime's `Execute` are reserved: an operation `Execute` gets `execute_2`.
 
 use std::collections::BTreeSet;
 
@@ -165,6 +168,14 @@ pub fn error_code_variant(code: &str) -> String {
 /// The module of the operation named `operation_name` (rule 7).
 pub fn operation_module(operation_name: &str) -> Ident {
     ident(&convert(operation_name, Case::Snake))
+}
+
+/// The namespace of the client-methods trait's methods (rule 8): each operation's
+/// method is [`Namespace::name`] of its operation name.
+pub fn client_methods() -> Namespace {
+    let mut names = Namespace::new(Case::Snake);
+    names.reserve("execute");
+    names
 }
 
 /// One scope of names; see rule 4.
@@ -336,6 +347,23 @@ mod tests {
                 "self_",
                 "_2fa"
             ]
+        );
+    }
+
+    #[test]
+    fn a_client_method_is_its_operation_module_except_inherited_names() {
+        let mut names = client_methods();
+        let methods: Vec<String> = ["CreateKonbiniPayment", "Type", "Execute", "execute"]
+            .iter()
+            .map(|name| names.name(name).to_string())
+            .collect();
+        assert_eq!(
+            methods,
+            ["create_konbini_payment", "r#type", "execute_2", "execute_3"]
+        );
+        assert_eq!(
+            operation_module("CreateKonbiniPayment").to_string(),
+            methods[0]
         );
     }
 

@@ -22,6 +22,30 @@ pub const JP_REQUEST_LIMITS: RequestLimits = RequestLimits {
     max_nodes: 10_000,
 };
 
+/// The trait of one method per operation, which `kraken_jp::Client` gets.
+pub const CLIENT_METHODS: &str = "KrakenApi";
+
+/// The response fields that carry credentials, which decode into the runtime's
+/// `Secret` so that `Debug` of a response never prints them: the fields the schema
+/// describes as a token, key or secret (tokens that authenticate or authorise, API and
+/// client secret keys, the TOTP secret, payment secrets).
+pub const SECRET_FIELDS: &[&str] = &[
+    "AccountUser.liveSecretKey",
+    "CreateMfaDevice.totpSecret",
+    "GetEmbeddedSecretForNewPaymentInstruction.secretKey",
+    "GetEmbeddedSecretForNewPaymentInstructionWithoutAccount.secretKey",
+    "InitiateHostedStandalonePaymentOutput.retrievalToken",
+    "InitiateStandalonePaymentOutput.retrievalToken",
+    "InitiateStandalonePaymentOutput.secretToken",
+    "MasqueradeAuthentication.token",
+    "MoveInSuccess.token",
+    "ObtainKrakenJSONWebToken.refreshToken",
+    "ObtainKrakenJSONWebToken.token",
+    "RegenerateSecretKey.key",
+    "UpdateBankAccountDetails.token",
+    "VerifyIdentity.token",
+];
+
 /// A project root holding `schema/` and `generated/`.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -50,7 +74,10 @@ impl Project {
 
     /// The generator configuration shared by build.rs and `regenerate`.
     pub fn builder(&self) -> Builder {
-        Builder::new()
+        let builder = SECRET_FIELDS.iter().fold(Builder::new(), |builder, field| {
+            builder.field_type(*field, "{runtime}::Secret")
+        });
+        builder
             .schema(self.schema())
             .catalogue(self.catalogue())
             .placeholder_fragments(true)
@@ -60,6 +87,7 @@ impl Project {
             // in the public types.
             .scalar("BigInt", scalars::FALLBACK)
             .scalar("NonEmptyID", scalars::FALLBACK)
+            .client_methods(CLIENT_METHODS)
     }
 
     /// Runs the generator.

@@ -125,7 +125,7 @@ async fn a_crate_with_only_the_runtime_sends_operations_to_a_loopback_server() {
             "errors": [{"message": "Three loans at most.", "path": ["borrow"],
                         "extensions": {"code": "LIMIT_REACHED"}}],
         })))
-        .expect(1)
+        .expect(2)
         .mount(&server)
         .await;
 

@@ -306,3 +306,110 @@ fn placeholder_fragments_are_an_option_off_by_default() {
          fragment UserFragment on User {\n  id\n  name\n}\n"
     );
 }
+
+#[test]
+fn a_field_type_replaces_the_leaf_type_of_that_field_wherever_selected() {
+    let (_dir, schema, operation) = files(
+        "type Query { login: Login, other: Login }\n\
+         type Login { token: String!, refresh: [String], user: User }\n\
+         type User { name: String }\n",
+        "query Login { login { token refresh user { name } } other { token } }\n",
+    );
+    let generated = Builder::new()
+        .schema(&schema)
+        .operations([&operation])
+        .field_type("Login.token", "{runtime}::Secret")
+        .field_type("Login.refresh", "crate::Key")
+        .generate()
+        .unwrap();
+    let ir = generated.ir();
+    let fields = |key: &str| -> Vec<(String, Option<String>)> {
+        let field = ir.operations[0]
+            .selection
+            .fields
+            .iter()
+            .find(|field| field.response_key == key)
+            .unwrap();
+        let selection = field.selection.as_ref().unwrap();
+        selection
+            .fields
+            .iter()
+            .map(|field| (field.field_name.clone(), field.rust_type.clone()))
+            .collect()
+    };
+    let secret = Some("{runtime}::Secret".to_string());
+    assert_eq!(
+        fields("login"),
+        [
+            ("token".to_string(), secret.clone()),
+            ("refresh".to_string(), Some("crate::Key".to_string())),
+            ("user".to_string(), None),
+        ]
+    );
+    assert_eq!(fields("other"), [("token".to_string(), secret)]);
+    // Wrappers stay: `[String]` becomes a list of the given type. (Formatted code, so
+    // with the `format` feature.)
+    #[cfg(feature = "format")]
+    {
+        let code = generated.to_string();
+        let declared = |name: &str| {
+            code.lines()
+                .map(str::trim)
+                .find(|line| line.starts_with(&format!("pub {name}:")))
+                .map(str::to_string)
+        };
+        assert_eq!(
+            declared("token").as_deref(),
+            Some("pub token: __rt::Secret,")
+        );
+        assert_eq!(
+            declared("refresh").as_deref(),
+            Some("pub refresh: Option<Vec<Option<crate::Key>>>,")
+        );
+    }
+}
+
+#[test]
+fn a_field_type_of_no_scalar_field_is_an_error_naming_it() {
+    let (_dir, schema, operation) = files(
+        "type Query { login: Login }\ntype Login { token: String!, user: User }\n\
+         type User { name: String }\ninput LoginInput { name: String }\n",
+        "query Login { login { token } }\n",
+    );
+    let builder = Builder::new().schema(&schema).operations([&operation]);
+    let cases = [
+        ("Login", "String", "name the field as `Type.field`"),
+        (
+            "Logn.token",
+            "String",
+            "the schema has no type `Logn`; did you mean `Login`?",
+        ),
+        (
+            "Login.tokn",
+            "String",
+            "`Login` has no field `tokn`; did you mean `token`?",
+        ),
+        (
+            "Login.user",
+            "String",
+            "`Login.user` is of type `User`: only scalar and enum fields take a Rust type",
+        ),
+        (
+            "LoginInput.name",
+            "String",
+            "`LoginInput` is not an object or interface type",
+        ),
+        ("Login.token", "Vec<", "`Vec<` is not a Rust type"),
+    ];
+    for (field, rust_type, problem) in cases {
+        let error = builder
+            .clone()
+            .field_type(field, rust_type)
+            .generate()
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("`Builder::field_type(\"{field}\", ..)`: {problem}")
+        );
+    }
+}

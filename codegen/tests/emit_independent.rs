@@ -21,6 +21,7 @@ fn builder() -> Builder {
         .schema(fixture("schema.graphql"))
         .operations([fixture("operations.graphql")])
         .scalar("Money", "rust_decimal::Decimal")
+        .client_methods("Api")
 }
 
 #[test]

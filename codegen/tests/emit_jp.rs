@@ -20,6 +20,7 @@ fn jp() -> Builder {
         .schema(repository("schema/kraken-jp.graphql"))
         .catalogue(repository("schema/catalogue"))
         .placeholder_fragments(true)
+        .client_methods("KrakenApi")
 }
 
 const SELECTED: [&str; 6] = [

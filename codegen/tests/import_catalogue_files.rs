@@ -7,7 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use kraken_codegen::catalogue::{
-    self, Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation,
+    self, Availability, Catalogue, Deprecation, Endpoint, Endpoints, ErrorClass, FieldDoc,
+    Operation,
 };
 use kraken_codegen::docs_import;
 use kraken_codegen::ir::OperationKind;
@@ -159,6 +160,7 @@ fn imports_the_whole_page() {
                 ("KT-CT-1111".into(), "Unauthorized.".into()),
                 ("KT-JP-4101".into(), "Unauthorized.".into()),
             ]),
+            error_classes: BTreeMap::new(),
             operations: vec![do_thing, old_thing, sign_in, start_chat],
         }
     );
@@ -454,6 +456,19 @@ fn written_with_read() -> tempfile::TempDir {
     dir
 }
 
+/// The valid page written to a fresh directory, with `errors.toml` adding KT-CT-1124 and
+/// `error_classes.toml` holding `text`.
+fn written_with_error_classes(text: &str) -> tempfile::TempDir {
+    let dir = written();
+    fs::write(
+        dir.path().join("errors.toml"),
+        "[errors]\nKT-CT-1124 = \"Signature of the JWT has expired.\"\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("error_classes.toml"), text).unwrap();
+    dir
+}
+
 #[test]
 fn loads_reads_beside_the_mutations() {
     let dir = written_with_read();
@@ -623,5 +638,53 @@ fn errors_toml_adds_the_codes_the_page_lacks() {
     assert_eq!(
         load_errors(dir.path()),
         "<dir>/queries/myAccounts.toml:3:25: unknown error code `KT-CT-1201`"
+    );
+}
+
+#[test]
+fn error_classes_classify_codes_of_the_table_and_errors_toml() {
+    assert!(catalogue::load(written().path())
+        .unwrap()
+        .error_classes
+        .is_empty());
+    let dir = written_with_error_classes(
+        "[classes]\n\
+         expired_token = [\"KT-CT-1124\"]\n\
+         credentials_refused = [\"KT-CT-1111\"]\n",
+    );
+    let loaded = catalogue::load(dir.path()).unwrap();
+    assert_eq!(
+        loaded.error_classes,
+        BTreeMap::from([
+            ("KT-CT-1111".to_string(), ErrorClass::CredentialsRefused),
+            ("KT-CT-1124".to_string(), ErrorClass::ExpiredToken),
+        ])
+    );
+    assert_eq!(
+        loaded.errors.get("KT-CT-1124").map(String::as_str),
+        Some("Signature of the JWT has expired.")
+    );
+}
+
+#[test]
+fn error_classes_mistakes_are_reported_at_their_place() {
+    let dir = written_with_error_classes(
+        "[classes]\n\
+         expired_token = [\"KT-CT-1124\", \"KT-CT-9999\"]\n\
+         refresh_refused = [\"KT-CT-1124\"]\n",
+    );
+    assert_eq!(
+        load_errors(dir.path()),
+        [
+            "<dir>/error_classes.toml:2:32: unknown error code `KT-CT-9999`",
+            "<dir>/error_classes.toml:3:20: `KT-CT-1124` is already in class `expired_token`",
+        ]
+        .join("\n")
+    );
+    let dir = written_with_error_classes("[classes]\nexpired = [\"KT-CT-1111\"]\n");
+    assert_eq!(
+        load_errors(dir.path()),
+        "<dir>/error_classes.toml:2:1: unknown key `expired` in `[classes]`; expected one of: \
+         expired_token, refresh_refused, credentials_refused, rate_limited, query_too_large"
     );
 }

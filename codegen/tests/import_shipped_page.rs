@@ -153,10 +153,11 @@ fn the_committed_catalogue_is_the_page_imported() {
     catalogue::write(&imported().catalogue, out.path()).unwrap();
     let mut committed = files(&workspace().join("schema/catalogue"));
     // `assemble-schema` writes `availability.toml` (tests/schema_jp.rs checks it), and the
-    // reads in `queries/` and `errors.toml` are written by hand; the import neither writes
-    // nor removes them.
+    // reads in `queries/`, `errors.toml` and `error_classes.toml` are written by hand; the
+    // import neither writes nor removes them.
     assert!(committed.remove(Path::new("availability.toml")).is_some());
     assert!(committed.remove(Path::new("errors.toml")).is_some());
+    assert!(committed.remove(Path::new("error_classes.toml")).is_some());
     committed.retain(|path, _| !path.starts_with("queries"));
     let fresh = files(out.path());
     assert_eq!(

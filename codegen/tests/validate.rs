@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use kraken_codegen::catalogue::{
-    Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation as Documented,
+    Availability, Catalogue, Deprecation, Endpoint, Endpoints, ErrorClass, FieldDoc,
+    Operation as Documented,
 };
 use kraken_codegen::ir::{Ir, OperationKind, Pagination, ScalarMapping, SelectionSet, TypeKind};
 use kraken_codegen::schema::{self, Schema};
@@ -466,13 +467,23 @@ fn catalogue_docs_fill_descriptions_and_deprecations() {
             api: "https://api.example/graphql/".to_string(),
             auth: "https://auth.example/graphql/".to_string(),
         },
-        errors: BTreeMap::from([("KT-CT-1111".to_string(), "Unauthorized.".to_string())]),
+        errors: BTreeMap::from([
+            ("KT-CT-1111".to_string(), "Unauthorized.".to_string()),
+            (
+                "KT-CT-1124".to_string(),
+                "Signature of the JWT has expired.".to_string(),
+            ),
+        ]),
+        error_classes: BTreeMap::from([("KT-CT-1124".to_string(), ErrorClass::ExpiredToken)]),
         operations: vec![documented()],
     };
     let ir = match validate::resolve_catalogue(&schema(), &catalogue, &[], placeholders()) {
         Ok(ir) => ir,
         Err(errors) => panic!("{}", errors.render()),
     };
+    // The IR's error table is the catalogue's.
+    assert_eq!(ir.error_codes, catalogue.errors);
+    assert_eq!(ir.error_classes, catalogue.error_classes);
     let operation = &ir.operations[0];
     assert_eq!(operation.docs, Some(documented()));
     assert_eq!(
@@ -513,7 +524,6 @@ fn catalogue_docs_fill_descriptions_and_deprecations() {
             ),
         ]
     );
-    assert_eq!(ir.error_codes, catalogue.errors);
 }
 
 #[test]

@@ -56,7 +56,14 @@ fn every_catalogue_document_validates_against_the_jp_schema() {
     assert_eq!(mutations, 98);
     assert_eq!(resolved, documented);
     assert!(ir.operations.iter().all(|op| op.docs.is_some()));
+    // The error table: the docs page's codes and those errors.toml adds; every classified
+    // code is in it.
     assert_eq!(ir.error_codes, catalogue.errors);
+    assert!(catalogue
+        .error_classes
+        .keys()
+        .all(|code| catalogue.errors.contains_key(code)));
+    assert_eq!(ir.error_classes, catalogue.error_classes);
 }
 
 #[test]

@@ -319,6 +319,17 @@ impl Client {
     }
 }
 
+impl crate::Execute for Client {
+    type Error<O: Operation> = OperationError<O>;
+
+    fn execute<O: Operation>(
+        &self,
+        variables: &O::Variables,
+    ) -> impl std::future::Future<Output = Result<O::ResponseData, OperationError<O>>> + Send {
+        Client::execute::<O>(self, variables)
+    }
+}
+
 /// The JSON body of a GraphQL request.
 #[derive(serde::Serialize)]
 struct RequestBody<'a, V> {

@@ -3,8 +3,11 @@
 use std::fmt;
 
 /// A password, API key or token. `Debug` prints `Secret(<redacted>)`; there is no
-/// `Display`, so the value only leaves through [`Secret::expose`].
-#[derive(Clone)]
+/// `Display`, so the value only leaves through [`Secret::expose`] (or on purpose, by
+/// serializing it). It decodes from and encodes as a plain string, so a response field
+/// that carries a credential can be one.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Secret(String);
 
 impl Secret {

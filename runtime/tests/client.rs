@@ -1,36 +1,13 @@
 //! The generic client against a local server: headers, endpoint keys, URL checks, and
 //! secrets kept out of `Debug` and errors.
 
-use kraken_codegen_runtime::{BuildError, Client, Error, ErrorCodeSet, Operation};
+mod support;
+
+use kraken_codegen_runtime::{BuildError, Client, Error, Operation, OperationKind};
 use serde_json::json;
-use std::convert::Infallible;
-use std::fmt;
-use std::str::FromStr;
+use support::NoCodes;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-/// No documented codes.
-#[derive(Debug, Clone, PartialEq)]
-struct NoCodes(String);
-
-impl ErrorCodeSet for NoCodes {
-    fn code(&self) -> &str {
-        &self.0
-    }
-}
-
-impl FromStr for NoCodes {
-    type Err = Infallible;
-    fn from_str(code: &str) -> Result<Self, Infallible> {
-        Ok(NoCodes(code.to_owned()))
-    }
-}
-
-impl fmt::Display for NoCodes {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// `query Hello { hello }`, naming no endpoint.
 struct Hello;
@@ -38,6 +15,7 @@ struct Hello;
 impl Operation for Hello {
     const OPERATION_NAME: &'static str = "Hello";
     const DOCUMENT: &'static str = "query Hello { hello }";
+    const KIND: OperationKind = OperationKind::Query;
     type Variables = serde_json::Map<String, serde_json::Value>;
     type ResponseData = serde_json::Value;
     type ErrorCode = NoCodes;
@@ -49,6 +27,7 @@ struct HelloAuth;
 impl Operation for HelloAuth {
     const OPERATION_NAME: &'static str = "Hello";
     const DOCUMENT: &'static str = "query Hello { hello }";
+    const KIND: OperationKind = OperationKind::Query;
     const ENDPOINT: Option<&'static str> = Some("auth");
     type Variables = serde_json::Map<String, serde_json::Value>;
     type ResponseData = serde_json::Value;

@@ -1,36 +1,14 @@
 //! The page walker against a local server: it follows cursors to the last page, stops
 //! at the page bound, sends the page size, and ends with the error of a failed page.
 
+mod support;
+
 use futures_util::StreamExt;
-use kraken_codegen_runtime::{Client, ErrorCodeSet, Operation, Paginated, Paging};
+use kraken_codegen_runtime::{Client, Operation, OperationKind, Paginated, Paging};
 use serde_json::{json, Map, Value};
-use std::convert::Infallible;
-use std::fmt;
-use std::str::FromStr;
+use support::NoCodes;
 use wiremock::matchers::{body_partial_json, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-#[derive(Debug, Clone, PartialEq)]
-struct NoCodes(String);
-
-impl ErrorCodeSet for NoCodes {
-    fn code(&self) -> &str {
-        &self.0
-    }
-}
-
-impl FromStr for NoCodes {
-    type Err = Infallible;
-    fn from_str(code: &str) -> Result<Self, Infallible> {
-        Ok(NoCodes(code.to_owned()))
-    }
-}
-
-impl fmt::Display for NoCodes {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// `payments(first: $first, after: $after)`, its data kept as JSON.
 struct Payments;
@@ -40,6 +18,7 @@ const DOCUMENT: &str = "query Payments($first: Int = 10, $after: String) { payme
 impl Operation for Payments {
     const OPERATION_NAME: &'static str = "Payments";
     const DOCUMENT: &'static str = DOCUMENT;
+    const KIND: OperationKind = OperationKind::Query;
     type Variables = Map<String, Value>;
     type ResponseData = Value;
     type ErrorCode = NoCodes;

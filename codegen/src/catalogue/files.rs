@@ -2,7 +2,9 @@
 //! error table); per documented mutation, `operations/<fieldName>.toml` beside the
 //! document `operations/<fieldName>.graphql`; per read, `queries/<name>.toml` beside
 //! `queries/<name>.graphql`; optionally `availability.toml`, which `assemble-schema`
-//! writes and `import-docs` leaves alone.
+//! writes, and, kept by hand, `errors.toml` (codes the docs page lacks) and
+//! `error_classes.toml` (the behaviour class of codes). `import-docs` leaves those three
+//! alone.
 //!
 //! Reading goes through [`super::read`]; writing (the `tools` feature) through serde.
 
@@ -12,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 use toml::Spanned;
 
-use super::model::{is_date, Deprecation, Endpoint, FieldDoc};
+use super::model::{is_date, Deprecation, Endpoint, ErrorClass, FieldDoc};
 #[cfg(feature = "tools")]
 use super::model::{Endpoints, Operation};
 use super::read::{self, ReadError, Table};
@@ -29,6 +31,8 @@ pub const QUERIES_DIR: &str = "queries";
 pub const AVAILABILITY_FILE: &str = "availability.toml";
 /// File name of the error codes the docs page does not list, written by hand.
 pub const MORE_ERRORS_FILE: &str = "errors.toml";
+/// File name of the table of error-code classes.
+pub const ERROR_CLASSES_FILE: &str = "error_classes.toml";
 
 /// `catalogue.toml`.
 #[derive(Debug)]
@@ -110,6 +114,28 @@ pub struct AvailabilityFile {
     pub snapshot: String,
     /// Names of the docs-only operations, each with its span.
     pub docs_only: Vec<Spanned<String>>,
+}
+
+/// `error_classes.toml`: the codes of each behaviour class.
+#[derive(Debug)]
+pub struct ErrorClassesFile {
+    /// Each class present under `[classes]`, in [`ErrorClass::ALL`] order, with its codes.
+    pub classes: Vec<(ErrorClass, Vec<Spanned<String>>)>,
+}
+
+impl ErrorClassesFile {
+    /// Reads `error_classes.toml` from its text.
+    pub fn read(text: &str) -> read::Result<Self> {
+        let document = read::parse(text)?;
+        let file = Table::document(&document, ERROR_CLASSES_FILE, &["classes"])?;
+        let keys = ErrorClass::ALL.map(ErrorClass::key);
+        let table = file.required_table("classes", "`[classes]`", &keys)?;
+        let classes = ErrorClass::ALL
+            .into_iter()
+            .map(|class| Ok((class, table.spanned_strings(class.key())?)))
+            .collect::<read::Result<_>>()?;
+        Ok(ErrorClassesFile { classes })
+    }
 }
 
 impl AvailabilityFile {

@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use super::availability;
 use super::document::{analyze, DocumentShape};
 use super::files::{
     CatalogueFile, FieldFile, MoreErrorsFile, OperationFile, CATALOGUE_FILE, MORE_ERRORS_FILE,
@@ -16,13 +15,14 @@ use super::files::{
 };
 use super::model::{Availability, Catalogue, Endpoints, FieldDoc, Operation};
 use super::source::{position_at, read_toml, unreadable, START};
+use super::{availability, classes};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::ir::OperationKind;
 
 /// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, `errors.toml` when
 /// present, every mutation in `operations/`, every read in `queries/` when there is one
-/// and, when present, `availability.toml`. Reports every problem found, each at its
-/// file:line:col.
+/// and, when present, `availability.toml` and `error_classes.toml`. Reports every
+/// problem found, each at its file:line:col.
 pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     let source = read_source(&dir.join(CATALOGUE_FILE))?;
     let mut file = read_toml(&source, CatalogueFile::read)?;
@@ -61,12 +61,14 @@ pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
         &mut diagnostics,
     );
     availability::apply(dir, &stems, &mut operations, &mut diagnostics);
+    let error_classes = classes::load(dir, &file.errors, &mut diagnostics);
     diagnostics.into_result(Catalogue {
         endpoints: Endpoints {
             api: file.endpoints.api,
             auth: file.endpoints.auth,
         },
         errors: file.errors,
+        error_classes,
         operations,
     })
 }

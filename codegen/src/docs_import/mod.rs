@@ -69,6 +69,7 @@ pub fn import_with_warnings(page_text: &str, page_path: &Path) -> Result<Importe
     let catalogue = endpoints.map(|endpoints| Catalogue {
         endpoints,
         errors,
+        error_classes: BTreeMap::new(),
         operations,
     });
     match catalogue {

@@ -11,6 +11,7 @@
 //! pub mod operations { pub mod <operation_name> { <Operation>, Variables, ResponseData, ..., ErrorCode } }
 //! pub mod types { input objects, enums, fragment structs }
 //! pub enum ErrorCode { every documented code }
+//! pub trait <ClientMethods> { one method per operation }   (with `client_methods`)
 //! ```
 //!
 //! [`file()`] emits and formats the parts of a [`Plan`] on every core and assembles them.
@@ -26,6 +27,7 @@ mod docs;
 mod enums;
 mod error_codes;
 mod inputs;
+mod methods;
 mod operations;
 mod pagination;
 mod responses;
@@ -61,6 +63,8 @@ pub struct Settings {
     pub runtime: String,
     /// Extra derives for every generated data type, e.g. `Hash` or `serde::Serialize`.
     pub derives: Vec<String>,
+    /// The name of the trait of one method per operation, when wanted.
+    pub client_methods: Option<String>,
 }
 
 impl Default for Settings {
@@ -68,6 +72,7 @@ impl Default for Settings {
         Settings {
             runtime: DEFAULT_RUNTIME.to_string(),
             derives: Vec::new(),
+            client_methods: None,
         }
     }
 }
@@ -81,12 +86,24 @@ pub enum EmitError {
         rust_type: String,
         reason: String,
     },
+    #[error("the Rust type `{rust_type}` given to field `{field}` does not parse: {reason}")]
+    FieldType {
+        field: String,
+        rust_type: String,
+        reason: String,
+    },
     #[error("the runtime path `{0}` is not a Rust path")]
     RuntimePath(String),
     #[error("the derive `{0}` is not a Rust path")]
     Derive(String),
+    #[error("the client-methods trait name `{0}` is not a Rust identifier")]
+    TraitName(String),
     #[error("the error code `{0}` is listed by an operation but missing from the error table")]
     UndocumentedCode(String),
+    #[error(
+        "`{0}` is a subscription, which generated code cannot send (queries and mutations only)"
+    )]
+    Subscription(String),
     #[error("the generated code does not parse (a generator bug): {0}")]
     Unparsable(String),
     #[error("no Rust type was decided for the {what} `{name}` (a generator bug)")]
@@ -117,6 +134,7 @@ enum Part {
     Fragments,
     Operation(usize),
     ErrorCode,
+    Methods,
 }
 
 impl<'a> Plan<'a> {
@@ -135,7 +153,8 @@ impl<'a> Plan<'a> {
 
     /// The number of parts.
     pub fn parts(&self) -> usize {
-        self.types_parts() + self.ir.operations.len() + 1
+        let methods = usize::from(self.settings.client_methods.is_some());
+        self.types_parts() + self.ir.operations.len() + 1 + methods
     }
 
     /// The number of parts of the `types` module, which come first.
@@ -150,7 +169,8 @@ impl<'a> Plan<'a> {
             i if i < types - 1 => Part::Inputs(self.input_chunks[i - 1].clone()),
             i if i == types - 1 => Part::Fragments,
             i if i < types + self.ir.operations.len() => Part::Operation(i - types),
-            _ => Part::ErrorCode,
+            i if i == types + self.ir.operations.len() => Part::ErrorCode,
+            _ => Part::Methods,
         }
     }
 }
@@ -209,8 +229,13 @@ impl<'a> Emitter<'a> {
             Part::ErrorCode => Ok(error_codes::emit_root(
                 ctx,
                 &ir.error_codes,
+                &ir.error_classes,
                 &self.root_codes,
             )),
+            Part::Methods => match &ctx.client_methods {
+                Some(name) => methods::emit(ctx, name, &ir.operations, &ir.error_codes),
+                None => Ok(TokenStream::new()),
+            },
         }
     }
 }
@@ -231,7 +256,7 @@ pub fn format(tokens: TokenStream) -> Result<String, EmitError> {
 }
 
 /// The file from the parts, in plan order: header, `operations`, `types`, then the
-/// crate-wide error codes. Parts inside a module are indented one level; no part holds a
+/// crate-wide error codes and the client-methods trait. Parts inside a module are indented one level; no part holds a
 /// multi-line token, so indenting every line is safe.
 pub fn assemble(plan: &Plan, parts: &[String]) -> String {
     let (types, rest) = parts.split_at(plan.types_parts());
@@ -263,7 +288,9 @@ pub fn assemble(plan: &Plan, parts: &[String]) -> String {
         Some(&import),
         types,
     );
-    out.push_str(&parts[plan.parts() - 1]);
+    for part in &rest[plan.ir.operations.len()..] {
+        out.push_str(part);
+    }
     out
 }
 
@@ -299,8 +326,12 @@ pub(crate) struct Context {
     /// [`RUNTIME_ALIAS`] as a path.
     runtime_alias: syn::Path,
     derives: Vec<syn::Path>,
+    /// The name of the client-methods trait, when wanted.
+    client_methods: Option<Ident>,
     /// Rust type of each built-in and custom scalar.
     pub scalars: BTreeMap<String, syn::Type>,
+    /// Each Rust type given to particular fields ([`Ir::field_types`]), by its text.
+    field_types: BTreeMap<String, syn::Type>,
     /// Identifier in `types` of each enum and input object, by GraphQL type name.
     pub type_names: BTreeMap<String, Ident>,
     /// Identifier in `types` of each fragment, by fragment name.
@@ -324,6 +355,13 @@ impl Context {
             .iter()
             .map(|derive| syn::parse_str(derive).map_err(|_| EmitError::Derive(derive.clone())))
             .collect::<Result<_, _>>()?;
+        let client_methods = settings
+            .client_methods
+            .as_ref()
+            .map(|name| {
+                syn::parse_str::<Ident>(name).map_err(|_| EmitError::TraitName(name.clone()))
+            })
+            .transpose()?;
         let type_names = ir
             .shared_type_order
             .iter()
@@ -338,7 +376,9 @@ impl Context {
             runtime_path: runtime,
             runtime_alias: syn::parse_str(RUNTIME_ALIAS).expect("the alias is an identifier"),
             derives,
+            client_methods,
             scalars: scalars::parse(&ir.scalars, RUNTIME_ALIAS)?,
+            field_types: parse_field_types(&ir.field_types)?,
             type_names,
             fragment_names,
             fragment_keys: fragment_keys(&ir.fragments),
@@ -422,6 +462,16 @@ impl Context {
         }
     }
 
+    /// The Rust type of a field with a type of its own ([`crate::ir::Field::rust_type`]).
+    pub fn own_type(&self, rust_type: &str) -> Result<&syn::Type, EmitError> {
+        self.field_types
+            .get(rust_type)
+            .ok_or_else(|| EmitError::Unnamed {
+                what: "field type",
+                name: rust_type.to_string(),
+            })
+    }
+
     /// The identifier of an enum or input object in `types`.
     pub fn shared_type(&self, name: &str) -> Result<Ident, EmitError> {
         self.type_names
@@ -478,6 +528,26 @@ fn render(ctx: &Context, scope: Scope, shapes: &[Shape]) -> TokenStream {
         .map(|shape| match shape {
             Shape::Struct(shape) => responses::render(ctx, scope, shape),
             Shape::Union(shape) => unions::render(ctx, scope, shape),
+        })
+        .collect()
+}
+
+/// The Rust types given to particular fields, parsed by their text, `{runtime}` standing
+/// for the runtime alias.
+fn parse_field_types(
+    table: &BTreeMap<(String, String), String>,
+) -> Result<BTreeMap<String, syn::Type>, EmitError> {
+    table
+        .iter()
+        .map(|((parent, field), rust_type)| {
+            let text = rust_type.replace("{runtime}", RUNTIME_ALIAS);
+            syn::parse_str::<syn::Type>(&text)
+                .map(|ty| (rust_type.clone(), ty))
+                .map_err(|error| EmitError::FieldType {
+                    field: format!("{parent}.{field}"),
+                    rust_type: rust_type.clone(),
+                    reason: error.to_string(),
+                })
         })
         .collect()
 }

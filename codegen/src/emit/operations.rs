@@ -10,7 +10,7 @@ use super::error_codes::{self, RootVariants};
 use super::pagination;
 use super::{docs, inputs, render, shapes, Context, EmitError, Scope};
 use crate::catalogue::Availability;
-use crate::ir::Operation;
+use crate::ir::{Operation, OperationKind};
 use crate::naming::ident;
 
 /// One operation's module, planned by [`shapes::operation`].
@@ -41,6 +41,11 @@ pub(super) fn emit_operation(
     });
     let name = &operation.name;
     let document = &operation.wire_document;
+    let kind = ident(match operation.kind {
+        OperationKind::Query => "Query",
+        OperationKind::Mutation => "Mutation",
+        OperationKind::Subscription => return Err(EmitError::Subscription(name.clone())),
+    });
     let deprecated = docs::deprecated(operation.deprecated.as_ref());
     let struct_doc = docs::attrs(&operation_doc(operation, error_table));
     let module_doc = docs::attrs(&module_doc(operation));
@@ -61,6 +66,7 @@ pub(super) fn emit_operation(
             impl #runtime::Operation for #operation_ident {
                 const OPERATION_NAME: &'static str = #name;
                 const DOCUMENT: &'static str = #document;
+                const KIND: #runtime::OperationKind = #runtime::OperationKind::#kind;
                 #endpoint
                 type Variables = Variables;
                 type ResponseData = ResponseData;
@@ -111,7 +117,10 @@ fn docs_only_note(operation: &Operation) -> Option<String> {
 
 /// The full operation doc: description, availability, deprecation, documented errors,
 /// rate-limit cost, notes.
-fn operation_doc(operation: &Operation, error_table: &BTreeMap<String, String>) -> String {
+pub(super) fn operation_doc(
+    operation: &Operation,
+    error_table: &BTreeMap<String, String>,
+) -> String {
     let mut sections = Vec::new();
     let catalogue = operation.docs.as_ref();
     match catalogue.and_then(|docs| docs.description.as_deref()) {

@@ -30,7 +30,7 @@ use proc_macro2::Ident;
 
 pub(super) use enums::{enumeration, EnumShape};
 pub(super) use inputs::{input, input_object, InputShape, Member, Presence};
-pub(super) use operations::{operation, PageShape, Step};
+pub(super) use operations::{operation, operation_ident, PageShape, Step};
 
 use super::{docs, Context, EmitError};
 use crate::ir::{Deprecated, Field, Fragment, SelectionSet, TypeRef};
@@ -269,7 +269,10 @@ impl<'a> Planner<'a> {
                     };
                     self.selection_type(selection, &base, child_prefix, &mut nested)?
                 }
-                None => self.ctx.leaf(field.ty.name(), field.kind)?,
+                None => match field.rust_type.as_deref() {
+                    Some(own) => Leaf::Scalar(self.ctx.own_type(own)?.clone()),
+                    None => self.ctx.leaf(field.ty.name(), field.kind)?,
+                },
             };
             fields.push(FieldShape {
                 rename: wire_names

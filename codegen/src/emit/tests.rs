@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{assemble, file, format, Emitter, Plan, Settings};
-use crate::catalogue::{self, Availability, Endpoint};
+use crate::catalogue::{self, Availability, Endpoint, ErrorClass};
 use crate::ir::*;
 
 pub(super) fn named(name: &str) -> TypeRef {
@@ -27,6 +27,7 @@ pub(super) fn field(key: &str, ty: TypeRef, kind: TypeKind) -> Field {
         description: None,
         deprecated: None,
         selection: None,
+        rust_type: None,
     }
 }
 
@@ -261,6 +262,8 @@ pub(super) fn sample() -> Ir {
                 "'Authorization' header not provided.".to_string(),
             ),
         ]),
+        field_types: BTreeMap::new(),
+        error_classes: BTreeMap::from([("KT-CT-1112".to_string(), ErrorClass::CredentialsRefused)]),
     }
 }
 
@@ -268,8 +271,16 @@ pub(super) fn sample() -> Ir {
 #[cfg(feature = "format")]
 #[test]
 fn emits_every_concern() {
-    let code = file(&sample(), &Settings::default()).unwrap();
+    let code = file(&sample(), &with_client_methods()).unwrap();
     insta::assert_snapshot!(code);
+}
+
+/// The default settings, plus the client-methods trait `Api`.
+fn with_client_methods() -> Settings {
+    Settings {
+        client_methods: Some("Api".to_string()),
+        ..Settings::default()
+    }
 }
 
 #[test]
@@ -277,6 +288,7 @@ fn output_is_identical_run_to_run() {
     let settings = Settings {
         runtime: "::kraken_jp".to_string(),
         derives: vec!["Hash".to_string(), "PartialEq".to_string()],
+        client_methods: Some("Api".to_string()),
     };
     let first = file(&sample(), &settings).unwrap();
     let second = file(&sample(), &settings).unwrap();
@@ -286,7 +298,7 @@ fn output_is_identical_run_to_run() {
 #[test]
 fn one_thread_gives_the_same_file_as_many() {
     let ir = sample();
-    let settings = Settings::default();
+    let settings = with_client_methods();
     let plan = Plan::new(&ir, &settings);
     let emitter = Emitter::new(&plan).unwrap();
     let parts: Vec<_> = (0..plan.parts())
@@ -300,11 +312,19 @@ fn bad_settings_are_errors() {
     let mut ir = sample();
     let settings = Settings {
         runtime: "not a path".to_string(),
-        derives: Vec::new(),
+        ..Settings::default()
     };
     assert_eq!(
         file(&ir, &settings).unwrap_err().to_string(),
         "the runtime path `not a path` is not a Rust path"
+    );
+    let settings = Settings {
+        client_methods: Some("my::Api".to_string()),
+        ..Settings::default()
+    };
+    assert_eq!(
+        file(&ir, &settings).unwrap_err().to_string(),
+        "the client-methods trait name `my::Api` is not a Rust identifier"
     );
     ir.scalars.insert(
         "Date".to_string(),

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub use documents::ExecutableSource;
 pub use limits::RequestLimits;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, ErrorClass};
 use crate::diagnostic::Diagnostics;
 use crate::ir::{Ir, ScalarMapping};
 use crate::schema::Schema;
@@ -31,6 +31,12 @@ pub struct Options {
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message), copied into [`Ir::error_codes`].
     pub error_codes: BTreeMap<String, String>,
+    /// The class of each classified code, copied into [`Ir::error_classes`].
+    pub error_classes: BTreeMap<String, ErrorClass>,
+    /// Rust types of particular fields by (type, field), copied into [`Ir::field_types`]
+    /// and onto each selected such field; checked against the schema beforehand
+    /// ([`crate::field_types::check`]).
+    pub field_types: BTreeMap<(String, String), String>,
     /// An undefined `...XFragment` spread stands for the scalar and enum fields of the
     /// object or interface `X` (the convention of the Kraken docs' examples). Off, it is
     /// an error like any undefined fragment.
@@ -95,7 +101,7 @@ pub fn resolve(
 
 /// Validates and resolves a catalogue's operations plus any extra documents (e.g.
 /// fragment definitions that replace synthesized placeholders), with the catalogue's
-/// error table in place of the one in `options`.
+/// error table and classes in place of those in `options`.
 pub fn resolve_catalogue(
     schema: &Schema,
     catalogue: &Catalogue,
@@ -106,6 +112,7 @@ pub fn resolve_catalogue(
     sources.extend(extra.iter().cloned());
     let options = Options {
         error_codes: catalogue.errors.clone(),
+        error_classes: catalogue.error_classes.clone(),
         ..options
     };
     resolve(schema, &sources, &options)

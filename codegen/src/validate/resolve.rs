@@ -24,6 +24,7 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
     let mut resolver = Resolver {
         schema,
         fragments: &documents.fragments,
+        field_types: &options.field_types,
         named: BTreeSet::new(),
     };
     let mut operations: Vec<Operation> = documents
@@ -83,12 +84,16 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
         fragments,
         scalars,
         error_codes: options.error_codes.clone(),
+        error_classes: options.error_classes.clone(),
+        field_types: options.field_types.clone(),
     }
 }
 
 struct Resolver<'a> {
     schema: &'a Schema,
     fragments: &'a BTreeMap<String, FragmentDef>,
+    /// Rust types of particular fields, by (type, field).
+    field_types: &'a BTreeMap<(String, String), String>,
     /// Every named type met in a selected field, variable or input field.
     named: BTreeSet<String>,
 }
@@ -328,6 +333,7 @@ impl<'a> Resolver<'a> {
                 description: None,
                 deprecated: None,
                 selection: None,
+                rust_type: None,
             });
         }
         let def = self.schema.field(parent, &first.name)?;
@@ -349,6 +355,10 @@ impl<'a> Resolver<'a> {
             description: def.description.clone(),
             deprecated: def.deprecated.clone(),
             selection,
+            rust_type: self
+                .field_types
+                .get(&(parent.name.clone(), def.name.clone()))
+                .cloned(),
         })
     }
 

@@ -42,17 +42,49 @@ pub(in crate::emit) struct Step {
     pub nullable: bool,
 }
 
+/// The names of an operation's module decided before its response types: the
+/// generator's own, then the operation struct's.
+struct ModuleNames {
+    names: Namespace,
+    variables: Ident,
+    response_data: Ident,
+    ident: Ident,
+}
+
+impl ModuleNames {
+    fn of(operation: &Operation) -> Self {
+        let mut names = Namespace::items();
+        let variables = names.reserve("Variables");
+        let response_data = names.reserve("ResponseData");
+        names.reserve("ErrorCode");
+        let ident = names.name(&operation.name);
+        ModuleNames {
+            names,
+            variables,
+            response_data,
+            ident,
+        }
+    }
+}
+
+/// The operation's unit struct, as [`operation`] names it (for code outside the module
+/// that refers to it).
+pub(in crate::emit) fn operation_ident(operation: &Operation) -> Ident {
+    ModuleNames::of(operation).ident
+}
+
 /// Plans one operation's module. The names the generator puts in every such module are
 /// taken first, then the operation's own name, then the response types'.
 pub(in crate::emit) fn operation(
     ctx: &Context,
     operation: &Operation,
 ) -> Result<OperationShape, EmitError> {
-    let mut names = Namespace::items();
-    let variables = names.reserve("Variables");
-    let response_data = names.reserve("ResponseData");
-    names.reserve("ErrorCode");
-    let ident = names.name(&operation.name);
+    let ModuleNames {
+        mut names,
+        variables,
+        response_data,
+        ident,
+    } = ModuleNames::of(operation);
 
     let members: Vec<_> = operation
         .variables
