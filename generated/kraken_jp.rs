@@ -21,6 +21,7 @@ pub mod operations {
         impl __rt::Operation for AcceptGoodsQuote {
             const OPERATION_NAME: &'static str = "AcceptGoodsQuote";
             const DOCUMENT: &'static str = "mutation AcceptGoodsQuote($input: AcceptGoodsQuoteInput!) {\n  acceptGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -93,6 +94,7 @@ pub mod operations {
         impl __rt::Operation for AddCampaignToAccount {
             const OPERATION_NAME: &'static str = "AddCampaignToAccount";
             const DOCUMENT: &'static str = "mutation AddCampaignToAccount($input: AddCampaignToAccountInput!) {\n  addCampaignToAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    campaignAdded\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -161,6 +163,7 @@ pub mod operations {
         impl __rt::Operation for AmendPayment {
             const OPERATION_NAME: &'static str = "AmendPayment";
             const DOCUMENT: &'static str = "mutation AmendPayment($input: AmendPaymentInput!) {\n  amendPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  uuid\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -233,6 +236,7 @@ pub mod operations {
         impl __rt::Operation for BackendScreenEvent {
             const OPERATION_NAME: &'static str = "BackendScreenEvent";
             const DOCUMENT: &'static str = "mutation BackendScreenEvent($input: BackendScreenEventInput!) {\n  backendScreenEvent(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    action {\n      __typename\n      ... on DeeplinkActionType {\n        ...DeeplinkActionTypeFragment\n      }\n      ... on LinkActionType {\n        ...LinkActionTypeFragment\n      }\n      ... on BackendScreenEventActionType {\n        ...BackendScreenEventActionTypeFragment\n      }\n      ... on CloseActionType {\n        ...CloseActionTypeFragment\n      }\n      ... on ScreenActionType {\n        ...ScreenActionTypeFragment\n      }\n    }\n  }\n}\n\nfragment BackendScreenEventActionTypeFragment on BackendScreenEventActionType {\n  typeName\n  id\n  typename\n  eventId\n}\n\nfragment CloseActionTypeFragment on CloseActionType {\n  typeName\n  id\n  typename\n  accessibilityHidden\n  accessibilityLabel\n}\n\nfragment DeeplinkActionTypeFragment on DeeplinkActionType {\n  typeName\n  id\n  typename\n  url\n}\n\nfragment LinkActionTypeFragment on LinkActionType {\n  typeName\n  id\n  typename\n  url\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment ScreenActionTypeFragment on ScreenActionType {\n  id\n  typename\n  typeName\n  screenId\n  allowBack\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -345,6 +349,7 @@ pub mod operations {
         impl __rt::Operation for CancelEnrollment {
             const OPERATION_NAME: &'static str = "CancelEnrollment";
             const DOCUMENT: &'static str = "mutation CancelEnrollment($input: CancelEnrollmentInput!) {\n  cancelEnrollment(input: $input) {\n    message\n    enrollmentProcess {\n      __typename\n      ... on JoinSupplierProcessType {\n        ...JoinSupplierProcessTypeFragment\n      }\n      ... on OccupyPropertyProcessType {\n        ...OccupyPropertyProcessTypeFragment\n      }\n    }\n  }\n}\n\nfragment JoinSupplierProcessTypeFragment on JoinSupplierProcessType {\n  id\n  status\n  number\n  subtype\n  contractIdentifiers\n  stage\n}\n\nfragment OccupyPropertyProcessTypeFragment on OccupyPropertyProcessType {\n  id\n  status\n  occupyAt\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -451,6 +456,7 @@ pub mod operations {
         impl __rt::Operation for CancelMoveOut {
             const OPERATION_NAME: &'static str = "CancelMoveOut";
             const DOCUMENT: &'static str = "mutation CancelMoveOut($input: CancelMoveOutInput!) {\n  cancelMoveOut(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    spin\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -526,6 +532,7 @@ pub mod operations {
         impl __rt::Operation for CancelRepaymentRequest {
             const OPERATION_NAME: &'static str = "CancelRepaymentRequest";
             const DOCUMENT: &'static str = "mutation CancelRepaymentRequest($input: CancelRepaymentRequestInputType!) {\n  cancelRepaymentRequest(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    repaymentRequest {\n      ...CancelRepaymentRequestOutputTypeFragment\n    }\n  }\n}\n\nfragment CancelRepaymentRequestOutputTypeFragment on CancelRepaymentRequestOutputType {\n  requestId\n  status\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -598,6 +605,7 @@ pub mod operations {
         impl __rt::Operation for CollectPayment {
             const OPERATION_NAME: &'static str = "CollectPayment";
             const DOCUMENT: &'static str = "mutation CollectPayment($input: CollectPaymentInput!) {\n  collectPayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...AccountPaymentTypeFragment\n    }\n  }\n}\n\nfragment AccountPaymentTypeFragment on AccountPaymentType {\n  id\n  amount\n  paymentDate\n  reference\n  transactionType\n  status\n  uuid\n  surchargeAmount\n  billingDocumentIdentifier\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -672,6 +680,7 @@ pub mod operations {
         impl __rt::Operation for ConfirmDoubleOptIn {
             const OPERATION_NAME: &'static str = "ConfirmDoubleOptIn";
             const DOCUMENT: &'static str = "mutation ConfirmDoubleOptIn($input: ConfirmDoubleOptInInput) {\n  confirmDoubleOptIn(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consent {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -765,6 +774,7 @@ pub mod operations {
         impl __rt::Operation for CreateAccountPaymentSchedule {
             const OPERATION_NAME: &'static str = "CreateAccountPaymentSchedule";
             const DOCUMENT: &'static str = "mutation CreateAccountPaymentSchedule($input: CreateAccountPaymentScheduleInput!) {\n  createAccountPaymentSchedule(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  scheduleType\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -846,6 +856,7 @@ pub mod operations {
         impl __rt::Operation for CreateAccountReference {
             const OPERATION_NAME: &'static str = "CreateAccountReference";
             const DOCUMENT: &'static str = "mutation CreateAccountReference($input: AccountReferenceInput!) {\n  createAccountReference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountReference {\n      ...AccountReferenceTypeFragment\n    }\n  }\n}\n\nfragment AccountReferenceTypeFragment on AccountReferenceType {\n  namespace\n  value\n  createdAt\n  updatedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -909,6 +920,7 @@ pub mod operations {
         impl __rt::Operation for CreateBankTransferPaymentMethod {
             const OPERATION_NAME: &'static str = "CreateBankTransferPaymentMethod";
             const DOCUMENT: &'static str = "mutation CreateBankTransferPaymentMethod($input: CreateBankTransferPaymentMethodInput!) {\n  createBankTransferPaymentMethod(input: $input) {\n    __typename\n    ... on BankTransferPaymentMethodCreated {\n      ...BankTransferPaymentMethodCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment BankTransferPaymentMethodCreatedFragment on BankTransferPaymentMethodCreated {\n  accountNumber\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -990,6 +1002,7 @@ pub mod operations {
         impl __rt::Operation for CreateContributionAgreement {
             const OPERATION_NAME: &'static str = "CreateContributionAgreement";
             const DOCUMENT: &'static str = "mutation CreateContributionAgreement($input: CreateContributionAgreementInput!) {\n  createContributionAgreement(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    contributionAgreement {\n      ...ContributionAgreementTypeFragment\n    }\n  }\n}\n\nfragment ContributionAgreementTypeFragment on ContributionAgreementType {\n  id\n  interval\n  activeFrom\n  activeTo\n  amount\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1070,6 +1083,7 @@ pub mod operations {
         impl __rt::Operation for CreateCreditTransferPermission {
             const OPERATION_NAME: &'static str = "CreateCreditTransferPermission";
             const DOCUMENT: &'static str = "mutation CreateCreditTransferPermission($input: CreateCreditTransferPermissionInput!) {\n  createCreditTransferPermission(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    validFrom\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1138,6 +1152,7 @@ pub mod operations {
         impl __rt::Operation for CreateFormSubmission {
             const OPERATION_NAME: &'static str = "CreateFormSubmission";
             const DOCUMENT: &'static str = "mutation CreateFormSubmission($input: FormSubmissionInput!) {\n  createFormSubmission(input: $input) {\n    id\n    content\n    errors {\n      ...SerializerFieldErrorsTypeFragment\n    }\n  }\n}\n\nfragment SerializerFieldErrorsTypeFragment on SerializerFieldErrorsType {\n  field\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1199,6 +1214,7 @@ pub mod operations {
         impl __rt::Operation for CreateGoodsPurchase {
             const OPERATION_NAME: &'static str = "CreateGoodsPurchase";
             const DOCUMENT: &'static str = "mutation CreateGoodsPurchase($input: CreatePurchaseInput!) {\n  createGoodsPurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1269,6 +1285,7 @@ pub mod operations {
         impl __rt::Operation for CreateGoodsQuote {
             const OPERATION_NAME: &'static str = "CreateGoodsQuote";
             const DOCUMENT: &'static str = "mutation CreateGoodsQuote($input: CreateGoodsQuoteInput!) {\n  createGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsQuote {\n      ...GoodsQuoteFragment\n    }\n  }\n}\n\nfragment GoodsQuoteFragment on GoodsQuote {\n  id\n  code\n  totalNetAmount\n  quotedAt\n  hasQuoteExpired\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1338,6 +1355,7 @@ pub mod operations {
         impl __rt::Operation for CreateGoodsQuoteWithoutAccount {
             const OPERATION_NAME: &'static str = "CreateGoodsQuoteWithoutAccount";
             const DOCUMENT: &'static str = "mutation CreateGoodsQuoteWithoutAccount($input: CreateGoodsQuoteWithoutAccountInput!) {\n  createGoodsQuoteWithoutAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsQuote {\n      ...GoodsQuoteFragment\n    }\n  }\n}\n\nfragment GoodsQuoteFragment on GoodsQuote {\n  id\n  code\n  totalNetAmount\n  quotedAt\n  hasQuoteExpired\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1401,6 +1419,7 @@ pub mod operations {
         impl __rt::Operation for CreateKonbiniPayment {
             const OPERATION_NAME: &'static str = "CreateKonbiniPayment";
             const DOCUMENT: &'static str = "mutation CreateKonbiniPayment($input: CreateKonbiniPaymentInput!) {\n  createKonbiniPayment(input: $input) {\n    __typename\n    ... on KonbiniPaymentCreated {\n      ...KonbiniPaymentCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment KonbiniPaymentCreatedFragment on KonbiniPaymentCreated {\n  receiptEmail\n  expireAt\n  voucherUrl\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1467,6 +1486,7 @@ pub mod operations {
         impl __rt::Operation for CreateKonbiniPaymentMethod {
             const OPERATION_NAME: &'static str = "CreateKonbiniPaymentMethod";
             const DOCUMENT: &'static str = "mutation CreateKonbiniPaymentMethod($input: CreateKonbiniPaymentMethodInput!) {\n  createKonbiniPaymentMethod(input: $input) {\n    __typename\n    ... on KonbiniPaymentMethodCreated {\n      ...KonbiniPaymentMethodCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment KonbiniPaymentMethodCreatedFragment on KonbiniPaymentMethodCreated {\n  reference\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1541,6 +1561,7 @@ pub mod operations {
         impl __rt::Operation for CreateMfaDevice {
             const OPERATION_NAME: &'static str = "CreateMfaDevice";
             const DOCUMENT: &'static str = "mutation CreateMfaDevice($input: CreateMfaDeviceInputType!) {\n  createMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceEmail\n    devicePhone\n    totpSecret\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("auth");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1608,6 +1629,7 @@ pub mod operations {
         impl __rt::Operation for CreatePaymentMethod {
             const OPERATION_NAME: &'static str = "CreatePaymentMethod";
             const DOCUMENT: &'static str = "mutation CreatePaymentMethod($input: CreatePaymentMethodInput) {\n  createPaymentMethod(input: $input) {\n    reference\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1669,6 +1691,7 @@ pub mod operations {
         impl __rt::Operation for CreatePaymentSchedule {
             const OPERATION_NAME: &'static str = "CreatePaymentSchedule";
             const DOCUMENT: &'static str = "mutation CreatePaymentSchedule($input: PaymentScheduleInput!) {\n  createPaymentSchedule(input: $input) {\n    __typename\n    ... on PaymentScheduleCreated {\n      ...PaymentScheduleCreatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment PaymentScheduleCreatedFragment on PaymentScheduleCreated {\n  paymentDay\n  paymentAmount\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1746,6 +1769,7 @@ pub mod operations {
         impl __rt::Operation for CreateReferral {
             const OPERATION_NAME: &'static str = "CreateReferral";
             const DOCUMENT: &'static str = "mutation CreateReferral($input: CreateReferralInput!) {\n  createReferral(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    referredAccountRewardAmount\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1818,6 +1842,7 @@ pub mod operations {
         impl __rt::Operation for DeleteMfaDevice {
             const OPERATION_NAME: &'static str = "DeleteMfaDevice";
             const DOCUMENT: &'static str = "mutation DeleteMfaDevice($input: DeleteMfaDeviceInputType!) {\n  deleteMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceDeleted\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("auth");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1888,6 +1913,7 @@ pub mod operations {
         impl __rt::Operation for DeletePushNotificationBinding {
             const OPERATION_NAME: &'static str = "DeletePushNotificationBinding";
             const DOCUMENT: &'static str = "mutation DeletePushNotificationBinding($input: DeletePushNotificationBindingInput!) {\n  deletePushNotificationBinding(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    status\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -1961,6 +1987,7 @@ pub mod operations {
         impl __rt::Operation for EmailQuote {
             const OPERATION_NAME: &'static str = "EmailQuote";
             const DOCUMENT: &'static str = "mutation EmailQuote($input: EmailQuoteInput!) {\n  emailQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    sent\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2028,6 +2055,7 @@ pub mod operations {
         impl __rt::Operation for EndContributionAgreement {
             const OPERATION_NAME: &'static str = "EndContributionAgreement";
             const DOCUMENT: &'static str = "mutation EndContributionAgreement($input: EndContributionAgreementInput!) {\n  endContributionAgreement(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    contributionAgreement {\n      ...ContributionAgreementTypeFragment\n    }\n  }\n}\n\nfragment ContributionAgreementTypeFragment on ContributionAgreementType {\n  id\n  interval\n  activeFrom\n  activeTo\n  amount\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2102,6 +2130,7 @@ pub mod operations {
         impl __rt::Operation for EnrollAccountInLoyaltyProgram {
             const OPERATION_NAME: &'static str = "EnrollAccountInLoyaltyProgram";
             const DOCUMENT: &'static str = "mutation EnrollAccountInLoyaltyProgram($input: EnrollAccountInLoyaltyProgramInput!) {\n  enrollAccountInLoyaltyProgram(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    outcome {\n      ...EnrollAccountInLoyaltyProgramOutcomeFragment\n    }\n  }\n}\n\nfragment EnrollAccountInLoyaltyProgramOutcomeFragment on EnrollAccountInLoyaltyProgramOutcome {\n  hasEnrolled\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2168,6 +2197,7 @@ pub mod operations {
         impl __rt::Operation for EstimateUsage {
             const OPERATION_NAME: &'static str = "EstimateUsage";
             const DOCUMENT: &'static str = "mutation EstimateUsage($input: EstimateUsageInputType!) {\n  estimateUsage(input: $input) {\n    usageEstimate\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2217,6 +2247,7 @@ pub mod operations {
         impl __rt::Operation for ForceReauthentication {
             const OPERATION_NAME: &'static str = "ForceReauthentication";
             const DOCUMENT: &'static str = "mutation ForceReauthentication($input: ForceReauthenticationInput!) {\n  forceReauthentication(input: $input) {\n    tokensInvalidated\n    effectiveAt\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2279,6 +2310,7 @@ pub mod operations {
         impl __rt::Operation for GetEmbeddedSecretForNewPaymentInstruction {
             const OPERATION_NAME: &'static str = "GetEmbeddedSecretForNewPaymentInstruction";
             const DOCUMENT: &'static str = "mutation GetEmbeddedSecretForNewPaymentInstruction($input: GetEmbeddedSecretForNewPaymentInstructionInput!) {\n  getEmbeddedSecretForNewPaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    secretKey\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2344,6 +2376,7 @@ pub mod operations {
         impl __rt::Operation for GetEmbeddedSecretForNewPaymentInstructionWithoutAccount {
             const OPERATION_NAME: &'static str = "GetEmbeddedSecretForNewPaymentInstructionWithoutAccount";
             const DOCUMENT: &'static str = "mutation GetEmbeddedSecretForNewPaymentInstructionWithoutAccount($input: GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput!) {\n  getEmbeddedSecretForNewPaymentInstructionWithoutAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    secretKey\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2410,6 +2443,7 @@ pub mod operations {
         impl __rt::Operation for GetHostedUrlForNewPaymentInstruction {
             const OPERATION_NAME: &'static str = "GetHostedUrlForNewPaymentInstruction";
             const DOCUMENT: &'static str = "mutation GetHostedUrlForNewPaymentInstruction($input: GetHostedUrlForNewPaymentInstructionInput!) {\n  getHostedUrlForNewPaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    url\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2488,6 +2522,7 @@ pub mod operations {
         impl __rt::Operation for InitiateAmperageChange {
             const OPERATION_NAME: &'static str = "InitiateAmperageChange";
             const DOCUMENT: &'static str = "mutation InitiateAmperageChange($input: InitiateAmperageChangeInput!) {\n  initiateAmperageChange(input: $input) {\n    __typename\n    ... on AmperageChangeInitiated {\n      ...AmperageChangeInitiatedFragment\n    }\n  }\n}\n\nfragment AmperageChangeInitiatedFragment on AmperageChangeInitiated {\n  message\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2577,6 +2612,7 @@ pub mod operations {
         impl __rt::Operation for InitiateHostedStandalonePayment {
             const OPERATION_NAME: &'static str = "InitiateHostedStandalonePayment";
             const DOCUMENT: &'static str = "mutation InitiateHostedStandalonePayment($input: InitiateHostedStandalonePaymentInput!) {\n  initiateHostedStandalonePayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...InitiateHostedStandalonePaymentOutputFragment\n    }\n  }\n}\n\nfragment InitiateHostedStandalonePaymentOutputFragment on InitiateHostedStandalonePaymentOutput {\n  retrievalToken\n  url\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2651,6 +2687,7 @@ pub mod operations {
         impl __rt::Operation for InitiateLiveChat {
             const OPERATION_NAME: &'static str = "InitiateLiveChat";
             const DOCUMENT: &'static str = "mutation InitiateLiveChat($input: InitiateLiveChatInput!) {\n  initiateLiveChat(input: $input) {\n    liveChat {\n      ...InkLiveChatFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment InkLiveChatFragment on InkLiveChat {\n  relayId\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2711,6 +2748,7 @@ pub mod operations {
         impl __rt::Operation for InitiateMoveIn {
             const OPERATION_NAME: &'static str = "InitiateMoveIn";
             const DOCUMENT: &'static str = "mutation InitiateMoveIn($input: InitiateMoveInInput!) {\n  initiateMoveIn(input: $input) {\n    __typename\n    ... on MoveInSuccess {\n      ...MoveInSuccessFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveInSuccessFragment on MoveInSuccess {\n  accountNumber\n  token\n  userId\n  hasUsablePassword\n  hashedAccountApplicationId\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2797,6 +2835,7 @@ pub mod operations {
         impl __rt::Operation for InitiateMoveOut {
             const OPERATION_NAME: &'static str = "InitiateMoveOut";
             const DOCUMENT: &'static str = "mutation InitiateMoveOut($input: InitiateMoveOutInput!) {\n  initiateMoveOut(input: $input) {\n    __typename\n    ... on MoveOutInitiated {\n      ...MoveOutInitiatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n    ... on MoveOutDateInvalid {\n      ...MoveOutDateInvalidFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveOutDateInvalidFragment on MoveOutDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n\nfragment MoveOutInitiatedFragment on MoveOutInitiated {\n  message\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2889,6 +2928,7 @@ pub mod operations {
         impl __rt::Operation for InitiateMoveOutAndMoveIn {
             const OPERATION_NAME: &'static str = "InitiateMoveOutAndMoveIn";
             const DOCUMENT: &'static str = "mutation InitiateMoveOutAndMoveIn($input: InitiateMoveOutAndMoveInInput!) {\n  initiateMoveOutAndMoveIn(input: $input) {\n    __typename\n    ... on MoveOutAndMoveInInitiated {\n      ...MoveOutAndMoveInInitiatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n    ... on MoveOutDateInvalid {\n      ...MoveOutDateInvalidFragment\n    }\n    ... on MoveInDateInvalid {\n      ...MoveInDateInvalidFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment MoveInDateInvalidFragment on MoveInDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n\nfragment MoveOutAndMoveInInitiatedFragment on MoveOutAndMoveInInitiated {\n  accountNumber\n  token\n  message\n  hasUsablePassword\n}\n\nfragment MoveOutDateInvalidFragment on MoveOutDateInvalid {\n  message\n  field\n  startDate\n  endDate\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -2989,6 +3029,7 @@ pub mod operations {
         impl __rt::Operation for InitiateProductSwitch {
             const OPERATION_NAME: &'static str = "InitiateProductSwitch";
             const DOCUMENT: &'static str = "mutation InitiateProductSwitch($input: InitiateProductSwitchInput!) {\n  initiateProductSwitch(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    productCode\n    switchDate\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3071,6 +3112,7 @@ pub mod operations {
         impl __rt::Operation for InitiateStandalonePayment {
             const OPERATION_NAME: &'static str = "InitiateStandalonePayment";
             const DOCUMENT: &'static str = "mutation InitiateStandalonePayment($input: InitiateStandalonePaymentInput!) {\n  initiateStandalonePayment(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    payment {\n      ...InitiateStandalonePaymentOutputFragment\n    }\n  }\n}\n\nfragment InitiateStandalonePaymentOutputFragment on InitiateStandalonePaymentOutput {\n  retrievalToken\n  secretToken\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3144,6 +3186,7 @@ pub mod operations {
         impl __rt::Operation for InvalidatePaymentInstruction {
             const OPERATION_NAME: &'static str = "InvalidatePaymentInstruction";
             const DOCUMENT: &'static str = "mutation InvalidatePaymentInstruction($input: InvalidatePaymentInstructionInput!) {\n  invalidatePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    instruction {\n      ...InvalidatePaymentInstructionOutputFragment\n    }\n  }\n}\n\nfragment InvalidatePaymentInstructionOutputFragment on InvalidatePaymentInstructionOutput {\n  id\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3213,6 +3256,7 @@ pub mod operations {
         impl __rt::Operation for InvalidatePreSignedToken {
             const OPERATION_NAME: &'static str = "InvalidatePreSignedToken";
             const DOCUMENT: &'static str = "mutation InvalidatePreSignedToken($input: InvalidatePreSignedTokenInput!) {\n  invalidatePreSignedToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token {\n      ...PreSignedTokenFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment PreSignedTokenFragment on PreSignedToken {\n  scope\n  key\n  isValid\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3278,6 +3322,7 @@ pub mod operations {
         impl __rt::Operation for JoinSupplierAcceptTermsAndConditions {
             const OPERATION_NAME: &'static str = "JoinSupplierAcceptTermsAndConditions";
             const DOCUMENT: &'static str = "mutation JoinSupplierAcceptTermsAndConditions($input: JoinSupplierAcceptTermsAndConditionsInput!) {\n  joinSupplierAcceptTermsAndConditions(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3341,6 +3386,7 @@ pub mod operations {
         impl __rt::Operation for LinkUserToLine {
             const OPERATION_NAME: &'static str = "LinkUserToLine";
             const DOCUMENT: &'static str = "mutation LinkUserToLine($input: LinkUserToLineInput!) {\n  linkUserToLine(input: $input) {\n    __typename\n    ... on LineLinkRedirectResponse {\n      ...LineLinkRedirectResponseFragment\n    }\n    ... on LinkTokenNotFound {\n      ...LinkTokenNotFoundFragment\n    }\n    ... on AlreadyLinkedError {\n      ...AlreadyLinkedErrorFragment\n    }\n  }\n}\n\nfragment AlreadyLinkedErrorFragment on AlreadyLinkedError {\n  type\n}\n\nfragment LineLinkRedirectResponseFragment on LineLinkRedirectResponse {\n  redirectUrl\n}\n\nfragment LinkTokenNotFoundFragment on LinkTokenNotFound {\n  type\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3410,6 +3456,7 @@ pub mod operations {
         impl __rt::Operation for MasqueradeAuthentication {
             const OPERATION_NAME: &'static str = "MasqueradeAuthentication";
             const DOCUMENT: &'static str = "mutation MasqueradeAuthentication($masqueradeToken: String!, $userId: String!) {\n  masqueradeAuthentication(masqueradeToken: $masqueradeToken, userId: $userId) {\n    token\n    errors {\n      ...ErrorTypeFragment\n    }\n  }\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3471,6 +3518,7 @@ pub mod operations {
         impl __rt::Operation for ObtainKrakenToken {
             const OPERATION_NAME: &'static str = "ObtainKrakenToken";
             const DOCUMENT: &'static str = "mutation ObtainKrakenToken($input: ObtainJSONWebTokenInput!) {\n  obtainKrakenToken(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token\n    payload\n    refreshToken\n    refreshExpiresIn\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3555,6 +3603,7 @@ pub mod operations {
         impl __rt::Operation for RedeemLoyaltyPointsForAccountCredit {
             const OPERATION_NAME: &'static str = "RedeemLoyaltyPointsForAccountCredit";
             const DOCUMENT: &'static str = "mutation RedeemLoyaltyPointsForAccountCredit($input: RedeemLoyaltyPointsInput!) {\n  redeemLoyaltyPointsForAccountCredit(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    pointsRedeemed\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3634,6 +3683,7 @@ pub mod operations {
         impl __rt::Operation for RedeemReferralClaimCode {
             const OPERATION_NAME: &'static str = "RedeemReferralClaimCode";
             const DOCUMENT: &'static str = "mutation RedeemReferralClaimCode($input: RedeemReferralClaimCodeInput!) {\n  redeemReferralClaimCode(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3698,6 +3748,7 @@ pub mod operations {
         impl __rt::Operation for RegenerateSecretKey {
             const OPERATION_NAME: &'static str = "RegenerateSecretKey";
             const DOCUMENT: &'static str = "mutation RegenerateSecretKey {\n  regenerateSecretKey {\n    key\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3745,6 +3796,7 @@ pub mod operations {
         impl __rt::Operation for RegisterDemandResponseCampaignParticipant {
             const OPERATION_NAME: &'static str = "RegisterDemandResponseCampaignParticipant";
             const DOCUMENT: &'static str = "mutation RegisterDemandResponseCampaignParticipant($input: RegisterDemandResponseCampaignParticipantInput) {\n  registerDemandResponseCampaignParticipant(input: $input) {\n    __typename\n    ... on RegisterDemandResponseCampaignParticipantRegistered {\n      ...RegisterDemandResponseCampaignParticipantRegisteredFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment RegisterDemandResponseCampaignParticipantRegisteredFragment on RegisterDemandResponseCampaignParticipantRegistered {\n  campaignName\n  registeredAt\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3832,6 +3884,7 @@ pub mod operations {
         impl __rt::Operation for RegisterPushNotificationBinding {
             const OPERATION_NAME: &'static str = "RegisterPushNotificationBinding";
             const DOCUMENT: &'static str = "mutation RegisterPushNotificationBinding($input: RegisterPushNotificationBindingInput!) {\n  registerPushNotificationBinding(input: $input) {\n    pushNotificationBinding {\n      ...PushNotificationBindingTypeFragment\n    }\n  }\n}\n\nfragment PushNotificationBindingTypeFragment on PushNotificationBindingType {\n  id\n  registeredAt\n  expiresAt\n  token\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3901,6 +3954,7 @@ pub mod operations {
         impl __rt::Operation for RequestDoubleOptIn {
             const OPERATION_NAME: &'static str = "RequestDoubleOptIn";
             const DOCUMENT: &'static str = "mutation RequestDoubleOptIn($input: DoubleOptInInput) {\n  requestDoubleOptIn(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consent {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -3985,6 +4039,7 @@ pub mod operations {
         impl __rt::Operation for RequestPasswordReset {
             const OPERATION_NAME: &'static str = "RequestPasswordReset";
             const DOCUMENT: &'static str = "mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n  requestPasswordReset(input: $input) {\n    email\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4047,6 +4102,7 @@ pub mod operations {
         impl __rt::Operation for RequestPrintedBill {
             const OPERATION_NAME: &'static str = "RequestPrintedBill";
             const DOCUMENT: &'static str = "mutation RequestPrintedBill($input: RequestPrintedBillInput!) {\n  requestPrintedBill(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4114,6 +4170,7 @@ pub mod operations {
         impl __rt::Operation for ResetPassword {
             const OPERATION_NAME: &'static str = "ResetPassword";
             const DOCUMENT: &'static str = "mutation ResetPassword($input: ResetPasswordMutationInput!) {\n  resetPassword(input: $input) {\n    errors {\n      ...SerializerFieldErrorsTypeFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment SerializerFieldErrorsTypeFragment on SerializerFieldErrorsType {\n  field\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4232,6 +4289,7 @@ pub mod operations {
         impl __rt::Operation for ResetUserPassword {
             const OPERATION_NAME: &'static str = "ResetUserPassword";
             const DOCUMENT: &'static str = "mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n  resetUserPassword(input: $input) {\n    userId\n    passwordUpdated\n    failureReasons\n    failureCodes\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4347,6 +4405,7 @@ pub mod operations {
         impl __rt::Operation for ScheduleQuoteFollowUp {
             const OPERATION_NAME: &'static str = "ScheduleQuoteFollowUp";
             const DOCUMENT: &'static str = "mutation ScheduleQuoteFollowUp($input: QuoteShareInput!) {\n  scheduleQuoteFollowUp(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    success\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4418,6 +4477,7 @@ pub mod operations {
         impl __rt::Operation for SelfServeSwitchInCorrection {
             const OPERATION_NAME: &'static str = "SelfServeSwitchInCorrection";
             const DOCUMENT: &'static str = "mutation SelfServeSwitchInCorrection($input: SelfServeSwitchInCorrectionInput!) {\n  selfServeSwitchInCorrection(input: $input) {\n    __typename\n    ... on SwitchInCorrectionPerformed {\n      ...SwitchInCorrectionPerformedFragment\n    }\n  }\n}\n\nfragment SwitchInCorrectionPerformedFragment on SwitchInCorrectionPerformed {\n  performedActions\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4502,6 +4562,7 @@ pub mod operations {
         impl __rt::Operation for SendFamilySwitchInOffer {
             const OPERATION_NAME: &'static str = "SendFamilySwitchInOffer";
             const DOCUMENT: &'static str = "mutation SendFamilySwitchInOffer($input: SendFamilySwitchInOfferInput!) {\n  sendFamilySwitchInOffer(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    hasSent\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4565,6 +4626,7 @@ pub mod operations {
         impl __rt::Operation for SendLiveChatMessage {
             const OPERATION_NAME: &'static str = "SendLiveChatMessage";
             const DOCUMENT: &'static str = "mutation SendLiveChatMessage($input: SendLiveChatMessageInput!) {\n  sendLiveChatMessage(input: $input) {\n    liveChat {\n      ...InkLiveChatFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment InkLiveChatFragment on InkLiveChat {\n  relayId\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4625,6 +4687,7 @@ pub mod operations {
         impl __rt::Operation for SetLoyaltyPointsUser {
             const OPERATION_NAME: &'static str = "SetLoyaltyPointsUser";
             const DOCUMENT: &'static str = "mutation SetLoyaltyPointsUser($input: SetLoyaltyPointsUserInput!) {\n  setLoyaltyPointsUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    newLoyaltyPointsUserId\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4698,6 +4761,7 @@ pub mod operations {
         impl __rt::Operation for SetUpDirectDebitInstruction {
             const OPERATION_NAME: &'static str = "SetUpDirectDebitInstruction";
             const DOCUMENT: &'static str = "mutation SetUpDirectDebitInstruction($input: SetUpDirectDebitInstructionInput!) {\n  setUpDirectDebitInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...DirectDebitInstructionTypeFragment\n    }\n  }\n}\n\nfragment DirectDebitInstructionTypeFragment on DirectDebitInstructionType {\n  id\n  status\n  accountHolder\n  instructionType\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  iban\n  sortCode\n  lastFourDigitsOfAccountNumber\n  maskedAccountIdentifier\n  maskedIban\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4775,6 +4839,7 @@ pub mod operations {
         impl __rt::Operation for ShareGoodsQuote {
             const OPERATION_NAME: &'static str = "ShareGoodsQuote";
             const DOCUMENT: &'static str = "mutation ShareGoodsQuote($input: ShareGoodsQuoteInput!) {\n  shareGoodsQuote(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    share {\n      ...GoodsQuoteShareFragment\n    }\n  }\n}\n\nfragment GoodsQuoteShareFragment on GoodsQuoteShare {\n  id\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4844,6 +4909,7 @@ pub mod operations {
         impl __rt::Operation for StorePaymentInstruction {
             const OPERATION_NAME: &'static str = "StorePaymentInstruction";
             const DOCUMENT: &'static str = "mutation StorePaymentInstruction($input: StorePaymentInstructionInput!) {\n  storePaymentInstruction(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    paymentInstruction {\n      ...PaymentInstructionTypeFragment\n    }\n  }\n}\n\nfragment PaymentInstructionTypeFragment on PaymentInstructionType {\n  id\n  status\n  validFrom\n  accountHolder\n  cardPaymentNetwork\n  cardExpiryMonth\n  cardExpiryYear\n  accountType\n  vendor\n  cardType\n  iban\n  sortCode\n  lastFourDigitsOfAccountNumber\n  maskedAccountIdentifier\n  maskedIban\n  instructionType\n  bankCode\n  cardNumber\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4911,6 +4977,7 @@ pub mod operations {
         impl __rt::Operation for StoreRefundBankAccount {
             const OPERATION_NAME: &'static str = "StoreRefundBankAccount";
             const DOCUMENT: &'static str = "mutation StoreRefundBankAccount($input: NewRefundBankAccountDetailsInput) {\n  storeRefundBankAccount(input: $input) {\n    __typename\n    ... on RefundBankAccountStored {\n      ...RefundBankAccountStoredFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment RefundBankAccountStoredFragment on RefundBankAccountStored {\n  reference\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -4999,6 +5066,7 @@ pub mod operations {
         impl __rt::Operation for SubmitCustomerFeedback {
             const OPERATION_NAME: &'static str = "SubmitCustomerFeedback";
             const DOCUMENT: &'static str = "mutation SubmitCustomerFeedback($input: CustomerFeedbackInputType!) {\n  submitCustomerFeedback(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    customerFeedback {\n      ...CustomerFeedbackTypeFragment\n    }\n  }\n}\n\nfragment CustomerFeedbackTypeFragment on CustomerFeedbackType {\n  id\n  rawScore\n  submittedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5074,6 +5142,7 @@ pub mod operations {
         impl __rt::Operation for SubmitRepaymentRequest {
             const OPERATION_NAME: &'static str = "SubmitRepaymentRequest";
             const DOCUMENT: &'static str = "mutation SubmitRepaymentRequest($input: RequestRepaymentInputType!) {\n  submitRepaymentRequest(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    repaymentRequest {\n      ...RequestRepaymentOutputTypeFragment\n    }\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n\nfragment RequestRepaymentOutputTypeFragment on RequestRepaymentOutputType {\n  requestId\n  status\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5144,6 +5213,7 @@ pub mod operations {
         impl __rt::Operation for SuggestFixedPaymentAmount {
             const OPERATION_NAME: &'static str = "SuggestFixedPaymentAmount";
             const DOCUMENT: &'static str = "mutation SuggestFixedPaymentAmount($input: SuggestFixedPaymentAmountInput!) {\n  suggestFixedPaymentAmount(input: $input) {\n    __typename\n    ... on FixedPaymentAmountSuggested {\n      ...FixedPaymentAmountSuggestedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment FixedPaymentAmountSuggestedFragment on FixedPaymentAmountSuggested {\n  amount\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5212,6 +5282,7 @@ pub mod operations {
         impl __rt::Operation for SwitchToProductWithFixedFuelCostAdjustment {
             const OPERATION_NAME: &'static str = "SwitchToProductWithFixedFuelCostAdjustment";
             const DOCUMENT: &'static str = "mutation SwitchToProductWithFixedFuelCostAdjustment($input: SwitchToProductWithFixedFuelCostAdjustmentInput) {\n  switchToProductWithFixedFuelCostAdjustment(input: $input) {\n    __typename\n    ... on ProductWithFixedFuelCostAdjustmentSwitched {\n      ...ProductWithFixedFuelCostAdjustmentSwitchedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment ProductWithFixedFuelCostAdjustmentSwitchedFragment on ProductWithFixedFuelCostAdjustmentSwitched {\n  isUserEligible\n  isCampaignAvailable\n  isUserOptedIn\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5307,6 +5378,7 @@ pub mod operations {
         impl __rt::Operation for TerminateCreditTransferPermission {
             const OPERATION_NAME: &'static str = "TerminateCreditTransferPermission";
             const DOCUMENT: &'static str = "mutation TerminateCreditTransferPermission($input: TerminateCreditTransferPermissionInput!) {\n  terminateCreditTransferPermission(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    validTo\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5383,6 +5455,7 @@ pub mod operations {
         impl __rt::Operation for TransferLoyaltyPointsBetweenUsers {
             const OPERATION_NAME: &'static str = "TransferLoyaltyPointsBetweenUsers";
             const DOCUMENT: &'static str = "mutation TransferLoyaltyPointsBetweenUsers($input: TransferLoyaltyPointsBetweenUsersInput!) {\n  transferLoyaltyPointsBetweenUsers(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    pointsTransferred\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5451,6 +5524,7 @@ pub mod operations {
         impl __rt::Operation for UnlinkUserFromLine {
             const OPERATION_NAME: &'static str = "UnlinkUserFromLine";
             const DOCUMENT: &'static str = "mutation UnlinkUserFromLine {\n  unlinkUserFromLine {\n    __typename\n    ... on LineUnlinkedResponse {\n      ...LineUnlinkedResponseFragment\n    }\n    ... on LinkTokenNotFound {\n      ...LinkTokenNotFoundFragment\n    }\n    ... on LineCommonError {\n      ...LineCommonErrorFragment\n    }\n  }\n}\n\nfragment LineCommonErrorFragment on LineCommonError {\n  message\n  field\n}\n\nfragment LineUnlinkedResponseFragment on LineUnlinkedResponse {\n  message\n}\n\nfragment LinkTokenNotFoundFragment on LinkTokenNotFound {\n  type\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5525,6 +5599,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountBillingAddress {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingAddress";
             const DOCUMENT: &'static str = "mutation UpdateAccountBillingAddress($input: AccountBillingAddressInput!) {\n  updateAccountBillingAddress(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      ...AccountFragment\n    }\n  }\n}\n\nfragment AccountFragment on Account {\n  id\n  number\n  status\n  brand\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n  consentData\n  availableDemandResponseCampaignsForRegistration\n  canBeWithdrawn\n  hasActiveAgreement\n  hasFutureAgreement\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5595,6 +5670,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountBillingEmail {
             const OPERATION_NAME: &'static str = "UpdateAccountBillingEmail";
             const DOCUMENT: &'static str = "mutation UpdateAccountBillingEmail($input: UpdateAccountBillingEmailInput!) {\n  updateAccountBillingEmail(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5657,6 +5733,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountConsentData {
             const OPERATION_NAME: &'static str = "UpdateAccountConsentData";
             const DOCUMENT: &'static str = "mutation UpdateAccountConsentData($input: UpdateAccountConsentDataInput) {\n  updateAccountConsentData(input: $input) {\n    consentData\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5728,6 +5805,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountConsents {
             const OPERATION_NAME: &'static str = "UpdateAccountConsents";
             const DOCUMENT: &'static str = "mutation UpdateAccountConsents($accountNumber: String!, $consents: [ConsentInput]!) {\n  updateAccountConsents(accountNumber: $accountNumber, consents: $consents) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    consents {\n      ...ConsentTypeFragment\n    }\n  }\n}\n\nfragment ConsentTypeFragment on ConsentType {\n  id\n  code\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5808,6 +5886,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountReference {
             const OPERATION_NAME: &'static str = "UpdateAccountReference";
             const DOCUMENT: &'static str = "mutation UpdateAccountReference($input: AccountReferenceInput!) {\n  updateAccountReference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountReference {\n      ...AccountReferenceTypeFragment\n    }\n  }\n}\n\nfragment AccountReferenceTypeFragment on AccountReferenceType {\n  namespace\n  value\n  createdAt\n  updatedAt\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5881,6 +5960,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountUser {
             const OPERATION_NAME: &'static str = "UpdateAccountUser";
             const DOCUMENT: &'static str = "mutation UpdateAccountUser($input: UpdateAccountUserInput) {\n  updateAccountUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -5973,6 +6053,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAccountUserConsents {
             const OPERATION_NAME: &'static str = "UpdateAccountUserConsents";
             const DOCUMENT: &'static str = "mutation UpdateAccountUserConsents($consents: [ConsentTypeInput], $userNumber: String) {\n  updateAccountUserConsents(consents: $consents, userNumber: $userNumber) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountUserConsents {\n      ...AccountUserConsentsFragment\n    }\n  }\n}\n\nfragment AccountUserConsentsFragment on AccountUserConsents {\n  __typename\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6075,6 +6156,7 @@ pub mod operations {
         impl __rt::Operation for UpdateActivePurchase {
             const OPERATION_NAME: &'static str = "UpdateActivePurchase";
             const DOCUMENT: &'static str = "mutation UpdateActivePurchase($input: UpdatePurchaseInput!) {\n  updateActivePurchase(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    goodsPurchase {\n      ...GoodsPurchaseFragment\n    }\n  }\n}\n\nfragment GoodsPurchaseFragment on GoodsPurchase {\n  code\n  ledgerId\n  ledgerNumber\n  marketName\n  marketParams\n  clientParams\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6154,6 +6236,7 @@ pub mod operations {
         impl __rt::Operation for UpdateAutoTopUpAmount {
             const OPERATION_NAME: &'static str = "UpdateAutoTopUpAmount";
             const DOCUMENT: &'static str = "mutation UpdateAutoTopUpAmount($input: UpdateAutoTopUpAmountInput!) {\n  updateAutoTopUpAmount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    schedule {\n      ...PaymentScheduleTypeFragment\n    }\n  }\n}\n\nfragment PaymentScheduleTypeFragment on PaymentScheduleType {\n  id\n  validFrom\n  validTo\n  reason\n  paymentHolidayReason\n  paymentDay\n  paymentFrequency\n  paymentFrequencyMultiplier\n  paymentAmount\n  paymentAdequacyAdjustment\n  paymentAdequacyAdjustmentExpiryDate\n  isVariablePaymentAmount\n  totalDebtAmount\n  isPaymentHoliday\n  scheduleType\n  isExemptFromPaymentAdequacy\n  ledgerNumber\n  trigger\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6224,6 +6307,7 @@ pub mod operations {
         impl __rt::Operation for UpdateBankAccountDetails {
             const OPERATION_NAME: &'static str = "UpdateBankAccountDetails";
             const DOCUMENT: &'static str = "mutation UpdateBankAccountDetails($input: UpdateBankAccountDetailsInput) {\n  updateBankAccountDetails(input: $input) {\n    financialInstitutionRedirectUrl\n    token\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6296,6 +6380,7 @@ pub mod operations {
         impl __rt::Operation for UpdateCommsDeliveryPreference {
             const OPERATION_NAME: &'static str = "UpdateCommsDeliveryPreference";
             const DOCUMENT: &'static str = "mutation UpdateCommsDeliveryPreference($input: UpdateCommsDeliveryPreferenceInput!) {\n  updateCommsDeliveryPreference(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    account {\n      __typename\n      ...AccountInterfaceFragment\n    }\n  }\n}\n\nfragment AccountInterfaceFragment on AccountInterface {\n  __typename\n  brand\n  status\n  balance\n  overdueBalance\n  urn\n  billingName\n  billingSubName\n  billingEmail\n  billingAddress\n  billingAddressLine1\n  billingAddressLine2\n  billingAddressLine3\n  billingAddressLine4\n  billingAddressLine5\n  billingAddressPostcode\n  billingCountryCode\n  billingDeliveryPointIdentifier\n  splitBillingAddress\n  number\n  canRequestRefund\n  referralsCreated\n  accountType\n  businessType\n  commsDeliveryPreference\n  communicationDeliveryPreference\n  documentAccessibility\n  isInHardship\n  createdAt\n  preferredLanguageForComms\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6359,6 +6444,7 @@ pub mod operations {
         impl __rt::Operation for UpdateCommsPreferences {
             const OPERATION_NAME: &'static str = "UpdateCommsPreferences";
             const DOCUMENT: &'static str = "mutation UpdateCommsPreferences($input: UpdateAccountUserCommsPreferencesMutationInput!) {\n  updateCommsPreferences(input: $input) {\n    isOptedInToClientMessages\n    isOptedInToOfferMessages\n    isOptedInToRecommendedMessages\n    isOptedInToUpdateMessages\n    isOptedInToThirdPartyMessages\n    isOptedInMeterReadingConfirmations\n    isOptedInToSmsMessages\n    isUsingInvertedEmailColours\n    fontSizeMultiplier\n    emailFormat\n    preferredHoldMusic\n    errors {\n      ...ErrorTypeFragment\n    }\n    commsPreferences {\n      ...AccountUserCommsPreferencesFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment AccountUserCommsPreferencesFragment on AccountUserCommsPreferences {\n  isOptedInToClientMessages\n  isOptedInToOfferMessages\n  isOptedInToRecommendedMessages\n  isOptedInToUpdateMessages\n  isOptedInToThirdPartyMessages\n  emailFormat\n  isUsingInvertedEmailColours\n  fontSizeMultiplier\n  isOptedInMeterReadingConfirmations\n  isOptedInToSmsMessages\n  preferredHoldMusic\n  smsOptInLastChangeDate\n  isOptedInToLifeSupportCall\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6429,6 +6515,7 @@ pub mod operations {
         impl __rt::Operation for UpdateCreditCardDetails {
             const OPERATION_NAME: &'static str = "UpdateCreditCardDetails";
             const DOCUMENT: &'static str = "mutation UpdateCreditCardDetails($input: UpdateCreditCardDetailsInput) {\n  updateCreditCardDetails(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    cardNumber\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6501,6 +6588,7 @@ pub mod operations {
         impl __rt::Operation for UpdateDemandResponseCampaignParticipantCommsPreferences {
             const OPERATION_NAME: &'static str = "UpdateDemandResponseCampaignParticipantCommsPreferences";
             const DOCUMENT: &'static str = "mutation UpdateDemandResponseCampaignParticipantCommsPreferences($input: UpdateDemandResponseCampaignParticipantCommsPreferencesInput) {\n  updateDemandResponseCampaignParticipantCommsPreferences(input: $input) {\n    __typename\n    ... on DemandResponseCampaignParticipantCommsPreferencesUpdated {\n      ...DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment DemandResponseCampaignParticipantCommsPreferencesUpdatedFragment on DemandResponseCampaignParticipantCommsPreferencesUpdated {\n  isOptedIntoDemandResponseEvents\n  isOptedIntoEmails\n  isOptedIntoLine\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6587,6 +6675,7 @@ pub mod operations {
         impl __rt::Operation for UpdateDemandResponseCampaignParticipantTip {
             const OPERATION_NAME: &'static str = "UpdateDemandResponseCampaignParticipantTip";
             const DOCUMENT: &'static str = "mutation UpdateDemandResponseCampaignParticipantTip($input: UpdateDemandResponseCampaignParticipantTipInput) {\n  updateDemandResponseCampaignParticipantTip(input: $input) {\n    __typename\n    ... on DemandResponseCampaignParticipantTipUpdated {\n      ...DemandResponseCampaignParticipantTipUpdatedFragment\n    }\n    ... on CommonError {\n      ...CommonErrorFragment\n    }\n  }\n}\n\nfragment CommonErrorFragment on CommonError {\n  message\n  field\n}\n\nfragment DemandResponseCampaignParticipantTipUpdatedFragment on DemandResponseCampaignParticipantTipUpdated {\n  tips\n  totalNumberOfEntries\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6681,6 +6770,7 @@ pub mod operations {
         impl __rt::Operation for UpdateMetadata {
             const OPERATION_NAME: &'static str = "UpdateMetadata";
             const DOCUMENT: &'static str = "mutation UpdateMetadata($input: MetadataInput!) {\n  updateMetadata(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    metadata {\n      ...MetadataFragment\n    }\n  }\n}\n\nfragment MetadataFragment on Metadata {\n  key\n  value\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6747,6 +6837,7 @@ pub mod operations {
         impl __rt::Operation for UpdateMoveInDate {
             const OPERATION_NAME: &'static str = "UpdateMoveInDate";
             const DOCUMENT: &'static str = "mutation UpdateMoveInDate($input: UpdateMoveInDateInput) {\n  updateMoveInDate(input: $input) {\n    spin\n    newMoveInDate\n  }\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6820,6 +6911,7 @@ pub mod operations {
         impl __rt::Operation for UpdateMoveOutDate {
             const OPERATION_NAME: &'static str = "UpdateMoveOutDate";
             const DOCUMENT: &'static str = "mutation UpdateMoveOutDate($input: UpdateMoveOutDateInput) {\n  updateMoveOutDate(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    spin\n    newMoveOutDate\n    taskId\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6908,6 +7000,7 @@ pub mod operations {
         impl __rt::Operation for UpdatePassword {
             const OPERATION_NAME: &'static str = "UpdatePassword";
             const DOCUMENT: &'static str = "mutation UpdatePassword($input: UpdatePasswordInput) {\n  updatePassword(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -6995,6 +7088,7 @@ pub mod operations {
         impl __rt::Operation for UpdateUser {
             const OPERATION_NAME: &'static str = "UpdateUser";
             const DOCUMENT: &'static str = "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    viewer {\n      ...AccountUserFragment\n    }\n  }\n}\n\nfragment AccountUserFragment on AccountUser {\n  id\n  number\n  givenName\n  familyName\n  email\n  mobile\n  landline\n  title\n  pronouns\n  isDeceased\n  liveSecretKey\n  createdAt\n  dateOfBirth\n  label\n  isActive\n  displayName\n  firstName\n  lastName\n  fullName\n  preferredName\n  portfolioId\n  portfolioIds\n  landlinePhoneNumber\n  alternativePhoneNumbers\n  hasFamilyIssues\n  isInHardship\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7070,6 +7164,7 @@ pub mod operations {
         impl __rt::Operation for UpdateUserDetails {
             const OPERATION_NAME: &'static str = "UpdateUserDetails";
             const DOCUMENT: &'static str = "mutation UpdateUserDetails($input: UpdateAccountUserMutationInput!) {\n  updateUserDetails(input: $input) {\n    givenName\n    familyName\n    pronouns\n    mobile\n    email\n    dateOfBirth\n    landline\n    errors {\n      ...ErrorTypeFragment\n    }\n    clientMutationId\n  }\n}\n\nfragment ErrorTypeFragment on ErrorType {\n  field\n  messages\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7137,6 +7232,7 @@ pub mod operations {
         impl __rt::Operation for ValidateMfaDevice {
             const OPERATION_NAME: &'static str = "ValidateMfaDevice";
             const DOCUMENT: &'static str = "mutation ValidateMfaDevice($input: ValidateMfaDeviceInputType!) {\n  validateMfaDevice(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    deviceIsValid\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("auth");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7206,6 +7302,7 @@ pub mod operations {
         impl __rt::Operation for VerifyIdentity {
             const OPERATION_NAME: &'static str = "VerifyIdentity";
             const DOCUMENT: &'static str = "mutation VerifyIdentity($input: VerifyIdentityInput!) {\n  verifyIdentity(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    token\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -7270,6 +7367,7 @@ pub mod operations {
         impl __rt::Operation for WithdrawAccount {
             const OPERATION_NAME: &'static str = "WithdrawAccount";
             const DOCUMENT: &'static str = "mutation WithdrawAccount($input: WithdrawAccountInput) {\n  withdrawAccount(input: $input) {\n    possibleErrors {\n      ...PossibleErrorTypeFragment\n    }\n    accountNumber\n  }\n}\n\nfragment PossibleErrorTypeFragment on PossibleErrorType {\n  message\n  code\n  type\n  description\n}\n";
+            const KIND: __rt::OperationKind = __rt::OperationKind::Mutation;
             const ENDPOINT: Option<&'static str> = Some("api");
             type Variables = Variables;
             type ResponseData = ResponseData;
@@ -13982,6 +14080,10 @@ pub enum ErrorCode {
     KtCt1112,
     /// `KT-CT-1113`: Disabled GraphQL field requested.
     KtCt1113,
+    /// `KT-CT-1120`: The Kraken Token has expired.
+    KtCt1120,
+    /// `KT-CT-1124`: Signature of the JWT has expired.
+    KtCt1124,
     /// `KT-CT-1128`: Unauthorized.
     KtCt1128,
     /// `KT-CT-1129`: Unauthorized.
@@ -13998,6 +14100,10 @@ pub enum ErrorCode {
     KtCt1134,
     /// `KT-CT-1135`: Invalid data.
     KtCt1135,
+    /// `KT-CT-1138`: Email or password refused.
+    KtCt1138,
+    /// `KT-CT-1139`: Refresh token refused or revoked.
+    KtCt1139,
     /// `KT-CT-1145`: Account/user details do not match.
     KtCt1145,
     /// `KT-CT-1150`: MFA device not found.
@@ -14012,8 +14118,14 @@ pub enum ErrorCode {
     KtCt1154,
     /// `KT-CT-1155`: Enabled backup device is needed.
     KtCt1155,
+    /// `KT-CT-1188`: Query complexity above the limit of 200.
+    KtCt1188,
+    /// `KT-CT-1189`: Query selects more than 10,000 nodes.
+    KtCt1189,
     /// `KT-CT-1199`: Too many requests.
     KtCt1199,
+    /// `KT-CT-1201`: A connection was queried without `first`.
+    KtCt1201,
     /// `KT-CT-1507`: Agreement product switch date is not within the acceptable range.
     KtCt1507,
     /// `KT-CT-1509`: Unable to create agreement.
@@ -14322,6 +14434,8 @@ impl ErrorCode {
         (Self::KtCt1111, "KT-CT-1111", "Unauthorized."),
         (Self::KtCt1112, "KT-CT-1112", "'Authorization' header not provided."),
         (Self::KtCt1113, "KT-CT-1113", "Disabled GraphQL field requested."),
+        (Self::KtCt1120, "KT-CT-1120", "The Kraken Token has expired."),
+        (Self::KtCt1124, "KT-CT-1124", "Signature of the JWT has expired."),
         (Self::KtCt1128, "KT-CT-1128", "Unauthorized."),
         (Self::KtCt1129, "KT-CT-1129", "Unauthorized."),
         (Self::KtCt1131, "KT-CT-1131", "Unauthorized."),
@@ -14330,6 +14444,8 @@ impl ErrorCode {
         (Self::KtCt11331, "KT-CT-11331", "Invalid input data."),
         (Self::KtCt1134, "KT-CT-1134", "Invalid data."),
         (Self::KtCt1135, "KT-CT-1135", "Invalid data."),
+        (Self::KtCt1138, "KT-CT-1138", "Email or password refused."),
+        (Self::KtCt1139, "KT-CT-1139", "Refresh token refused or revoked."),
         (Self::KtCt1145, "KT-CT-1145", "Account/user details do not match."),
         (Self::KtCt1150, "KT-CT-1150", "MFA device not found."),
         (Self::KtCt1151, "KT-CT-1151", "MFA device not found."),
@@ -14337,7 +14453,10 @@ impl ErrorCode {
         (Self::KtCt1153, "KT-CT-1153", "Unable to create MFA device."),
         (Self::KtCt1154, "KT-CT-1154", "Unable to delete MFA device."),
         (Self::KtCt1155, "KT-CT-1155", "Enabled backup device is needed."),
+        (Self::KtCt1188, "KT-CT-1188", "Query complexity above the limit of 200."),
+        (Self::KtCt1189, "KT-CT-1189", "Query selects more than 10,000 nodes."),
         (Self::KtCt1199, "KT-CT-1199", "Too many requests."),
+        (Self::KtCt1201, "KT-CT-1201", "A connection was queried without `first`."),
         (
             Self::KtCt1507,
             "KT-CT-1507",
@@ -14558,6 +14677,19 @@ impl ErrorCode {
         (Self::KtJp5402, "KT-JP-5402", "Invalid data."),
         (Self::KtJp6601, "KT-JP-6601", "Active move-in request already exists."),
         (Self::KtJp7801, "KT-JP-7801", "Unknown error occurred."),
+    ];
+    /// The class of every code whose class is not `Other`.
+    pub const CLASSES: &'static [(Self, ::kraken_codegen_runtime::ErrorClass)] = &[
+        (Self::KtCt1120, ::kraken_codegen_runtime::ErrorClass::ExpiredToken),
+        (Self::KtCt1124, ::kraken_codegen_runtime::ErrorClass::ExpiredToken),
+        (Self::KtCt1134, ::kraken_codegen_runtime::ErrorClass::RefreshRefused),
+        (Self::KtCt1135, ::kraken_codegen_runtime::ErrorClass::RefreshRefused),
+        (Self::KtCt1138, ::kraken_codegen_runtime::ErrorClass::CredentialsRefused),
+        (Self::KtCt1139, ::kraken_codegen_runtime::ErrorClass::RefreshRefused),
+        (Self::KtCt1188, ::kraken_codegen_runtime::ErrorClass::QueryTooLarge),
+        (Self::KtCt1189, ::kraken_codegen_runtime::ErrorClass::QueryTooLarge),
+        (Self::KtCt1199, ::kraken_codegen_runtime::ErrorClass::RateLimited),
+        (Self::KtCt1201, ::kraken_codegen_runtime::ErrorClass::QueryTooLarge),
     ];
 }
 ::kraken_codegen_runtime::error_codes!(ErrorCode);

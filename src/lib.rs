@@ -18,6 +18,6 @@ pub use client::{Client, ClientBuilder, Error, OperationError};
 pub use endpoint::Endpoint;
 pub use extensions::{ErrorExtensions, GraphQLError, HttpStatusError, ValidationError};
 pub use kraken_codegen_runtime::{
-    BuildError, DateTime, ErrorCodeSet, JsonString, Location, Nullable, Operation, PartialData,
-    PathSegment, Secret,
+    BuildError, DateTime, ErrorClass, ErrorCodeSet, JsonString, Location, Nullable, Operation,
+    OperationKind, PartialData, PathSegment, Secret,
 };

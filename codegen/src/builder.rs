@@ -292,6 +292,7 @@ impl Builder {
         let options = Options {
             scalars: scalar_table.clone(),
             error_codes: BTreeMap::new(),
+            error_classes: BTreeMap::new(),
             placeholder_fragments: self.placeholder_fragments,
         };
         let mut docs_only = Vec::new();

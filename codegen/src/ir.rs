@@ -29,6 +29,9 @@ pub struct Ir {
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message) when a catalogue is used; empty otherwise.
     pub error_codes: BTreeMap<String, String>,
+    /// The behaviour class of each classified code of [`Ir::error_codes`]; the others
+    /// are of the class `Other`.
+    pub error_classes: BTreeMap<String, catalogue::ErrorClass>,
 }
 
 /// How a custom scalar is represented in Rust.

@@ -206,10 +206,11 @@ fn catalogue_inputs_include_its_directory_and_files() {
     assert_eq!(inputs[1], catalogue);
     assert_eq!(inputs[2], catalogue.join("availability.toml"));
     assert_eq!(inputs[3], catalogue.join("catalogue.toml"));
-    assert_eq!(inputs[4], catalogue.join("operations"));
+    assert_eq!(inputs[4], catalogue.join("error_classes.toml"));
+    assert_eq!(inputs[5], catalogue.join("operations"));
     let operation_files = fs::read_dir(catalogue.join("operations")).unwrap().count();
-    assert_eq!(inputs.len(), 5 + operation_files);
-    assert!(inputs[5..]
+    assert_eq!(inputs.len(), 6 + operation_files);
+    assert!(inputs[6..]
         .windows(2)
         .all(|pair| pair[0] < pair[1] && pair[0].parent() == Some(&catalogue.join("operations"))));
 }

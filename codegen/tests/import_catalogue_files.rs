@@ -7,7 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use kraken_codegen::catalogue::{
-    self, Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation,
+    self, Availability, Catalogue, Deprecation, Endpoint, Endpoints, ErrorClass, FieldDoc,
+    Operation,
 };
 use kraken_codegen::docs_import;
 
@@ -146,6 +147,8 @@ fn imports_the_whole_page() {
                 ("KT-CT-1111".into(), "Unauthorized.".into()),
                 ("KT-JP-4101".into(), "Unauthorized.".into()),
             ]),
+            undocumented_errors: BTreeMap::new(),
+            error_classes: BTreeMap::new(),
             operations: vec![do_thing, old_thing, sign_in, start_chat],
         }
     );
@@ -405,5 +408,72 @@ fn availability_names_operations_that_failed_to_load_without_a_second_error() {
     assert_eq!(
         load_errors(dir.path()),
         "<dir>/operations/signIn.toml:4:11: unknown error code `KT-CT-9999`"
+    );
+}
+
+/// The valid page written to a fresh directory, with `error_classes.toml` holding `text`.
+fn written_with_error_classes(text: &str) -> tempfile::TempDir {
+    let dir = written();
+    fs::write(dir.path().join("error_classes.toml"), text).unwrap();
+    dir
+}
+
+#[test]
+fn error_classes_classify_documented_and_undocumented_codes() {
+    assert!(catalogue::load(written().path())
+        .unwrap()
+        .error_classes
+        .is_empty());
+    let dir = written_with_error_classes(
+        "[classes]\n\
+         expired_token = [\"KT-CT-1124\"]\n\
+         credentials_refused = [\"KT-CT-1111\"]\n\
+         [undocumented]\n\
+         KT-CT-1124 = \"Signature of the JWT has expired.\"\n",
+    );
+    let loaded = catalogue::load(dir.path()).unwrap();
+    assert_eq!(
+        loaded.error_classes,
+        BTreeMap::from([
+            ("KT-CT-1111".to_string(), ErrorClass::CredentialsRefused),
+            ("KT-CT-1124".to_string(), ErrorClass::ExpiredToken),
+        ])
+    );
+    assert_eq!(
+        loaded.undocumented_errors,
+        BTreeMap::from([(
+            "KT-CT-1124".to_string(),
+            "Signature of the JWT has expired.".to_string()
+        )])
+    );
+    assert_eq!(loaded.errors.len(), 2, "the documented table is unchanged");
+}
+
+#[test]
+fn error_classes_mistakes_are_reported_at_their_place() {
+    let dir = written_with_error_classes(
+        "[classes]\n\
+         expired_token = [\"KT-CT-1124\", \"KT-CT-9999\"]\n\
+         refresh_refused = [\"KT-CT-1124\"]\n\
+         [undocumented]\n\
+         KT-CT-1124 = \"Signature of the JWT has expired.\"\n\
+         KT-CT-1111 = \"Unauthorized.\"\n\
+         KT-CT-2000 = \"Unclassified.\"\n",
+    );
+    assert_eq!(
+        load_errors(dir.path()),
+        [
+            "<dir>/error_classes.toml:2:32: unknown error code `KT-CT-9999`",
+            "<dir>/error_classes.toml:3:20: `KT-CT-1124` is already in class `expired_token`",
+            "<dir>/error_classes.toml:6:1: `KT-CT-1111` is documented in catalogue.toml",
+            "<dir>/error_classes.toml:7:1: `KT-CT-2000` is in no class",
+        ]
+        .join("\n")
+    );
+    let dir = written_with_error_classes("[classes]\nexpired = [\"KT-CT-1111\"]\n");
+    assert_eq!(
+        load_errors(dir.path()),
+        "<dir>/error_classes.toml:2:1: unknown key `expired` in `[classes]`; expected one of: \
+         expired_token, refresh_refused, credentials_refused, rate_limited, query_too_large"
     );
 }

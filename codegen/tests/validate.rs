@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use kraken_codegen::catalogue::{
-    Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation as Documented,
+    Availability, Catalogue, Deprecation, Endpoint, Endpoints, ErrorClass, FieldDoc,
+    Operation as Documented,
 };
 use kraken_codegen::ir::{Ir, ScalarMapping, SelectionSet, TypeKind};
 use kraken_codegen::schema::{self, Schema};
@@ -464,12 +465,29 @@ fn catalogue_docs_fill_descriptions_and_deprecations() {
             auth: "https://auth.example/graphql/".to_string(),
         },
         errors: BTreeMap::from([("KT-CT-1111".to_string(), "Unauthorized.".to_string())]),
+        undocumented_errors: BTreeMap::from([(
+            "KT-CT-1124".to_string(),
+            "Signature of the JWT has expired.".to_string(),
+        )]),
+        error_classes: BTreeMap::from([("KT-CT-1124".to_string(), ErrorClass::ExpiredToken)]),
         operations: vec![documented()],
     };
     let ir = match validate::resolve_catalogue(&schema(), &catalogue, &[], placeholders()) {
         Ok(ir) => ir,
         Err(errors) => panic!("{}", errors.render()),
     };
+    // The IR's error table holds the documented and the undocumented codes.
+    assert_eq!(
+        ir.error_codes,
+        BTreeMap::from([
+            ("KT-CT-1111".to_string(), "Unauthorized.".to_string()),
+            (
+                "KT-CT-1124".to_string(),
+                "Signature of the JWT has expired.".to_string()
+            ),
+        ])
+    );
+    assert_eq!(ir.error_classes, catalogue.error_classes);
     let operation = &ir.operations[0];
     assert_eq!(operation.docs, Some(documented()));
     assert_eq!(
@@ -510,7 +528,6 @@ fn catalogue_docs_fill_descriptions_and_deprecations() {
             ),
         ]
     );
-    assert_eq!(ir.error_codes, catalogue.errors);
 }
 
 #[test]

@@ -62,6 +62,18 @@ pub fn variant_named<T: Clone, R: Row<T>>(table: &[R], name: &str) -> Option<T> 
         .map(|row| row.variant().clone())
 }
 
+/// The class of a variant in a table of classified codes; [`ErrorClass::Other`] for a
+/// variant the table does not list.
+///
+/// [`ErrorClass::Other`]: crate::ErrorClass::Other
+#[doc(hidden)]
+pub fn class_of<T: PartialEq>(table: &[(T, crate::ErrorClass)], variant: &T) -> crate::ErrorClass {
+    table
+        .iter()
+        .find(|(known, _)| known == variant)
+        .map_or(crate::ErrorClass::Other, |(_, class)| *class)
+}
+
 /// Implements a generated GraphQL enum from its `VALUES` table: `as_str`, `from_wire`,
 /// `Display`, `FromStr` (never fails) and serde as the wire string. Values the table does
 /// not know land in the catch-all variant.
@@ -128,14 +140,15 @@ macro_rules! wire_enum {
 /// Error-code enums, in two forms.
 ///
 /// `error_codes!(ErrorCode)` implements the crate-wide enum, which the generator
-/// declares with its `DOCUMENTED` table of variant, code and message.
+/// declares with its `DOCUMENTED` table of variant, code and message, and its `CLASSES`
+/// table of the variants whose class is not [`ErrorClass::Other`](crate::ErrorClass).
 ///
 /// `error_codes!(#[derive(..)] pub enum ErrorCode in path::to::Root { KtCt1111, .. })`
 /// declares an operation's enum: the listed variants of the crate-wide enum `Root`,
 /// plus `Other(String)`, with `From` into `Root`. Codes and messages are read from
 /// `Root`'s table.
 ///
-/// Both get `code`, `message`, `from_code`, `Display` (`KT-CT-8223: Unauthorized.`, just
+/// Both get `code`, `message`, `from_code`, `class`, `Display` (`KT-CT-8223: Unauthorized.`, just
 /// the code for `Other`), `FromStr` (never fails) and `ErrorCodeSet`.
 #[doc(hidden)]
 #[macro_export]
@@ -162,6 +175,12 @@ macro_rules! error_codes {
             pub fn from_code(code: &str) -> Self {
                 $crate::tables::variant_named(Self::DOCUMENTED, code)
                     .unwrap_or_else(|| Self::Other(code.to_owned()))
+            }
+
+            /// The behaviour the code calls for.
+            #[inline]
+            pub fn class(&self) -> $crate::ErrorClass {
+                $crate::tables::class_of(Self::CLASSES, self)
             }
         }
 
@@ -226,6 +245,16 @@ macro_rules! error_codes {
                     _ => Self::Other(code.to_owned()),
                 }
             }
+
+            /// The behaviour the code calls for, also for a code this operation does
+            /// not document.
+            #[inline]
+            pub fn class(&self) -> $crate::ErrorClass {
+                match self.root() {
+                    ::std::option::Option::Some(root) => root.class(),
+                    ::std::option::Option::None => <$root>::from_code(self.code()).class(),
+                }
+            }
         }
 
         impl ::std::convert::From<$name> for $root {
@@ -265,6 +294,11 @@ macro_rules! error_codes {
             #[inline]
             fn code(&self) -> &str {
                 $name::code(self)
+            }
+
+            #[inline]
+            fn class(&self) -> $crate::ErrorClass {
+                $name::class(self)
             }
         }
     };

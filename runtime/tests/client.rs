@@ -1,7 +1,9 @@
 //! The generic client against a local server: headers, endpoint keys, URL checks, and
 //! secrets kept out of `Debug` and errors.
 
-use kraken_codegen_runtime::{BuildError, Client, Error, ErrorCodeSet, Operation};
+use kraken_codegen_runtime::{
+    BuildError, Client, Error, ErrorClass, ErrorCodeSet, Operation, OperationKind,
+};
 use serde_json::json;
 use std::convert::Infallible;
 use std::fmt;
@@ -16,6 +18,10 @@ struct NoCodes(String);
 impl ErrorCodeSet for NoCodes {
     fn code(&self) -> &str {
         &self.0
+    }
+
+    fn class(&self) -> ErrorClass {
+        ErrorClass::Other
     }
 }
 
@@ -38,6 +44,7 @@ struct Hello;
 impl Operation for Hello {
     const OPERATION_NAME: &'static str = "Hello";
     const DOCUMENT: &'static str = "query Hello { hello }";
+    const KIND: OperationKind = OperationKind::Query;
     type Variables = serde_json::Map<String, serde_json::Value>;
     type ResponseData = serde_json::Value;
     type ErrorCode = NoCodes;
@@ -49,6 +56,7 @@ struct HelloAuth;
 impl Operation for HelloAuth {
     const OPERATION_NAME: &'static str = "Hello";
     const DOCUMENT: &'static str = "query Hello { hello }";
+    const KIND: OperationKind = OperationKind::Query;
     const ENDPOINT: Option<&'static str> = Some("auth");
     type Variables = serde_json::Map<String, serde_json::Value>;
     type ResponseData = serde_json::Value;

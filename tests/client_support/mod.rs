@@ -2,7 +2,9 @@
 
 #![allow(dead_code)]
 
-use kraken_jp::{Client, ClientBuilder, Endpoint, ErrorCodeSet, Nullable, Operation};
+use kraken_jp::{
+    Client, ClientBuilder, Endpoint, ErrorClass, ErrorCodeSet, Nullable, Operation, OperationKind,
+};
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
 use std::fmt;
@@ -27,6 +29,10 @@ impl ErrorCodeSet for TestCode {
             TestCode::Unauthorized => "KT-CT-4125",
             TestCode::Other(code) => code,
         }
+    }
+
+    fn class(&self) -> ErrorClass {
+        ErrorClass::Other
     }
 }
 
@@ -55,6 +61,7 @@ pub const RESET_USER_PASSWORD: &str = "mutation ResetUserPassword($input: ResetU
 impl Operation for ResetUserPassword {
     const OPERATION_NAME: &'static str = "ResetUserPassword";
     const DOCUMENT: &'static str = RESET_USER_PASSWORD;
+    const KIND: OperationKind = OperationKind::Mutation;
     const ENDPOINT: Option<&'static str> = Some(Endpoint::Api.key());
     type Variables = ResetVariables;
     type ResponseData = ResetData;
@@ -108,6 +115,7 @@ pub const DELETE_MFA_DEVICE: &str = "mutation DeleteMfaDevice($input: DeleteMfaD
 impl Operation for DeleteMfaDevice {
     const OPERATION_NAME: &'static str = "DeleteMfaDevice";
     const DOCUMENT: &'static str = DELETE_MFA_DEVICE;
+    const KIND: OperationKind = OperationKind::Mutation;
     const ENDPOINT: Option<&'static str> = Some(Endpoint::Auth.key());
     type Variables = serde_json::Value;
     type ResponseData = DeleteData;
@@ -134,6 +142,7 @@ pub const ACCOUNT_NUMBER: &str = "query AccountNumber { account { number } }";
 impl Operation for AccountNumber {
     const OPERATION_NAME: &'static str = "AccountNumber";
     const DOCUMENT: &'static str = ACCOUNT_NUMBER;
+    const KIND: OperationKind = OperationKind::Query;
     const ENDPOINT: Option<&'static str> = Some(Endpoint::Api.key());
     type Variables = NoVariables;
     type ResponseData = AccountData;

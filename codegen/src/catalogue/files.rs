@@ -1,7 +1,8 @@
 //! The on-disk form of the catalogue: `catalogue.toml` (endpoints and the global
 //! error table) and, per operation, `operations/<fieldName>.toml` beside the
 //! document `operations/<fieldName>.graphql`; optionally `availability.toml`, which
-//! `assemble-schema` writes and `import-docs` leaves alone.
+//! `assemble-schema` writes, and `error_classes.toml`, kept by hand; `import-docs`
+//! leaves both alone.
 //!
 //! Reading goes through [`super::read`]; writing (the `tools` feature) through serde.
 
@@ -11,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 use toml::Spanned;
 
-use super::model::{is_date, Deprecation, Endpoint, FieldDoc};
+use super::model::{is_date, Deprecation, Endpoint, ErrorClass, FieldDoc};
 #[cfg(feature = "tools")]
 use super::model::{Endpoints, Operation};
 use super::read::{self, ReadError, Table};
@@ -22,6 +23,8 @@ pub const CATALOGUE_FILE: &str = "catalogue.toml";
 pub const OPERATIONS_DIR: &str = "operations";
 /// File name of the record of the operations the live schema lacks.
 pub const AVAILABILITY_FILE: &str = "availability.toml";
+/// File name of the table of error-code classes.
+pub const ERROR_CLASSES_FILE: &str = "error_classes.toml";
 
 /// `catalogue.toml`.
 #[derive(Debug)]
@@ -100,6 +103,34 @@ pub struct AvailabilityFile {
     pub snapshot: String,
     /// Field names of the docs-only operations, each with its span.
     pub docs_only: Vec<Spanned<String>>,
+}
+
+/// `error_classes.toml`: the codes of each behaviour class, and the messages of the
+/// classified codes the docs page does not list.
+#[derive(Debug)]
+pub struct ErrorClassesFile {
+    /// Each class present under `[classes]`, in [`ErrorClass::ALL`] order, with its codes.
+    pub classes: Vec<(ErrorClass, Vec<Spanned<String>>)>,
+    /// `[undocumented]`: code → message, in file order.
+    pub undocumented: Vec<(Spanned<String>, Spanned<String>)>,
+}
+
+impl ErrorClassesFile {
+    /// Reads `error_classes.toml` from its text.
+    pub fn read(text: &str) -> read::Result<Self> {
+        let document = read::parse(text)?;
+        let file = Table::document(&document, ERROR_CLASSES_FILE, &["classes", "undocumented"])?;
+        let keys = ErrorClass::ALL.map(ErrorClass::key);
+        let table = file.required_table("classes", "`[classes]`", &keys)?;
+        let classes = ErrorClass::ALL
+            .into_iter()
+            .map(|class| Ok((class, table.spanned_strings(class.key())?)))
+            .collect::<read::Result<_>>()?;
+        Ok(ErrorClassesFile {
+            classes,
+            undocumented: file.spanned_string_map("undocumented")?,
+        })
+    }
 }
 
 impl AvailabilityFile {

@@ -8,15 +8,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use super::availability;
 use super::document::{analyze, DocumentShape};
 use super::files::{CatalogueFile, FieldFile, OperationFile, CATALOGUE_FILE, OPERATIONS_DIR};
 use super::model::{Availability, Catalogue, Endpoints, FieldDoc, Operation};
 use super::source::{position_at, read_toml, unreadable, START};
+use super::{availability, classes};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 
 /// Loads `dir` (normally `schema/catalogue/`): `catalogue.toml`, every operation in
-/// `operations/` and, when present, `availability.toml`. Reports every problem found,
+/// `operations/` and, when present, `availability.toml` and `error_classes.toml`. Reports every problem found,
 /// each at its file:line:col.
 pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     let source = read_source(&dir.join(CATALOGUE_FILE))?;
@@ -32,12 +32,15 @@ pub fn load(dir: &Path) -> Result<Catalogue, Diagnostics> {
     }
     check_operation_names(&operations, &mut diagnostics);
     availability::apply(dir, &stems, &mut operations, &mut diagnostics);
+    let (error_classes, undocumented_errors) = classes::load(dir, &file.errors, &mut diagnostics);
     diagnostics.into_result(Catalogue {
         endpoints: Endpoints {
             api: file.endpoints.api,
             auth: file.endpoints.auth,
         },
         errors: file.errors,
+        undocumented_errors,
+        error_classes,
         operations,
     })
 }

@@ -1,6 +1,7 @@
 //! The operation catalogue under `schema/catalogue/`.
 
 pub(crate) mod availability;
+mod classes;
 pub mod document;
 pub(crate) mod files;
 #[cfg(feature = "tools")]
@@ -13,6 +14,8 @@ mod save;
 mod source;
 
 pub use load::load;
-pub use model::{Availability, Catalogue, Deprecation, Endpoint, Endpoints, FieldDoc, Operation};
+pub use model::{
+    Availability, Catalogue, Deprecation, Endpoint, Endpoints, ErrorClass, FieldDoc, Operation,
+};
 #[cfg(feature = "tools")]
 pub use save::{write, WriteSummary};

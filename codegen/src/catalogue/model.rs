@@ -59,8 +59,58 @@ pub struct Catalogue {
     pub endpoints: Endpoints,
     /// Global error table: code → message exactly as documented.
     pub errors: BTreeMap<String, String>,
+    /// Codes the docs page does not list but the API sends, which `error_classes.toml`
+    /// classifies: code → message.
+    pub undocumented_errors: BTreeMap<String, String>,
+    /// The behaviour class of each classified code (from `error_classes.toml`); a code
+    /// not here is of the class `Other`.
+    pub error_classes: BTreeMap<String, ErrorClass>,
     /// Operations sorted by GraphQL field name.
     pub operations: Vec<Operation>,
+}
+
+/// What a client does on an error code: the runtime's `ErrorClass` variants other than
+/// `Other`, named in `error_classes.toml` by [`ErrorClass::key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ErrorClass {
+    ExpiredToken,
+    RefreshRefused,
+    CredentialsRefused,
+    RateLimited,
+    QueryTooLarge,
+}
+
+impl ErrorClass {
+    /// Every class, in the order `error_classes.toml` lists them.
+    pub const ALL: [ErrorClass; 5] = [
+        ErrorClass::ExpiredToken,
+        ErrorClass::RefreshRefused,
+        ErrorClass::CredentialsRefused,
+        ErrorClass::RateLimited,
+        ErrorClass::QueryTooLarge,
+    ];
+
+    /// The class's key in `error_classes.toml` (e.g. `expired_token`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ErrorClass::ExpiredToken => "expired_token",
+            ErrorClass::RefreshRefused => "refresh_refused",
+            ErrorClass::CredentialsRefused => "credentials_refused",
+            ErrorClass::RateLimited => "rate_limited",
+            ErrorClass::QueryTooLarge => "query_too_large",
+        }
+    }
+
+    /// The name of the runtime's `ErrorClass` variant (e.g. `ExpiredToken`).
+    pub fn variant(self) -> &'static str {
+        match self {
+            ErrorClass::ExpiredToken => "ExpiredToken",
+            ErrorClass::RefreshRefused => "RefreshRefused",
+            ErrorClass::CredentialsRefused => "CredentialsRefused",
+            ErrorClass::RateLimited => "RateLimited",
+            ErrorClass::QueryTooLarge => "QueryTooLarge",
+        }
+    }
 }
 
 /// Deprecation of an operation or a field.

@@ -165,18 +165,17 @@ impl<'t, 'i> Table<'t, 'i> {
     /// Every entry of the table at `key`, each value a string; the table must be present.
     pub fn required_string_map(&self, key: &str) -> Result<BTreeMap<String, String>> {
         let value = self.value(key).ok_or_else(|| self.missing(key))?;
-        let DeValue::Table(entries) = value.get_ref() else {
-            return error(value.span(), expected(key, "a table", value));
-        };
-        entries
-            .iter()
-            .map(|(name, value)| {
-                Ok((
-                    name.get_ref().to_string(),
-                    string(name.get_ref(), value)?.into_inner(),
-                ))
-            })
-            .collect()
+        Ok(string_entries(key, value)?
+            .into_iter()
+            .map(|(name, value)| (name.into_inner(), value.into_inner()))
+            .collect())
+    }
+
+    /// Every entry of the table at `key` in file order, keys and string values with
+    /// their spans; empty when absent.
+    pub fn spanned_string_map(&self, key: &str) -> Result<Vec<(Spanned<String>, Spanned<String>)>> {
+        self.value(key)
+            .map_or(Ok(Vec::new()), |value| string_entries(key, value))
     }
 
     fn array(&self, key: &str) -> Result<&'t [Spanned<DeValue<'i>>]> {
@@ -188,6 +187,25 @@ impl<'t, 'i> Table<'t, 'i> {
             },
         }
     }
+}
+
+/// The entries of a table whose values are strings, in file order.
+fn string_entries(
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+) -> Result<Vec<(Spanned<String>, Spanned<String>)>> {
+    let DeValue::Table(entries) = value.get_ref() else {
+        return error(value.span(), expected(key, "a table", value));
+    };
+    let mut entries: Vec<_> = entries
+        .iter()
+        .map(|(name, value)| {
+            let text = string(name.get_ref(), value)?;
+            Ok((Spanned::new(name.span(), name.get_ref().to_string()), text))
+        })
+        .collect::<Result<_>>()?;
+    entries.sort_by_key(|(name, _)| name.span().start);
+    Ok(entries)
 }
 
 fn string(key: &str, value: &Spanned<DeValue<'_>>) -> Result<Spanned<String>> {

@@ -69,6 +69,8 @@ pub fn import_with_warnings(page_text: &str, page_path: &Path) -> Result<Importe
     let catalogue = endpoints.map(|endpoints| Catalogue {
         endpoints,
         errors,
+        undocumented_errors: BTreeMap::new(),
+        error_classes: BTreeMap::new(),
         operations,
     });
     match catalogue {

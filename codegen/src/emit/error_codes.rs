@@ -6,8 +6,9 @@
 //! The crate-wide enum carries the table of codes and messages (`DOCUMENTED`); an
 //! operation's enum is one `error_codes!` invocation listing its crate-wide variants, so
 //! each code and message is written once. The runtime's `error_codes!` derives `code()`,
-//! `message()`, `from_code()`, `Display` (`KT-CT-8223: Unauthorized.`, just the code for
-//! `Other`) and `FromStr` (never fails) for both.
+//! `message()`, `from_code()`, `class()`, `Display` (`KT-CT-8223: Unauthorized.`, just
+//! the code for `Other`) and `FromStr` (never fails) for both; `class()` reads the
+//! crate-wide `CLASSES` table, which lists the classified codes only.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +16,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{docs, Context, EmitError};
+use crate::catalogue::ErrorClass;
 use crate::naming::{self, ident, Case, Namespace};
 
 /// The catch-all variant, reserved before the codes.
@@ -40,11 +42,12 @@ impl RootVariants {
 }
 
 /// The crate-wide enum at the root of the generated file: its declaration, one
-/// documented variant per code, and the `DOCUMENTED` table the runtime's
+/// documented variant per code, and the `DOCUMENTED` and `CLASSES` tables the runtime's
 /// `error_codes!` derives the methods from.
 pub(super) fn emit_root(
     ctx: &Context,
     table: &BTreeMap<String, String>,
+    classes: &BTreeMap<String, ErrorClass>,
     root: &RootVariants,
 ) -> TokenStream {
     let catch_all = ident(CATCH_ALL);
@@ -60,6 +63,11 @@ pub(super) fn emit_root(
     );
     let derives = derives(ctx);
     let runtime = ctx.runtime_path();
+    let class_rows = classes.iter().filter_map(|(code, class)| {
+        let variant = root.variants.get(code)?;
+        let class = ident(class.variant());
+        Some(quote!((Self::#variant, #runtime::ErrorClass::#class),))
+    });
     quote! {
         #doc
         #derives
@@ -72,6 +80,9 @@ pub(super) fn emit_root(
         impl ErrorCode {
             /// Every documented code: variant, code and message.
             pub const DOCUMENTED: &'static [(Self, &'static str, &'static str)] = &[#(#rows)*];
+
+            /// The class of every code whose class is not `Other`.
+            pub const CLASSES: &'static [(Self, #runtime::ErrorClass)] = &[#(#class_rows)*];
         }
 
         #runtime::error_codes!(ErrorCode);

@@ -81,6 +81,10 @@ pub enum EmitError {
     Derive(String),
     #[error("the error code `{0}` is listed by an operation but missing from the error table")]
     UndocumentedCode(String),
+    #[error(
+        "`{0}` is a subscription, which generated code cannot send (queries and mutations only)"
+    )]
+    Subscription(String),
     #[error("the generated code does not parse (a generator bug): {0}")]
     Unparsable(String),
 }
@@ -193,6 +197,7 @@ impl<'a> Emitter<'a> {
             Part::ErrorCode => Ok(error_codes::emit_root(
                 ctx,
                 &ir.error_codes,
+                &ir.error_classes,
                 &self.root_codes,
             )),
         }

@@ -11,7 +11,7 @@ use super::inputs::{self, Member};
 use super::responses::{self, ChildNames, Shape};
 use super::{docs, Context, EmitError, Module, Scope};
 use crate::catalogue::Availability;
-use crate::ir::Operation;
+use crate::ir::{Operation, OperationKind};
 use crate::naming::{self, ident};
 
 /// Names the generator puts in every operation module, reserved before any other.
@@ -82,6 +82,11 @@ pub(super) fn emit_operation(
     });
     let name = &operation.name;
     let document = &operation.wire_document;
+    let kind = ident(match operation.kind {
+        OperationKind::Query => "Query",
+        OperationKind::Mutation => "Mutation",
+        OperationKind::Subscription => return Err(EmitError::Subscription(name.clone())),
+    });
     let deprecated = operation.deprecated.as_ref().map(|d| {
         let note = &d.note;
         quote!(#[deprecated(note = #note)])
@@ -102,6 +107,7 @@ pub(super) fn emit_operation(
             impl #runtime::Operation for #operation_ident {
                 const OPERATION_NAME: &'static str = #name;
                 const DOCUMENT: &'static str = #document;
+                const KIND: #runtime::OperationKind = #runtime::OperationKind::#kind;
                 #endpoint
                 type Variables = Variables;
                 type ResponseData = ResponseData;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{assemble, file, format, Emitter, Plan, Settings};
-use crate::catalogue::{self, Availability, Endpoint};
+use crate::catalogue::{self, Availability, Endpoint, ErrorClass};
 use crate::ir::*;
 
 fn named(name: &str) -> TypeRef {
@@ -263,6 +263,7 @@ pub(super) fn sample() -> Ir {
                 "'Authorization' header not provided.".to_string(),
             ),
         ]),
+        error_classes: BTreeMap::from([("KT-CT-1112".to_string(), ErrorClass::CredentialsRefused)]),
     }
 }
 

@@ -223,14 +223,20 @@ fn operation_def(
             &mutation.directives,
             &mutation.selection_set,
         ),
-        OperationDefinition::Subscription(subscription) => (
-            OperationKind::Subscription,
-            subscription.position,
-            &subscription.name,
-            &subscription.variable_definitions,
-            &subscription.directives,
-            &subscription.selection_set,
-        ),
+        OperationDefinition::Subscription(subscription) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    file,
+                    position(subscription.position),
+                    "subscriptions are not supported",
+                )
+                .with_hint(
+                    "generated code sends queries and mutations over HTTP; a subscription \
+                     needs a streaming transport",
+                ),
+            );
+            return None;
+        }
         OperationDefinition::SelectionSet(set) => {
             let at = position(set.span.0);
             diagnostics.push(anonymous(file, at, OperationKind::Query, set));

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 pub use documents::ExecutableSource;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, ErrorClass};
 use crate::diagnostic::Diagnostics;
 use crate::ir::{Ir, ScalarMapping};
 use crate::schema::Schema;
@@ -28,6 +28,8 @@ pub struct Options {
     pub scalars: BTreeMap<String, ScalarMapping>,
     /// The global error table (code → message), copied into [`Ir::error_codes`].
     pub error_codes: BTreeMap<String, String>,
+    /// The class of each classified code, copied into [`Ir::error_classes`].
+    pub error_classes: BTreeMap<String, ErrorClass>,
     /// An undefined `...XFragment` spread stands for the scalar and enum fields of the
     /// object or interface `X` (the convention of the Kraken docs' examples). Off, it is
     /// an error like any undefined fragment.
@@ -84,7 +86,8 @@ pub fn resolve(
 
 /// Validates and resolves a catalogue's operations plus any extra documents (e.g.
 /// fragment definitions that replace synthesized placeholders), with the catalogue's
-/// error table in place of the one in `options`.
+/// error table (documented and undocumented codes) and classes in place of those in
+/// `options`.
 pub fn resolve_catalogue(
     schema: &Schema,
     catalogue: &Catalogue,
@@ -93,8 +96,11 @@ pub fn resolve_catalogue(
 ) -> Result<Ir, Diagnostics> {
     let mut sources = ExecutableSource::from_catalogue(catalogue);
     sources.extend(extra.iter().cloned());
+    let mut error_codes = catalogue.errors.clone();
+    error_codes.extend(catalogue.undocumented_errors.clone());
     let options = Options {
-        error_codes: catalogue.errors.clone(),
+        error_codes,
+        error_classes: catalogue.error_classes.clone(),
         ..options
     };
     resolve(schema, &sources, &options)

@@ -82,6 +82,7 @@ pub(crate) fn build(schema: &Schema, documents: &Documents, options: &Options) -
         fragments,
         scalars,
         error_codes: options.error_codes.clone(),
+        error_classes: options.error_classes.clone(),
     }
 }
 
