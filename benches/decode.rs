@@ -103,7 +103,7 @@ fn encode(c: &mut Criterion) {
     let valid_from = "2024-04-01T00:00:00+09:00".parse().unwrap();
     let input =
         SetUpDirectDebitInstructionInput::new("A-1234ABCD".into(), valid_from, bank_details)
-            .ledger_number(None)
+            .ledger_number(kraken_jp::Nullable::Null)
             .owners(owners)
             .use_for_automated_payments(true);
     let variables = set_up_direct_debit_instruction::Variables::new(input);

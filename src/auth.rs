@@ -1,14 +1,17 @@
-//! Authentication with Kraken tokens obtained through `obtainKrakenToken`.
+//! Authentication with Kraken tokens obtained through `obtainKrakenToken`, or from a
+//! [`TokenSource`].
 //!
 //! Sits above the generated code (it sends `obtainKrakenToken`) and below the client.
 
 use crate::extensions::{ErrorExtensions, GraphQLError, HttpStatusError};
 use crate::operations::obtain_kraken_token::{self, ObtainKrakenToken};
+use crate::token_source::{IssuedToken, TokenRequest, TokenSource, TokenSourceError};
 use crate::types::ObtainJsonWebTokenInput;
 use chrono::{DateTime, Utc};
 use kraken_codegen_runtime::{Client as Transport, Error, ErrorClass, Extensions, Secret};
 use reqwest::header::{HeaderMap, HeaderValue};
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Mutex;
 
@@ -42,6 +45,29 @@ pub enum AuthError {
     /// The token answer held neither a token nor errors.
     #[error("the token response holds no token")]
     MissingToken,
+    /// The token request was refused for a rate limit (no other login is tried, which
+    /// would only add to the traffic).
+    #[error("token request rate limited")]
+    RateLimited {
+        /// How long until the limit resets, when the server said.
+        retry_after: Option<Duration>,
+    },
+    /// The [`TokenSource`] failed.
+    #[error("token source: {0}")]
+    Source(#[source] TokenSourceError),
+}
+
+impl AuthError {
+    /// True when the server refused the token request with an error of this class,
+    /// whatever the HTTP status that carried it.
+    pub fn is_refused_as(&self, class: ErrorClass) -> bool {
+        let errors = match self {
+            AuthError::Rejected(errors) => errors,
+            AuthError::Http(http) => &http.errors,
+            _ => return false,
+        };
+        errors.iter().any(|error| error.extensions.class() == class)
+    }
 }
 
 /// The error of sending `obtainKrakenToken`.
@@ -58,7 +84,10 @@ impl From<TokenRequestError> for AuthError {
             Error::Timeout => AuthError::Timeout,
             Error::Http(http) => AuthError::Http(http),
             Error::Decode(source) => AuthError::Decode(redacted_decode_message(&source)),
-            Error::GraphQL { errors, .. } => AuthError::Rejected(errors),
+            Error::GraphQL { errors, .. } | Error::QueryTooLarge { errors } => {
+                AuthError::Rejected(errors)
+            }
+            Error::RateLimited { retry_after, .. } => AuthError::RateLimited { retry_after },
             Error::Auth(auth) => auth,
             other => AuthError::NotSent(other.to_string()),
         }
@@ -82,20 +111,44 @@ fn redacted_decode_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// True when one of the errors says the token sent has expired: its code is of the
-/// class [`ErrorClass::ExpiredToken`] (`schema/catalogue/error_classes.toml`).
-pub fn is_expired_token<E: Extensions>(errors: &[kraken_codegen_runtime::GraphQLError<E>]) -> bool {
-    errors.iter().any(|error| {
-        error.code().is_some_and(|code| {
-            crate::ErrorCode::from_code(code).class() == ErrorClass::ExpiredToken
-        })
-    })
+/// How the token is written in the `Authorization` header. The API accepts all three;
+/// the default is the token alone, as the Kraken documentation shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum AuthScheme {
+    /// `Authorization: <token>`.
+    #[default]
+    Bare,
+    /// `Authorization: JWT <token>`.
+    Jwt,
+    /// `Authorization: Bearer <token>`.
+    Bearer,
+}
+
+impl AuthScheme {
+    /// The header value for `token`, marked sensitive.
+    fn header(self, token: &Secret) -> Result<HeaderValue, AuthError> {
+        let prefix = match self {
+            AuthScheme::Bare => "",
+            AuthScheme::Jwt => "JWT ",
+            AuthScheme::Bearer => "Bearer ",
+        };
+        let mut header = HeaderValue::from_str(&format!("{prefix}{}", token.expose()))
+            .map_err(|_| AuthError::Decode("the token is not a valid header value".to_owned()))?;
+        header.set_sensitive(true);
+        Ok(header)
+    }
 }
 
 /// What the client logs in with. `Debug` and `Display` never show the secret part.
+///
+/// An API key is what the API wants from integrations; email and password log in as an
+/// account user through inputs the API deprecated on 2026-03-18 and may remove on or
+/// after 2026-09-21.
 #[derive(Clone, Debug)]
 pub enum Credentials {
-    /// An account user's email and password.
+    /// An account user's email and password (deprecated by the API, see
+    /// [`Credentials::email_password`]).
     EmailPassword {
         /// The email address.
         email: String,
@@ -109,7 +162,13 @@ pub enum Credentials {
 }
 
 impl Credentials {
-    /// Email and password.
+    /// Email and password of an account user.
+    ///
+    /// The API deprecated `obtainKrakenToken`'s `email` and `password` on 2026-03-18
+    /// ("The Auth Server should be used for customer authentication") and schedules
+    /// their removal on or after 2026-09-21; it still honours them. Prefer
+    /// [`Credentials::api_key`], or tokens from the authentication server through a
+    /// [`TokenSource`].
     pub fn email_password(email: impl Into<String>, password: impl Into<Secret>) -> Self {
         Credentials::EmailPassword {
             email: email.into(),
@@ -185,24 +244,35 @@ impl TokenState {
     }
 
     /// Reads the answer of `obtainKrakenToken`.
-    fn from_answer(answer: obtain_kraken_token::ResponseData) -> Result<Self, AuthError> {
+    fn from_answer(
+        answer: obtain_kraken_token::ResponseData,
+        scheme: AuthScheme,
+    ) -> Result<Self, AuthError> {
         let issued = answer.obtain_kraken_token.ok_or(AuthError::MissingToken)?;
         let expires_at = issued
             .payload
             .get("exp")
             .and_then(|exp| exp.as_i64().or_else(|| exp.as_f64().map(|exp| exp as i64)))
             .and_then(|exp| DateTime::from_timestamp(exp, 0));
-        let mut header = HeaderValue::from_str(issued.token.expose())
-            .map_err(|_| AuthError::Decode("the token is not a valid header value".to_owned()))?;
-        header.set_sensitive(true);
         Ok(TokenState {
+            header: scheme.header(&issued.token)?,
             token: issued.token,
-            header,
             refresh_token: issued.refresh_token,
             expires_at,
             refresh_expires_at: issued
                 .refresh_expires_in
                 .and_then(|at| DateTime::from_timestamp(at, 0)),
+        })
+    }
+
+    /// A token from a [`TokenSource`].
+    fn from_source(issued: IssuedToken, scheme: AuthScheme) -> Result<Self, AuthError> {
+        Ok(TokenState {
+            header: scheme.header(&issued.token)?,
+            token: issued.token,
+            refresh_token: None,
+            expires_at: issued.expires_at,
+            refresh_expires_at: None,
         })
     }
 
@@ -222,18 +292,40 @@ impl TokenState {
     }
 }
 
-/// Credentials and the current token of a client; one token request at a time.
+/// Where a client's tokens come from.
+#[derive(Clone)]
+pub(crate) enum Login {
+    /// `obtainKrakenToken` with these credentials (and the refresh token it issues).
+    Credentials(Credentials),
+    /// The caller's source.
+    Source(Arc<dyn TokenSource>),
+}
+
+impl fmt::Debug for Login {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Login::Credentials(credentials) => {
+                f.debug_tuple("Credentials").field(credentials).finish()
+            }
+            Login::Source(_) => f.write_str("Source"),
+        }
+    }
+}
+
+/// The login and the current token of a client; one token request at a time.
 #[derive(Debug)]
 pub(crate) struct Session {
-    credentials: Credentials,
+    login: Login,
+    scheme: AuthScheme,
     refresh_margin: Duration,
     state: Mutex<Option<TokenState>>,
 }
 
 impl Session {
-    pub(crate) fn new(credentials: Credentials, refresh_margin: Duration) -> Self {
+    pub(crate) fn new(login: Login, scheme: AuthScheme, refresh_margin: Duration) -> Self {
         Session {
-            credentials,
+            login,
+            scheme,
             refresh_margin,
             state: Mutex::new(None),
         }
@@ -249,7 +341,11 @@ impl Session {
                 Ok(current.header.clone())
             }
             current => {
-                let fresh = self.renew(transport, current, now).await?;
+                let why = match current {
+                    None => TokenRequest::Initial,
+                    Some(_) => TokenRequest::Expiring,
+                };
+                let fresh = self.renew(transport, current, now, why).await?;
                 let token = fresh.header.clone();
                 *state = Some(fresh);
                 Ok(token)
@@ -270,7 +366,9 @@ impl Session {
                 return Ok(current.header.clone());
             }
         }
-        let fresh = self.renew(transport, state.as_ref(), Utc::now()).await?;
+        let fresh = self
+            .renew(transport, state.as_ref(), Utc::now(), TokenRequest::Expired)
+            .await?;
         let token = fresh.header.clone();
         *state = Some(fresh);
         Ok(token)
@@ -281,17 +379,26 @@ impl Session {
         self.state.lock().await.clone()
     }
 
-    /// Obtains a token with the live refresh token if there is one (falling back to
-    /// the credentials when the server refuses it), else with the credentials.
+    /// A new token from the source, or obtained with the live refresh token if there
+    /// is one (logging in again with the credentials when the server refuses the
+    /// refresh token, whatever the HTTP status), else with the credentials.
     async fn renew(
         &self,
         transport: &Transport,
         current: Option<&TokenState>,
         now: DateTime<Utc>,
+        why: TokenRequest,
     ) -> Result<TokenState, AuthError> {
+        let credentials = match &self.login {
+            Login::Source(source) => {
+                let issued = source.token(why).await.map_err(AuthError::Source)?;
+                return TokenState::from_source(issued, self.scheme);
+            }
+            Login::Credentials(credentials) => credentials,
+        };
         if let Some(refresh) = current.and_then(|state| state.live_refresh_token(now)) {
             let input = ObtainJsonWebTokenInput::new().refresh_token(refresh.expose().to_owned());
-            match obtain(transport, input).await {
+            match self.obtain(transport, input).await {
                 Ok(mut fresh) => {
                     if fresh.refresh_token.is_none() {
                         fresh.refresh_token = Some(refresh.clone());
@@ -299,23 +406,25 @@ impl Session {
                     }
                     return Ok(fresh);
                 }
-                Err(AuthError::Rejected(_))
-                    if !matches!(self.credentials, Credentials::RefreshToken(_)) => {}
+                Err(error)
+                    if error.is_refused_as(ErrorClass::RefreshRefused)
+                        && !matches!(credentials, Credentials::RefreshToken(_)) => {}
                 Err(error) => return Err(error),
             }
         }
-        obtain(transport, self.credentials.input()).await
+        self.obtain(transport, credentials.input()).await
     }
-}
 
-/// Sends `obtainKrakenToken` without an `Authorization` header.
-async fn obtain(
-    transport: &Transport,
-    input: ObtainJsonWebTokenInput,
-) -> Result<TokenState, AuthError> {
-    let variables = obtain_kraken_token::Variables { input };
-    let answer = transport
-        .send::<ObtainKrakenToken, _, _>(&variables, HeaderMap::new())
-        .await?;
-    TokenState::from_answer(answer)
+    /// Sends `obtainKrakenToken` without an `Authorization` header.
+    async fn obtain(
+        &self,
+        transport: &Transport,
+        input: ObtainJsonWebTokenInput,
+    ) -> Result<TokenState, AuthError> {
+        let variables = obtain_kraken_token::Variables { input };
+        let answer = transport
+            .send::<ObtainKrakenToken, _, _>(&variables, HeaderMap::new(), 1)
+            .await?;
+        TokenState::from_answer(answer, self.scheme)
+    }
 }

@@ -1,11 +1,14 @@
 //! The Kraken client: the generic client of the runtime with the two Kraken endpoints,
-//! and authentication around each operation.
+//! authentication around each operation, and the runtime's retry policy around both.
 
-use crate::auth::{is_expired_token, AuthError, Credentials, Session, TokenState};
+use crate::auth::{AuthError, AuthScheme, Credentials, Login, Session, TokenState};
 use crate::endpoint::{Endpoint, DEFAULT_API_URL, DEFAULT_AUTH_URL};
 use crate::extensions::ErrorExtensions;
+use crate::token_source::TokenSource;
 use kraken_codegen_runtime::pagination::{self, Paginated, Paging, Stream};
-use kraken_codegen_runtime::{BuildError, Operation};
+use kraken_codegen_runtime::{
+    BuildError, ErrorClass, Operation, OperationKind, RetryPolicy, Secret,
+};
 use reqwest::header::{HeaderMap, AUTHORIZATION};
 use std::fmt;
 use std::sync::Arc;
@@ -26,7 +29,8 @@ pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(300);
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     transport: kraken_codegen_runtime::ClientBuilder,
-    credentials: Option<Credentials>,
+    login: Option<Login>,
+    scheme: AuthScheme,
     refresh_margin: Duration,
 }
 
@@ -42,7 +46,8 @@ impl Default for ClientBuilder {
             ));
         ClientBuilder {
             transport,
-            credentials: None,
+            login: None,
+            scheme: AuthScheme::default(),
             refresh_margin: DEFAULT_REFRESH_MARGIN,
         }
     }
@@ -81,10 +86,54 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends requests through this reqwest client (its pool, proxy and TLS settings);
+    /// see the runtime's [`http_client`](kraken_codegen_runtime::ClientBuilder::http_client).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.transport = self.transport.http_client(client);
+        self
+    }
+
+    /// The `User-Agent` header (default `kraken-jp/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.transport = self.transport.user_agent(user_agent);
+        self
+    }
+
+    /// Sends this header with every request (replacing an earlier one of the same name;
+    /// the token's `Authorization` replaces one set here). The value never appears in
+    /// `Debug` or errors.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<Secret>) -> Self {
+        self.transport = self.transport.header(name, value);
+        self
+    }
+
+    /// When failed operations are sent again (default [`RetryPolicy::default`]):
+    /// queries on timeouts, connection failures, 5xx and rate limits, mutations only
+    /// when they never reached the server (see [`Client::retrying_mutations`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.transport = self.transport.retry_policy(policy);
+        self
+    }
+
     /// Logs in with these credentials before the first operation, and sends the Kraken
-    /// token with every operation.
+    /// token with every operation (replaces a [`token_source`](Self::token_source)).
     pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
+        self.login = Some(Login::Credentials(credentials));
+        self
+    }
+
+    /// Asks `source` for the Kraken token sent with every operation: before the first
+    /// operation, when the token expires within the refresh margin and when the server
+    /// answers that it has expired (replaces [`credentials`](Self::credentials)).
+    pub fn token_source(mut self, source: impl TokenSource) -> Self {
+        self.login = Some(Login::Source(Arc::new(source)));
+        self
+    }
+
+    /// How the token is written in the `Authorization` header (default
+    /// [`AuthScheme::Bare`], the token alone).
+    pub fn authorization_scheme(mut self, scheme: AuthScheme) -> Self {
+        self.scheme = scheme;
         self
     }
 
@@ -97,13 +146,14 @@ impl ClientBuilder {
     /// Checks the URLs and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
         let session = self
-            .credentials
-            .map(|credentials| Session::new(credentials, self.refresh_margin));
+            .login
+            .map(|login| Session::new(login, self.scheme, self.refresh_margin));
         Ok(Client {
             inner: Arc::new(Inner {
                 transport: self.transport.build()?,
                 session,
             }),
+            repeat_mutations: false,
         })
     }
 }
@@ -116,7 +166,7 @@ impl ClientBuilder {
 /// use kraken_jp::{Client, Credentials};
 ///
 /// let client = Client::builder()
-///     .credentials(Credentials::email_password("user@example.com", "password"))
+///     .credentials(Credentials::api_key(std::env::var("KRAKEN_API_KEY")?))
 ///     .build()?;
 /// client.authenticate().await?; // optional: the first `execute` logs in too
 /// # Ok(())
@@ -125,6 +175,8 @@ impl ClientBuilder {
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// Whether mutations are retried like queries (see [`Client::retrying_mutations`]).
+    repeat_mutations: bool,
 }
 
 struct Inner {
@@ -142,6 +194,8 @@ impl fmt::Debug for Client {
             .field("api_url", &url(Endpoint::Api).unwrap_or_default())
             .field("auth_url", &url(Endpoint::Auth).unwrap_or_default())
             .field("session", &self.inner.session)
+            .field("retry", self.inner.transport.retry_policy())
+            .field("repeat_mutations", &self.repeat_mutations)
             .finish()
     }
 }
@@ -152,31 +206,68 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// Executes an operation. With credentials, the Kraken token is sent as the
+    /// A handle on the same client (pool, login, policy) whose calls retry mutations
+    /// like queries, after they may have reached the server: only for mutations that
+    /// are safe to repeat.
+    ///
+    /// ```no_run
+    /// # async fn run(client: kraken_jp::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// # let variables = todo!();
+    /// use kraken_jp::operations::create_konbini_payment::CreateKonbiniPayment;
+    /// client.retrying_mutations().execute::<CreateKonbiniPayment>(&variables).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn retrying_mutations(&self) -> Client {
+        Client {
+            inner: Arc::clone(&self.inner),
+            repeat_mutations: true,
+        }
+    }
+
+    /// Executes an operation. With a login, the Kraken token is sent as the
     /// `Authorization` header; a token about to expire is renewed first, and when the
-    /// server answers that the token has expired, it is renewed and the operation
-    /// retried once.
+    /// server answers that the token has expired, it is renewed and the request sent
+    /// once more. Failures are retried as the [`RetryPolicy`] says; a rate limit (on the
+    /// operation or on the token request) is [`Error::RateLimited`].
     pub async fn execute<O: Operation>(
         &self,
         variables: &O::Variables,
     ) -> Result<O::ResponseData, OperationError<O>> {
+        let repeatable = O::KIND == OperationKind::Query || self.repeat_mutations;
+        self.inner
+            .transport
+            .retry_policy()
+            .run(repeatable, |attempt| self.attempt::<O>(variables, attempt))
+            .await
+    }
+
+    /// One attempt of an operation: with a token, renewed and sent once more when the
+    /// server answers that it has expired.
+    async fn attempt<O: Operation>(
+        &self,
+        variables: &O::Variables,
+        attempt: u32,
+    ) -> Result<O::ResponseData, OperationError<O>> {
         let transport = &self.inner.transport;
         let Some(session) = &self.inner.session else {
-            return transport.send::<O, _, _>(variables, HeaderMap::new()).await;
+            return transport
+                .send::<O, _, _>(variables, HeaderMap::new(), attempt)
+                .await;
         };
         let authorized = |token| HeaderMap::from_iter([(AUTHORIZATION, token)]);
-        let token = session.token(transport).await.map_err(Error::Auth)?;
+        let token = session.token(transport).await.map_err(auth_error)?;
         let answer = transport
-            .send::<O, _, _>(variables, authorized(token.clone()))
+            .send::<O, _, _>(variables, authorized(token.clone()), attempt)
             .await;
         match &answer {
-            Err(error) if is_expired_token(error.graphql_errors()) => {
+            Err(error) if error.has_class(ErrorClass::ExpiredToken) => {
                 let token = session
                     .token_after_expiry(transport, &token)
                     .await
-                    .map_err(Error::Auth)?;
+                    .map_err(auth_error)?;
                 transport
-                    .send::<O, _, _>(variables, authorized(token))
+                    .send::<O, _, _>(variables, authorized(token), attempt)
                     .await
             }
             _ => answer,
@@ -230,5 +321,18 @@ impl kraken_codegen_runtime::Execute for Client {
         variables: &O::Variables,
     ) -> impl std::future::Future<Output = Result<O::ResponseData, OperationError<O>>> + Send {
         Client::execute::<O>(self, variables)
+    }
+}
+
+/// The error of an operation whose token could not be obtained: a rate limit on the
+/// token request is the operation's [`Error::RateLimited`] (without errors: they were
+/// the token request's), anything else [`Error::Auth`].
+fn auth_error<C: kraken_codegen_runtime::ErrorCodeSet, D>(error: AuthError) -> Error<C, D> {
+    match error {
+        AuthError::RateLimited { retry_after } => Error::RateLimited {
+            retry_after,
+            errors: Vec::new(),
+        },
+        other => Error::Auth(other),
     }
 }

@@ -2,7 +2,7 @@
 //! which input fields failed validation.
 
 use kraken_codegen_runtime::error::{null_as_default, Extensions};
-use kraken_codegen_runtime::{ErrorCodeSet, PathSegment};
+use kraken_codegen_runtime::{ErrorClass, ErrorCodeSet, PathSegment};
 use serde::de::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -49,6 +49,13 @@ impl<C: ErrorCodeSet> Extensions for ErrorExtensions<C> {
     /// `errorCode` as sent, e.g. `KT-CT-1111`.
     fn code(&self) -> Option<&str> {
         self.error_code.as_ref().map(ErrorCodeSet::code)
+    }
+
+    /// The class of `errorCode`, from the catalogue's table.
+    fn class(&self) -> ErrorClass {
+        self.error_code
+            .as_ref()
+            .map_or(ErrorClass::Other, ErrorCodeSet::class)
     }
 }
 

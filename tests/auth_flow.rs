@@ -6,8 +6,12 @@ mod client_support;
 use chrono::{DateTime, Utc};
 use client_support::*;
 use kraken_jp::operations::obtain_kraken_token::ObtainKrakenToken;
-use kraken_jp::{AuthError, Client, Credentials, Error, Operation};
+use kraken_jp::{
+    AuthError, AuthScheme, Client, Credentials, Error, IssuedToken, Operation, TokenFuture,
+    TokenRequest, TokenSource,
+};
 use serde_json::{json, Value};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use wiremock::matchers::{body_partial_json, header};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -337,8 +341,60 @@ async fn other_errors_are_not_retried() {
     assert_eq!(received(&server).await.len(), 2);
 }
 
+/// A token request answered with one error of this code, carried with this HTTP status.
+fn refused(status: u16, code: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(json!({
+        "data": {"obtainKrakenToken": null},
+        "errors": [{"message": "Invalid data.", "extensions": {"errorCode": code}}]
+    }))
+}
+
 #[tokio::test]
-async fn a_refused_refresh_token_falls_back_to_the_credentials() {
+async fn a_refused_refresh_token_falls_back_to_the_credentials_whatever_the_status() {
+    for (status, code) in [
+        (200, "KT-CT-1135"),
+        (400, "KT-CT-1135"),
+        (200, "KT-CT-1134"),
+        (400, "KT-CT-1139"),
+    ] {
+        let server = MockServer::start().await;
+        let soon = Utc::now().timestamp() + 30;
+        on_token_request(
+            &server,
+            email_input(),
+            issued("token-A", soon, Some("refresh-A"), in_a_week()),
+        )
+        .await;
+        on_token_request(&server, refresh_input("refresh-A"), refused(status, code)).await;
+        on_token_request(
+            &server,
+            email_input(),
+            issued("token-C", in_an_hour(), Some("refresh-C"), in_a_week()),
+        )
+        .await;
+        on_reset_with(&server, "token-A", reset_ok()).await;
+        on_reset_with(&server, "token-C", reset_ok()).await;
+        let client = email_client(&server);
+
+        reset(&client).await.expect("first call");
+        reset(&client).await.expect("second call");
+
+        assert_eq!(
+            received(&server).await,
+            vec![
+                (token_request(email_input()), None),
+                (reset_request(), Some("token-A".to_owned())),
+                (token_request(refresh_input("refresh-A")), None),
+                (token_request(email_input()), None),
+                (reset_request(), Some("token-C".to_owned())),
+            ],
+            "{status} {code}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_refresh_refused_for_a_rate_limit_is_rate_limited_without_a_second_login() {
     let server = MockServer::start().await;
     let soon = Utc::now().timestamp() + 30;
     on_token_request(
@@ -350,35 +406,161 @@ async fn a_refused_refresh_token_falls_back_to_the_credentials() {
     on_token_request(
         &server,
         refresh_input("refresh-A"),
-        ResponseTemplate::new(200).set_body_json(json!({
-            "data": {"obtainKrakenToken": null},
-            "errors": [{"message": "Invalid data.", "extensions": {"errorCode": "KT-CT-1135"}}]
-        })),
-    )
-    .await;
-    on_token_request(
-        &server,
-        email_input(),
-        issued("token-C", in_an_hour(), Some("refresh-C"), in_a_week()),
+        refused(200, "KT-CT-1199").insert_header("retry-after", "120"),
     )
     .await;
     on_reset_with(&server, "token-A", reset_ok()).await;
-    on_reset_with(&server, "token-C", reset_ok()).await;
     let client = email_client(&server);
 
     reset(&client).await.expect("first call");
-    reset(&client).await.expect("second call");
+    let error = reset(&client).await.expect_err("rate limited");
 
+    let Error::RateLimited {
+        retry_after,
+        errors,
+    } = &error
+    else {
+        panic!("expected RateLimited, got {error:?}");
+    };
+    assert_eq!(
+        (*retry_after, errors.len()),
+        (Some(Duration::from_secs(120)), 0)
+    );
+    assert_eq!(error.to_string(), "rate limited (retry after 120s)");
     assert_eq!(
         received(&server).await,
         vec![
             (token_request(email_input()), None),
             (reset_request(), Some("token-A".to_owned())),
             (token_request(refresh_input("refresh-A")), None),
-            (token_request(email_input()), None),
-            (reset_request(), Some("token-C".to_owned())),
         ]
     );
+}
+
+#[tokio::test]
+async fn refused_credentials_fail_at_once_even_for_a_query() {
+    let server = MockServer::start().await;
+    on_token_request(&server, email_input(), refused(200, "KT-CT-1138")).await;
+    let client = email_client(&server);
+
+    let error = client
+        .execute::<AccountNumber>(&NoVariables {})
+        .await
+        .expect_err("refused");
+
+    let Error::Auth(AuthError::Rejected(errors)) = &error else {
+        panic!("expected a refused login, got {error:?}");
+    };
+    assert_eq!(errors[0].code(), Some("KT-CT-1138"));
+    assert_eq!(
+        received(&server).await,
+        vec![(token_request(email_input()), None)]
+    );
+}
+
+#[tokio::test]
+async fn the_authorization_scheme_writes_the_header() {
+    for (scheme, sent) in [
+        (AuthScheme::Bare, "token-A"),
+        (AuthScheme::Jwt, "JWT token-A"),
+        (AuthScheme::Bearer, "Bearer token-A"),
+    ] {
+        let server = MockServer::start().await;
+        on_token_request(
+            &server,
+            email_input(),
+            issued("token-A", in_an_hour(), None, 0),
+        )
+        .await;
+        on_reset_with(&server, sent, reset_ok()).await;
+        let client = builder_for(&server)
+            .credentials(Credentials::email_password(EMAIL, PASSWORD))
+            .authorization_scheme(scheme)
+            .build()
+            .unwrap();
+
+        reset(&client).await.expect("accepted");
+
+        let (_, authorization) = received(&server).await.remove(1);
+        assert_eq!(authorization.as_deref(), Some(sent), "{scheme:?}");
+    }
+}
+
+/// A token source handing out `src-1`, `src-2`, … and recording why it was asked;
+/// `src-1` expires within the refresh margin, the others at an unknown time.
+#[derive(Clone, Default)]
+struct Counting {
+    asked: Arc<Mutex<Vec<TokenRequest>>>,
+}
+
+impl TokenSource for Counting {
+    fn token(&self, why: TokenRequest) -> TokenFuture<'_> {
+        Box::pin(async move {
+            let mut asked = self.asked.lock().unwrap();
+            asked.push(why);
+            let expires_at = (asked.len() == 1).then(|| Utc::now() + chrono::Duration::seconds(30));
+            Ok(IssuedToken {
+                token: format!("src-{}", asked.len()).into(),
+                expires_at,
+            })
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_token_source_is_asked_when_there_is_no_token_it_expires_or_it_expired() {
+    let server = MockServer::start().await;
+    on_reset_with(&server, "src-1", reset_ok()).await;
+    on_reset_with(&server, "src-2", expired("KT-CT-1124")).await;
+    on_reset_with(&server, "src-3", reset_ok()).await;
+    let source = Counting::default();
+    let client = builder_for(&server)
+        .token_source(source.clone())
+        .build()
+        .unwrap();
+
+    reset(&client).await.expect("first call");
+    reset(&client)
+        .await
+        .expect("second call, renewed after the expired answer");
+
+    assert_eq!(
+        *source.asked.lock().unwrap(),
+        [
+            TokenRequest::Initial,
+            TokenRequest::Expiring,
+            TokenRequest::Expired
+        ]
+    );
+    let sent: Vec<Option<String>> = received(&server)
+        .await
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(
+        sent,
+        ["src-1", "src-2", "src-3"].map(|token| Some(token.to_owned()))
+    );
+}
+
+#[tokio::test]
+async fn a_failing_token_source_is_an_auth_error() {
+    struct Down;
+    impl TokenSource for Down {
+        fn token(&self, _why: TokenRequest) -> TokenFuture<'_> {
+            Box::pin(async { Err("vault sealed".into()) })
+        }
+    }
+    let server = MockServer::start().await;
+    let client = builder_for(&server).token_source(Down).build().unwrap();
+
+    let error = reset(&client).await.expect_err("no token");
+
+    assert_eq!(
+        error.to_string(),
+        "authentication failed: token source: vault sealed"
+    );
+    assert_eq!(received(&server).await, vec![]);
 }
 
 #[tokio::test]

@@ -326,7 +326,7 @@ async fn http_400_with_a_graphql_body_keeps_the_typed_errors() {
 }
 
 #[tokio::test]
-async fn http_429_keeps_retry_after() {
+async fn http_429_is_rate_limited_with_retry_after() {
     let error = reset_with(
         ResponseTemplate::new(429)
             .insert_header("Retry-After", "7")
@@ -334,12 +334,16 @@ async fn http_429_keeps_retry_after() {
     )
     .await;
 
-    let Error::Http(http) = &error else {
-        panic!("expected Http, got {error:?}");
+    let Error::RateLimited {
+        retry_after,
+        errors,
+    } = &error
+    else {
+        panic!("expected RateLimited, got {error:?}");
     };
-    assert_eq!(http.status, 429);
-    assert_eq!(http.retry_after, Some(Duration::from_secs(7)));
-    assert_eq!(http.body_excerpt, "Too many requests.");
+    assert_eq!(*retry_after, Some(Duration::from_secs(7)));
+    assert_eq!(errors, &[]);
+    assert_eq!(error.to_string(), "rate limited (retry after 7s)");
 }
 
 #[tokio::test]

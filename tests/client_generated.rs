@@ -110,3 +110,39 @@ async fn mfa_device_goes_to_the_auth_server_and_its_error_codes_are_typed() {
         json!({"input": {"mfaMethod": "TOTP"}})
     );
 }
+
+#[tokio::test]
+async fn none_leaves_a_nullable_field_out_and_only_null_sends_null() {
+    use kraken_jp::operations::update_user;
+    use kraken_jp::types::UpdateUserInput;
+    use kraken_jp::Nullable;
+
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "data": {"updateUser": null}
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let input = UpdateUserInput::new()
+        .given_name(None::<String>)
+        .family_name(Nullable::Null)
+        .pronouns(Some("they/them".to_owned()))
+        .mobile("090-0000-0000".to_owned());
+    client_for(&server)
+        .execute::<update_user::UpdateUser>(&update_user::Variables::new(input))
+        .await
+        .expect("success");
+
+    let (body, _) = received(&server).await.remove(0);
+    assert_eq!(
+        body["variables"],
+        json!({"input": {
+            "familyName": null,
+            "pronouns": "they/them",
+            "mobile": "090-0000-0000"
+        }})
+    );
+}

@@ -15,18 +15,21 @@
 //! # }
 //! ```
 
-use crate::error::{Error, Extensions};
-use crate::operation::Operation;
+use crate::error::{Error, Extensions, GraphQLError};
+use crate::operation::{Operation, OperationKind};
 use crate::pagination::{self, Paginated, Paging, Stream};
 use crate::response;
+use crate::retry::RetryPolicy;
 use crate::secret::Secret;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
 use reqwest::Url;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::net::IpAddr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+use tracing::field::Empty;
+use tracing::Instrument;
 
 /// The error of executing operation `O` with extensions decoded as `E`.
 pub type OperationError<O, E = BTreeMap<String, Value>> = Error<E, <O as Operation>::ResponseData>;
@@ -78,6 +81,8 @@ pub struct ClientBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     allow_loopback_http: bool,
+    http: Option<reqwest::Client>,
+    retry: RetryPolicy,
 }
 
 impl Default for ClientBuilder {
@@ -90,6 +95,8 @@ impl Default for ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             allow_loopback_http: false,
+            http: None,
+            retry: RetryPolicy::default(),
         }
     }
 }
@@ -105,6 +112,8 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("allow_loopback_http", &self.allow_loopback_http)
+            .field("own_http_client", &self.http.is_some())
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -163,6 +172,21 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends requests through this reqwest client (its connection pool, proxy, TLS and
+    /// redirect settings) instead of one of its own. The headers, the user agent and
+    /// [`timeout`](Self::timeout) are still set on each request;
+    /// [`connect_timeout`](Self::connect_timeout) is the given client's own.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// When failed calls are sent again (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
     /// Checks the URLs and headers and builds the client.
     pub fn build(self) -> Result<Client, BuildError> {
         let url = self
@@ -180,6 +204,9 @@ impl ClientBuilder {
             })
             .collect::<Result<_, BuildError>>()?;
         let mut headers = HeaderMap::new();
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| BuildError::InvalidHeader(USER_AGENT.to_string()))?;
+        headers.insert(USER_AGENT, user_agent);
         for (name, value) in &self.headers {
             let invalid = || BuildError::InvalidHeader(name.clone());
             let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid())?;
@@ -187,20 +214,23 @@ impl ClientBuilder {
             value.set_sensitive(true);
             headers.insert(name, value);
         }
-        let http = reqwest::Client::builder()
-            .use_rustls_tls()
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(self.user_agent)
-            .default_headers(headers)
-            .build()
-            .map_err(BuildError::Http)?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .use_rustls_tls()
+                .connect_timeout(self.connect_timeout)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(BuildError::Http)?,
+        };
         Ok(Client {
             http,
             url,
             endpoints,
+            headers,
             header_names: self.headers.into_iter().map(|(name, _)| name).collect(),
+            timeout: self.timeout,
+            retry: self.retry,
         })
     }
 }
@@ -231,12 +261,22 @@ fn checked_url(setting: String, url: &str, allow_loopback_http: bool) -> Result<
 
 /// A GraphQL client for generated operations. Cheap to clone; clones share the
 /// connection pool. `Debug` shows the URLs and header names, never header values.
+///
+/// Each request is traced in a `graphql_request` span (the `tracing` crate) with the
+/// fields `operation`, `endpoint` (the URL without credentials, query or fragment),
+/// `attempt`, `status` (HTTP), `error_codes` (the GraphQL errors' codes, comma
+/// separated), `failure` (the kind of a failure without an answer) and `duration_ms`;
+/// never a header value or a variable.
 #[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
     url: Option<Url>,
     endpoints: BTreeMap<String, Url>,
+    /// The user agent and the configured headers, sent with every request.
+    headers: HeaderMap,
     header_names: Vec<String>,
+    timeout: Duration,
+    retry: RetryPolicy,
 }
 
 impl fmt::Debug for Client {
@@ -250,6 +290,7 @@ impl fmt::Debug for Client {
             .field("url", &self.url.as_ref().map(Url::as_str))
             .field("endpoints", &endpoints)
             .field("headers", &self.header_names)
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -268,12 +309,23 @@ impl Client {
         }
     }
 
-    /// Executes an operation; the errors' `extensions` decode as a map by name.
+    /// The client's retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// Executes an operation, retried as the [`RetryPolicy`] says (a mutation only when
+    /// it never reached the server); the errors' `extensions` decode as a map by name.
     pub async fn execute<O: Operation>(
         &self,
         variables: &O::Variables,
     ) -> Result<O::ResponseData, OperationError<O>> {
-        self.send::<O, _, _>(variables, HeaderMap::new()).await
+        let repeatable = O::KIND == OperationKind::Query;
+        self.retry
+            .run(repeatable, |attempt| {
+                self.send::<O, _, _>(variables, HeaderMap::new(), attempt)
+            })
+            .await
     }
 
     /// Every page of a paginated operation from the cursor in `variables` on (see
@@ -291,14 +343,56 @@ impl Client {
         })
     }
 
-    /// Executes an operation with extra headers for this request (replacing the
-    /// client's of the same name), the errors' `extensions` decoded as `E`.
+    /// Sends one request of an operation (attempt number `attempt`, for the trace)
+    /// with extra headers (replacing the client's of the same name), the errors'
+    /// `extensions` decoded as `E`. Never retried.
     pub async fn send<O: Operation, E: Extensions, A>(
         &self,
         variables: &O::Variables,
         headers: HeaderMap,
+        attempt: u32,
     ) -> Result<O::ResponseData, Error<E, O::ResponseData, A>> {
         let url = self.url_for(O::ENDPOINT).ok_or(Error::NoUrl(O::ENDPOINT))?;
+        let span = tracing::info_span!(
+            "graphql_request",
+            operation = O::OPERATION_NAME,
+            endpoint = %shown_url(url),
+            attempt,
+            status = Empty,
+            error_codes = Empty,
+            failure = Empty,
+            duration_ms = Empty,
+        );
+        let started = Instant::now();
+        let result = self
+            .round_trip::<O, E, A>(url, variables, headers, &span)
+            .instrument(span.clone())
+            .await;
+        span.record("duration_ms", started.elapsed().as_millis() as u64);
+        if let Err(error) = &result {
+            let codes: Vec<&str> = error
+                .graphql_errors()
+                .iter()
+                .filter_map(GraphQLError::code)
+                .collect();
+            if !codes.is_empty() {
+                span.record("error_codes", codes.join(","));
+            }
+            if let Some(failure) = error.failure_kind() {
+                span.record("failure", failure);
+            }
+        }
+        result
+    }
+
+    /// Posts the request and decodes the answer, recording the HTTP status in `span`.
+    async fn round_trip<O: Operation, E: Extensions, A>(
+        &self,
+        url: &Url,
+        variables: &O::Variables,
+        headers: HeaderMap,
+        span: &tracing::Span,
+    ) -> Result<O::ResponseData, Error<E, O::ResponseData, A>> {
         let body = RequestBody {
             query: O::DOCUMENT,
             operation_name: O::OPERATION_NAME,
@@ -307,12 +401,15 @@ impl Client {
         let answer = self
             .http
             .post(url.clone())
+            .headers(self.headers.clone())
             .headers(headers)
+            .timeout(self.timeout)
             .json(&body)
             .send()
             .await
             .map_err(transport_error)?;
         let status = answer.status();
+        span.record("status", status.as_u16());
         let answer_headers = answer.headers().clone();
         let body = answer.bytes().await.map_err(transport_error)?;
         response::decode(status, &answer_headers, &body)
@@ -327,6 +424,15 @@ impl crate::Execute for Client {
         variables: &O::Variables,
     ) -> impl std::future::Future<Output = Result<O::ResponseData, OperationError<O>>> + Send {
         Client::execute::<O>(self, variables)
+    }
+}
+
+/// A URL as traces show it: without user name, password, query or fragment.
+fn shown_url(url: &Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    match url.port() {
+        Some(port) => format!("{}://{host}:{port}{}", url.scheme(), url.path()),
+        None => format!("{}://{host}{}", url.scheme(), url.path()),
     }
 }
 

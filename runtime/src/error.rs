@@ -1,5 +1,7 @@
 //! Errors of a call: transport, HTTP status, malformed answer, GraphQL errors.
 
+use crate::retry::{Transience, Transient};
+use crate::ErrorClass;
 use reqwest::StatusCode;
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 use serde_json::Value;
@@ -35,6 +37,23 @@ pub enum Error<E: Extensions = BTreeMap<String, Value>, D = Value, A = Infallibl
         /// The `data` the server returned with the errors, when not null.
         partial_data: Option<PartialData<D>>,
     },
+    /// The server refused the call for a rate limit: HTTP 429, or an error whose code
+    /// is of class [`ErrorClass::RateLimited`] (whatever the HTTP status).
+    #[error("rate limited{}", describe_rate_limit(*.retry_after, errors))]
+    RateLimited {
+        /// How long until the limit resets, when the server said (`Retry-After`).
+        retry_after: Option<Duration>,
+        /// The GraphQL errors of the answer (empty for a bare 429, or when the limit
+        /// was hit by a request made for the call, such as a token request).
+        errors: Vec<GraphQLError<E>>,
+    },
+    /// The server refused the document as too complex or too large (an error code of
+    /// class [`ErrorClass::QueryTooLarge`]); sending it again would fail the same way.
+    #[error("query too large: {}", describe_errors(errors))]
+    QueryTooLarge {
+        /// The GraphQL errors of the answer.
+        errors: Vec<GraphQLError<E>>,
+    },
     /// The client has no URL for the operation's endpoint key (`None`: for operations
     /// that name no endpoint).
     #[error("no URL for {}", describe_endpoint(*.0))]
@@ -49,9 +68,47 @@ impl<E: Extensions, D, A> Error<E, D, A> {
     /// failures.
     pub fn graphql_errors(&self) -> &[GraphQLError<E>] {
         match self {
-            Error::GraphQL { errors, .. } => errors,
+            Error::GraphQL { errors, .. }
+            | Error::RateLimited { errors, .. }
+            | Error::QueryTooLarge { errors } => errors,
             Error::Http(http) => &http.errors,
             _ => &[],
+        }
+    }
+
+    /// True when one of the GraphQL errors is of this class.
+    pub fn has_class(&self, class: ErrorClass) -> bool {
+        self.graphql_errors()
+            .iter()
+            .any(|error| error.extensions.class() == class)
+    }
+
+    /// The kind of a failure that came without an answer (`connect`, `transport`,
+    /// `timeout`), for traces.
+    pub(crate) fn failure_kind(&self) -> Option<&'static str> {
+        match self {
+            Error::Transport(error) if error.is_connect() => Some("connect"),
+            Error::Transport(_) => Some("transport"),
+            Error::Timeout => Some("timeout"),
+            _ => None,
+        }
+    }
+}
+
+impl<E: Extensions, D, A> Transient for Error<E, D, A> {
+    /// A connection never established is `NotSent`; timeouts, lost connections, 5xx
+    /// and rate limits are `MaybeProcessed`; everything else is `Permanent`.
+    fn transience(&self) -> Transience {
+        match self {
+            Error::Transport(error) if error.is_connect() => Transience::NotSent,
+            Error::Transport(_) | Error::Timeout => Transience::MaybeProcessed { wait: None },
+            Error::Http(http) if http.status.is_server_error() => Transience::MaybeProcessed {
+                wait: http.retry_after,
+            },
+            Error::RateLimited { retry_after, .. } => {
+                Transience::MaybeProcessed { wait: *retry_after }
+            }
+            _ => Transience::Permanent,
         }
     }
 }
@@ -89,6 +146,12 @@ pub const EXCERPT_LIMIT: usize = 512;
 pub trait Extensions: DeserializeOwned + Default {
     /// The error code the extensions carry, if any; shown before the message.
     fn code(&self) -> Option<&str>;
+
+    /// What the client does about the error (default [`ErrorClass::Other`]: nothing
+    /// special).
+    fn class(&self) -> ErrorClass {
+        ErrorClass::Other
+    }
 }
 
 /// Any extensions, by name; the code is `extensions.code` when it is a string.
@@ -163,6 +226,21 @@ impl fmt::Display for PathSegment {
             PathSegment::Index(index) => write!(f, "{index}"),
         }
     }
+}
+
+/// ` (retry after 120s)` when the wait is known, then `: ` and the errors if any.
+fn describe_rate_limit<E: Extensions>(
+    retry_after: Option<Duration>,
+    errors: &[GraphQLError<E>],
+) -> String {
+    let mut text = match retry_after {
+        Some(wait) => format!(" (retry after {}s)", wait.as_secs()),
+        None => String::new(),
+    };
+    if !errors.is_empty() {
+        text = format!("{text}: {}", describe_errors(errors));
+    }
+    text
 }
 
 fn describe_endpoint(key: Option<&str>) -> String {

@@ -10,7 +10,8 @@
 //! - With the `client` feature (default): [`GraphQLError`], generic over the server's
 //!   `extensions`, [`Error`], the failure of one call, and [`Client`], a minimal async
 //!   client (reqwest with rustls) that sends an operation to a URL with a bearer token or
-//!   custom headers.
+//!   custom headers, traced with `tracing` and retried by a [`RetryPolicy`] that never
+//!   repeats a mutation that may have reached the server.
 //! - The `wire_enum!`, `error_codes!` and `tagged_union!` macros generated code calls,
 //!   and the `serde` and `serde_json` it derives and decodes with, so a crate that
 //!   includes generated code depends on this crate (and the crates of its mapped
@@ -43,6 +44,11 @@ pub use scalars::{DateTime, JsonString};
 pub mod tables;
 #[doc(hidden)]
 pub mod union;
+
+#[cfg(feature = "client")]
+pub mod retry;
+#[cfg(feature = "client")]
+pub use retry::{RetryPolicy, Transience, Transient};
 
 #[cfg(feature = "client")]
 pub mod error;

@@ -31,9 +31,10 @@ impl<T> From<T> for Nullable<T> {
 }
 
 impl<T> From<Option<T>> for Nullable<T> {
-    /// `None` becomes an explicit `null`.
+    /// `None` leaves the field out (the server keeps what it has); only
+    /// [`Nullable::Null`] sends `null`, so an update never clears a field by accident.
     fn from(value: Option<T>) -> Self {
-        value.map_or(Nullable::Null, Nullable::Value)
+        value.map_or(Nullable::Absent, Nullable::Value)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Turning an HTTP answer into typed data or a typed error.
 
 use crate::error::{Error, Extensions, GraphQLError, HttpStatusError, PartialData, EXCERPT_LIMIT};
+use crate::ErrorClass;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::StatusCode;
 use serde::de::{DeserializeOwned, Error as _};
@@ -30,15 +31,21 @@ pub(crate) fn decode<E: Extensions, D: DeserializeOwned, A>(
     body: &[u8],
 ) -> Result<D, Error<E, D, A>> {
     if !status.is_success() {
-        return Err(Error::Http(HttpStatusError {
-            status,
-            retry_after: retry_after(headers),
-            body_excerpt: excerpt(body),
-            errors: serde_json::from_slice::<Envelope<E, Value>>(body)
-                .ok()
-                .and_then(|envelope| envelope.errors)
-                .unwrap_or_default(),
-        }));
+        let errors = serde_json::from_slice::<Envelope<E, Value>>(body)
+            .ok()
+            .and_then(|envelope| envelope.errors)
+            .unwrap_or_default();
+        let rate_limited = status == StatusCode::TOO_MANY_REQUESTS;
+        return Err(
+            classified(headers, errors, rate_limited).unwrap_or_else(|errors| {
+                Error::Http(HttpStatusError {
+                    status,
+                    retry_after: retry_after(headers),
+                    body_excerpt: excerpt(body),
+                    errors,
+                })
+            }),
+        );
     }
     // `data`: typed, or raw and not yet decoded as `D`.
     let (data, errors) = match serde_json::from_slice::<Envelope<E, D>>(body) {
@@ -51,16 +58,17 @@ pub(crate) fn decode<E: Extensions, D: DeserializeOwned, A>(
         }
     };
     match errors {
-        Some(errors) if !errors.is_empty() => Err(Error::GraphQL {
-            errors,
-            partial_data: data.map(|data| match data {
-                Ok(typed) => PartialData::Typed(typed),
-                Err(raw) => match D::deserialize(&raw) {
+        Some(errors) if !errors.is_empty() => Err(classified(headers, errors, false)
+            .unwrap_or_else(|errors| Error::GraphQL {
+                errors,
+                partial_data: data.map(|data| match data {
                     Ok(typed) => PartialData::Typed(typed),
-                    Err(_) => PartialData::Raw(raw),
-                },
-            }),
-        }),
+                    Err(raw) => match D::deserialize(&raw) {
+                        Ok(typed) => PartialData::Typed(typed),
+                        Err(_) => PartialData::Raw(raw),
+                    },
+                }),
+            })),
         _ => match data {
             Some(Ok(typed)) => Ok(typed),
             Some(Err(raw)) => D::deserialize(raw).map_err(Error::Decode),
@@ -68,6 +76,26 @@ pub(crate) fn decode<E: Extensions, D: DeserializeOwned, A>(
                 "the response holds neither data nor errors",
             ))),
         },
+    }
+}
+
+/// The error of an answer refused for a rate limit (`rate_limited`, or an error of
+/// that class) or as too large; the errors back otherwise.
+fn classified<E: Extensions, D, A>(
+    headers: &HeaderMap,
+    errors: Vec<GraphQLError<E>>,
+    rate_limited: bool,
+) -> Result<Error<E, D, A>, Vec<GraphQLError<E>>> {
+    let has = |class| errors.iter().any(|error| error.extensions.class() == class);
+    if rate_limited || has(ErrorClass::RateLimited) {
+        Ok(Error::RateLimited {
+            retry_after: retry_after(headers),
+            errors,
+        })
+    } else if has(ErrorClass::QueryTooLarge) {
+        Ok(Error::QueryTooLarge { errors })
+    } else {
+        Err(errors)
     }
 }
 

@@ -1,4 +1,4 @@
-//! The generic client against a local server: headers, endpoint keys, URL checks, and
+//! The generic client against a local server: headers, endpoint keys, URL checks, retries, and
 //! secrets kept out of `Debug` and errors.
 
 mod support;
@@ -6,7 +6,7 @@ mod support;
 use kraken_codegen_runtime::{BuildError, Client, Error, Operation, OperationKind};
 use serde_json::json;
 use support::NoCodes;
-use wiremock::matchers::{body_json, header, method, path};
+use wiremock::matchers::{body_json, body_partial_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// `query Hello { hello }`, naming no endpoint.
@@ -114,4 +114,56 @@ fn an_invalid_header_is_named_without_its_value() {
         "header `X-Key` is not a valid HTTP header (name or value)"
     );
     assert!(!format!("{error:?}").contains(SECRET));
+}
+
+/// `mutation Bye`, to the client's URL.
+struct Bye;
+
+impl Operation for Bye {
+    const OPERATION_NAME: &'static str = "Bye";
+    const DOCUMENT: &'static str = "mutation Bye { bye }";
+    const KIND: OperationKind = OperationKind::Mutation;
+    type Variables = serde_json::Map<String, serde_json::Value>;
+    type ResponseData = serde_json::Value;
+    type ErrorCode = NoCodes;
+}
+
+#[tokio::test]
+async fn a_query_is_retried_after_a_5xx_and_a_mutation_is_not() {
+    let server = MockServer::start().await;
+    for name in ["Hello", "Bye"] {
+        Mock::given(body_partial_json(json!({"operationName": name})))
+            .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "0"))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(body_partial_json(json!({"operationName": name})))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": {}})))
+            .mount(&server)
+            .await;
+    }
+    let client = Client::builder()
+        .url(server.uri())
+        .allow_loopback_http()
+        .build()
+        .unwrap();
+    let variables = serde_json::Map::new();
+
+    client.execute::<Hello>(&variables).await.expect("retried");
+    let error = client.execute::<Bye>(&variables).await.unwrap_err();
+
+    let Error::Http(http) = &error else {
+        panic!("expected Http, got {error:?}");
+    };
+    assert_eq!(http.status, 503);
+    let sent: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|request| {
+            request.body_json::<serde_json::Value>().unwrap()["operationName"].to_string()
+        })
+        .collect();
+    assert_eq!(sent, ["\"Hello\"", "\"Hello\"", "\"Bye\""]);
 }

@@ -8,7 +8,11 @@ use kraken_jp::{
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
 use std::fmt;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use wiremock::MockServer;
 
 /// Error codes used by the test operations.
@@ -31,8 +35,9 @@ impl ErrorCodeSet for TestCode {
         }
     }
 
+    /// The class the crate-wide table gives the code, as generated enums do.
     fn class(&self) -> ErrorClass {
-        ErrorClass::Other
+        kraken_jp::ErrorCode::from_code(self.code()).class()
     }
 }
 
@@ -191,4 +196,73 @@ pub async fn received(server: &MockServer) -> Vec<(serde_json::Value, Option<Str
             (body, authorization)
         })
         .collect()
+}
+
+/// A raw HTTP/1.1 server on 127.0.0.1, for faults and volumes wiremock cannot give (it
+/// keeps every request it matched). Each request is read whole and counted; `answer`
+/// gives the JSON body of a 200 answer (the connection stays open for the next
+/// request), or `None` to close the connection without answering. Returns its URL and
+/// the count.
+pub fn raw_server(answer: fn() -> Option<&'static str>) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!("http://{}/", listener.local_addr().expect("bound"));
+    (url, serve(listener, answer))
+}
+
+/// Serves `listener` as [`raw_server`] does, one thread per connection.
+pub fn serve(listener: TcpListener, answer: fn() -> Option<&'static str>) -> Arc<AtomicUsize> {
+    let received = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&received);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { return };
+            let counter = Arc::clone(&counter);
+            std::thread::spawn(move || serve_connection(stream, answer, &counter));
+        }
+    });
+    received
+}
+
+fn serve_connection(
+    stream: TcpStream,
+    answer: fn() -> Option<&'static str>,
+    counter: &AtomicUsize,
+) {
+    let Ok(reading) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(reading);
+    let mut writer = stream;
+    while read_request(&mut reader) {
+        counter.fetch_add(1, Ordering::SeqCst);
+        let Some(body) = answer() else { return };
+        let response = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        if writer.write_all(response.as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+/// Reads one request (headers, then `Content-Length` bytes of body); false at the end
+/// of the connection.
+fn read_request(reader: &mut impl BufRead) -> bool {
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return false,
+            Ok(_) if line == "\r\n" => break,
+            Ok(_) => {}
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).is_ok()
 }
