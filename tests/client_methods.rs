@@ -114,9 +114,11 @@ async fn a_method_returns_the_typed_error_and_its_class() {
         .create_konbini_payment(input)
         .await
         .expect_err("the server refused");
-    let Error::GraphQL { errors, .. } = &error else {
-        panic!("expected GraphQL errors, got {error:?}");
+    // A spent allowance is `RateLimited`; a mutation is not tried again.
+    let Error::RateLimited { errors, .. } = &error else {
+        panic!("expected a rate limit, got {error:?}");
     };
+    assert_eq!(received(&server).await.len(), 1);
     let code = errors[0].extensions.error_code.clone().expect("a code");
     assert_eq!(
         code,

@@ -1,6 +1,6 @@
 //! The generated paginated reads walked over real HTTP: `Client::pages` follows the
 //! cursors to the last page with the page size, stops at the page bound, sends the login
-//! token with every page, and ends with the typed error of a refused page.
+//! token with every page, and ends with the typed error of a refused page (`KT-CT-1189`: a query too large).
 
 mod client_support;
 
@@ -12,7 +12,7 @@ use kraken_jp::operations::account_transactions::{self, AccountTransactions};
 use kraken_jp::{Credentials, Error, ErrorCodeSet, Paging};
 use serde_json::{json, Value};
 use wiremock::matchers::{body_partial_json, header, method};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Match, Mock, MockServer, Request, ResponseTemplate};
 
 const ACCOUNT: &str = "A-1234ABCD";
 
@@ -51,14 +51,28 @@ fn bills_page(ids: [&str; 2], next: Option<&str>) -> Value {
 /// Answers the `AccountBills` request after `after` (the first page when `None`), asked
 /// with `first: 2`.
 async fn serve_bills(server: &MockServer, after: Option<&str>, answer: Value) {
+    let variables = json!({"accountNumber": ACCOUNT, "first": 2});
     Mock::given(method("POST"))
-        .and(body_partial_json(json!({
-            "operationName": "AccountBills",
-            "variables": {"accountNumber": ACCOUNT, "first": 2, "after": after},
-        })))
+        .and(sends("AccountBills", with_cursor(variables, after)))
         .respond_with(ResponseTemplate::new(200).set_body_json(answer))
         .mount(server)
         .await;
+}
+
+/// `variables` with `after` set to `cursor`, or without `after` for the first page.
+fn with_cursor(mut variables: Value, cursor: Option<&str>) -> Value {
+    if let Some(cursor) = cursor {
+        variables["after"] = cursor.into();
+    }
+    variables
+}
+
+/// Matches a request of `operation` whose variables are exactly `variables`.
+fn sends(operation: &'static str, variables: Value) -> impl Match {
+    move |request: &Request| {
+        serde_json::from_slice::<Value>(&request.body)
+            .is_ok_and(|body| body["operationName"] == operation && body["variables"] == variables)
+    }
 }
 
 /// The ids of the bills on a page, `InvoiceType` decoded into the catch-all.
@@ -99,7 +113,7 @@ async fn bills_are_walked_cursor_by_cursor_to_the_last_page() {
         page_size: 2,
         max_pages: 10,
     };
-    let variables = account_bills::Variables::new(ACCOUNT.to_string()).after(None);
+    let variables = account_bills::Variables::new(ACCOUNT.to_string());
     let pages: Vec<_> = client
         .pages::<AccountBills>(variables, paging)
         .collect()
@@ -137,7 +151,7 @@ async fn the_walk_stops_at_the_page_bound() {
         page_size: 2,
         max_pages: 1,
     };
-    let variables = account_bills::Variables::new(ACCOUNT.to_string()).after(None);
+    let variables = account_bills::Variables::new(ACCOUNT.to_string());
     let pages: Vec<_> = client
         .pages::<AccountBills>(variables, paging)
         .collect()
@@ -186,11 +200,9 @@ async fn every_page_is_sent_with_the_login_token_and_a_refused_page_ends_the_wal
     .mount(&server)
     .await;
     let transactions = |after: Option<&str>| {
-        Mock::given(body_partial_json(json!({
-            "operationName": "AccountTransactions",
-            "variables": {"accountNumber": ACCOUNT, "ledgerNumber": "L-1", "first": 1, "after": after},
-        })))
-        .and(header("authorization", "jwt-1"))
+        let variables = json!({"accountNumber": ACCOUNT, "ledgerNumber": "L-1", "first": 1});
+        Mock::given(sends("AccountTransactions", with_cursor(variables, after)))
+            .and(header("authorization", "jwt-1"))
     };
     transactions(None)
         .respond_with(ResponseTemplate::new(200).set_body_json(transactions_page("t1", Some("c1"))))
@@ -213,9 +225,8 @@ async fn every_page_is_sent_with_the_login_token_and_a_refused_page_ends_the_wal
         ))
         .build()
         .expect("client builds");
-    let variables = account_transactions::Variables::new(ACCOUNT.to_string())
-        .ledger_number("L-1".to_string())
-        .after(None);
+    let variables =
+        account_transactions::Variables::new(ACCOUNT.to_string()).ledger_number("L-1".to_string());
     let paging = Paging {
         page_size: 1,
         max_pages: 10,
@@ -239,7 +250,7 @@ async fn every_page_is_sent_with_the_login_token_and_a_refused_page_ends_the_wal
     };
     assert_eq!(payment.id.as_deref(), Some("t1"));
     match &pages[1] {
-        Err(Error::GraphQL { errors, .. }) => {
+        Err(Error::QueryTooLarge { errors }) => {
             let codes: Vec<Option<&str>> = errors
                 .iter()
                 .map(|error| error.extensions.error_code.as_ref().map(ErrorCodeSet::code))
