@@ -6,6 +6,7 @@
 //!   ([`pagination::pages`], with the `client` feature).
 //! - [`Execute`]: a client, as the generated per-operation methods call it.
 //! - [`Nullable`] for nullable input fields (absent, `null` or a value).
+//! - [`Secret`] for passwords, keys and tokens: redacted in `Debug`, no `Display`.
 //! - The scalar wrappers [`DateTime`] and [`JsonString`].
 //! - With the `client` feature (default): [`GraphQLError`], generic over the server's
 //!   `extensions`, [`Error`], the failure of one call, and [`Client`], a minimal async

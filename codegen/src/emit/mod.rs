@@ -4,7 +4,9 @@
 //! they share: the `Context` (runtime path, derives, scalar types, the names of shared
 //! types). Emission has two stages: `shapes` plans the IR as named Rust shapes (structs,
 //! enums, their fields and variants, every identifier decided there), then `responses`,
-//! `unions`, `inputs` and `enums` each render one shape into tokens. Layout of the
+//! `unions`, `inputs`, `enums` and `pagination` each render one shape into tokens,
+//! `operations` puts an operation's module together, `error_codes` writes the code
+//! enums and their tables, and `methods` the client-methods trait. Layout of the
 //! output:
 //!
 //! ```text
