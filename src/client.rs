@@ -212,9 +212,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn run(client: kraken_jp::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// # let variables = todo!();
-    /// use kraken_jp::operations::create_konbini_payment::CreateKonbiniPayment;
-    /// client.retrying_mutations().execute::<CreateKonbiniPayment>(&variables).await?;
+    /// # let input = todo!();
+    /// use kraken_jp::KrakenApi;
+    /// client.retrying_mutations().create_konbini_payment(input).await?;
     /// # Ok(())
     /// # }
     /// ```
