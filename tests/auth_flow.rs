@@ -74,12 +74,6 @@ fn expired_with_status(status: u16, code: &str) -> ResponseTemplate {
     }))
 }
 
-fn reset_ok() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "data": {"resetUserPassword": {"userId": "1234", "passwordUpdated": true}}
-    }))
-}
-
 /// Mounts an answer to token requests with this input.
 async fn on_token_request(server: &MockServer, input: Value, answer: ResponseTemplate) {
     Mock::given(body_partial_json(token_request(input)))
@@ -105,12 +99,6 @@ fn email_client(server: &MockServer) -> Client {
         .credentials(Credentials::email_password(EMAIL, PASSWORD))
         .build()
         .unwrap()
-}
-
-async fn reset(client: &Client) -> Result<ResetData, kraken_jp::OperationError<ResetUserPassword>> {
-    client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
 }
 
 #[tokio::test]
@@ -415,15 +403,9 @@ async fn a_refresh_refused_for_a_rate_limit_is_rate_limited_without_a_second_log
     reset(&client).await.expect("first call");
     let error = reset(&client).await.expect_err("rate limited");
 
-    let Error::RateLimited {
-        retry_after,
-        errors,
-    } = &error
-    else {
-        panic!("expected RateLimited, got {error:?}");
-    };
+    let (retry_after, errors) = rate_limit(&error);
     assert_eq!(
-        (*retry_after, errors.len()),
+        (retry_after, errors.len()),
         (Some(Duration::from_secs(120)), 0)
     );
     assert_eq!(error.to_string(), "rate limited (retry after 120s)");

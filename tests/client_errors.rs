@@ -334,14 +334,8 @@ async fn http_429_is_rate_limited_with_retry_after() {
     )
     .await;
 
-    let Error::RateLimited {
-        retry_after,
-        errors,
-    } = &error
-    else {
-        panic!("expected RateLimited, got {error:?}");
-    };
-    assert_eq!(*retry_after, Some(Duration::from_secs(7)));
+    let (retry_after, errors) = rate_limit(&error);
+    assert_eq!(retry_after, Some(Duration::from_secs(7)));
     assert_eq!(errors, &[]);
     assert_eq!(error.to_string(), "rate limited (retry after 7s)");
 }

@@ -60,10 +60,7 @@ async fn body_is_the_document_operation_name_and_variables_without_authorization
 async fn operation_without_variables_sends_an_empty_object() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"account": {"number": "A-1"}}})),
-        )
+        .respond_with(account_ok())
         .mount(&server)
         .await;
 
@@ -201,10 +198,7 @@ fn an_unparsable_url_is_reported() {
 async fn own_http_client_user_agent_and_extra_headers_are_all_sent() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"account": {"number": "A-1"}}})),
-        )
+        .respond_with(account_ok())
         .mount(&server)
         .await;
     let pool_header = reqwest::header::HeaderMap::from_iter([(
