@@ -425,10 +425,7 @@ async fn refused_credentials_fail_at_once_even_for_a_query() {
     on_token_request(&server, email_input(), refused(200, "KT-CT-1138")).await;
     let client = email_client(&server);
 
-    let error = client
-        .execute::<AccountNumber>(&NoVariables {})
-        .await
-        .expect_err("refused");
+    let error = read(&client).await.expect_err("refused");
 
     let Error::Auth(AuthError::Rejected(errors)) = &error else {
         panic!("expected a refused login, got {error:?}");

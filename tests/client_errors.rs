@@ -20,8 +20,7 @@ async fn reset_with(response: ResponseTemplate) -> ResetError {
         .respond_with(response)
         .mount(&server)
         .await;
-    client_for(&server)
-        .execute::<ResetUserPassword>(&reset_variables())
+    reset(&client_for(&server))
         .await
         .expect_err("the answer is an error")
 }
@@ -201,10 +200,7 @@ async fn partial_data_stays_raw_when_it_does_not_decode() {
         .mount(&server)
         .await;
 
-    let error = client_for(&server)
-        .execute::<AccountNumber>(&NoVariables {})
-        .await
-        .expect_err("errors");
+    let error = read(&client_for(&server)).await.expect_err("errors");
 
     let Error::GraphQL { partial_data, .. } = error else {
         panic!("expected GraphQL errors, got {error:?}");
@@ -243,10 +239,7 @@ async fn connection_refused_is_a_transport_error() {
         .build()
         .unwrap();
 
-    let error = client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect_err("nothing listens");
+    let error = reset(&client).await.expect_err("nothing listens");
 
     match error {
         Error::Transport(source) => assert!(source.is_connect(), "{source:?}"),
@@ -270,10 +263,7 @@ async fn a_slow_answer_times_out() {
         .build()
         .unwrap();
 
-    let error = client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect_err("too slow");
+    let error = reset(&client).await.expect_err("too slow");
 
     assert!(matches!(error, Error::Timeout), "{error:?}");
     assert_eq!(error.to_string(), "request timed out");

@@ -54,10 +54,7 @@ async fn ten_thousand_requests_keep_memory_flat() {
                 let client = client.clone();
                 tokio::spawn(async move {
                     for _ in (worker..BATCH).step_by(CONCURRENCY) {
-                        let data = client
-                            .execute::<AccountNumber>(&NoVariables {})
-                            .await
-                            .expect("success");
+                        let data = read(&client).await.expect("success");
                         assert_eq!(data.account.number, "A-1");
                     }
                 })
