@@ -58,13 +58,7 @@ async fn validation_errors_decode_as_documented() {
     })))
     .await;
 
-    let Error::GraphQL {
-        errors,
-        partial_data,
-    } = error
-    else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (errors, partial_data) = graphql_errors(error);
     let validation = |code: &str, message: &str| ValidationError {
         code: code.to_owned(),
         message: message.to_owned(),
@@ -118,13 +112,7 @@ async fn unknown_codes_locations_and_other_extensions_are_kept() {
     })))
     .await;
 
-    let Error::GraphQL {
-        errors,
-        partial_data,
-    } = error
-    else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (errors, partial_data) = graphql_errors(error);
     let bare = |message: &str| GraphQLError {
         message: message.to_owned(),
         locations: vec![],
@@ -167,13 +155,7 @@ async fn partial_data_is_typed_when_it_decodes() {
     })))
     .await;
 
-    let Error::GraphQL {
-        errors,
-        partial_data,
-    } = error
-    else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (errors, partial_data) = graphql_errors(error);
     assert_eq!(
         errors[0].extensions.error_code,
         Some(TestCode::Unauthorized)
@@ -202,9 +184,7 @@ async fn partial_data_stays_raw_when_it_does_not_decode() {
 
     let error = read(&client_for(&server)).await.expect_err("errors");
 
-    let Error::GraphQL { partial_data, .. } = error else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (_, partial_data) = graphql_errors(error);
     assert_eq!(
         partial_data,
         Some(PartialData::Raw(json!({"account": null})))

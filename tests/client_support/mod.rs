@@ -9,7 +9,7 @@ use axum::routing::post;
 use axum::Router;
 use kraken_jp::{
     Client, ClientBuilder, Endpoint, Error, ErrorClass, ErrorCodeSet, GraphQLError, Nullable,
-    Operation, OperationError, OperationKind,
+    Operation, OperationError, OperationKind, PartialData,
 };
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
@@ -134,6 +134,19 @@ pub fn rate_limit<C: ErrorCodeSet, D: fmt::Debug>(
             errors,
         } => (*retry_after, errors),
         other => panic!("expected RateLimited, got {other:?}"),
+    }
+}
+
+/// The errors and partial data of an `Error::GraphQL`; panics on any other error.
+pub fn graphql_errors<C: ErrorCodeSet, D: fmt::Debug>(
+    error: Error<C, D>,
+) -> (Vec<GraphQLError<C>>, Option<PartialData<D>>) {
+    match error {
+        Error::GraphQL {
+            errors,
+            partial_data,
+        } => (errors, partial_data),
+        other => panic!("expected GraphQL errors, got {other:?}"),
     }
 }
 
