@@ -163,12 +163,13 @@ impl ClientBuilder {
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-/// use kraken_jp::{Client, Credentials};
+/// use kraken_jp::{Client, Credentials, KrakenApi};
 ///
 /// let client = Client::builder()
 ///     .credentials(Credentials::api_key(std::env::var("KRAKEN_API_KEY")?))
 ///     .build()?;
-/// client.authenticate().await?; // optional: the first `execute` logs in too
+/// client.authenticate().await?; // optional: the first call logs in too
+/// let accounts = client.viewer_accounts().await?;
 /// # Ok(())
 /// # }
 /// ```
