@@ -2,9 +2,8 @@ use std::error::Error;
 use std::io::Write;
 
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, Utc};
-use kraken_jp::operations::half_hourly_readings::{self, HalfHourlyReadings};
-use kraken_jp::operations::viewer_accounts::{self, ViewerAccounts};
-use kraken_jp::{Client, Credentials, DateTime};
+use kraken_jp::operations::half_hourly_readings;
+use kraken_jp::{Client, Credentials, DateTime, KrakenApi};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
@@ -34,9 +33,7 @@ pub async fn print_yesterday(
     out: &mut impl Write,
 ) -> Result<(), Box<dyn Error>> {
     let yesterday = today - Days::new(1);
-    let data = client
-        .execute::<ViewerAccounts>(&viewer_accounts::Variables::new())
-        .await?;
+    let data = client.viewer_accounts().await?;
     let accounts = data.viewer.and_then(|viewer| viewer.accounts);
     for account in accounts.into_iter().flatten().flatten() {
         let Some(number) = account.number else {
@@ -45,7 +42,7 @@ pub async fn print_yesterday(
         writeln!(out, "{number}: balance {} yen", account.balance)?;
         let variables =
             half_hourly_readings::Variables::new(number, midnight(yesterday), midnight(today));
-        let readings = client.execute::<HalfHourlyReadings>(&variables).await?;
+        let readings = client.half_hourly_readings(variables).await?;
         let properties = readings.account.and_then(|account| account.properties);
         let points = properties
             .into_iter()

@@ -163,12 +163,13 @@ impl ClientBuilder {
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-/// use kraken_jp::{Client, Credentials};
+/// use kraken_jp::{Client, Credentials, KrakenApi};
 ///
 /// let client = Client::builder()
 ///     .credentials(Credentials::api_key(std::env::var("KRAKEN_API_KEY")?))
 ///     .build()?;
-/// client.authenticate().await?; // optional: the first `execute` logs in too
+/// client.authenticate().await?; // optional: the first call logs in too
+/// let accounts = client.viewer_accounts().await?;
 /// # Ok(())
 /// # }
 /// ```
@@ -212,9 +213,9 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn run(client: kraken_jp::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// # let variables = todo!();
-    /// use kraken_jp::operations::create_konbini_payment::CreateKonbiniPayment;
-    /// client.retrying_mutations().execute::<CreateKonbiniPayment>(&variables).await?;
+    /// # let input = todo!();
+    /// use kraken_jp::KrakenApi;
+    /// client.retrying_mutations().create_konbini_payment(input).await?;
     /// # Ok(())
     /// # }
     /// ```

@@ -19,6 +19,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const EMAIL: &str = "user@example.com";
 const PASSWORD: &str = "correct horse";
 
+fn in_half_a_minute() -> i64 {
+    Utc::now().timestamp() + 30
+}
+
 fn in_an_hour() -> i64 {
     Utc::now().timestamp() + 3600
 }
@@ -74,12 +78,6 @@ fn expired_with_status(status: u16, code: &str) -> ResponseTemplate {
     }))
 }
 
-fn reset_ok() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "data": {"resetUserPassword": {"userId": "1234", "passwordUpdated": true}}
-    }))
-}
-
 /// Mounts an answer to token requests with this input.
 async fn on_token_request(server: &MockServer, input: Value, answer: ResponseTemplate) {
     Mock::given(body_partial_json(token_request(input)))
@@ -87,6 +85,21 @@ async fn on_token_request(server: &MockServer, input: Value, answer: ResponseTem
         .up_to_n_times(1)
         .mount(server)
         .await;
+}
+
+/// Mounts an email login issuing token-A, expiring in half a minute, and refresh-A.
+async fn on_login_expiring_soon(server: &MockServer) {
+    on_token_request(
+        server,
+        email_input(),
+        issued(
+            "token-A",
+            in_half_a_minute(),
+            Some("refresh-A"),
+            in_a_week(),
+        ),
+    )
+    .await;
 }
 
 /// Mounts an answer to `ResetUserPassword` sent with this token.
@@ -105,12 +118,6 @@ fn email_client(server: &MockServer) -> Client {
         .credentials(Credentials::email_password(EMAIL, PASSWORD))
         .build()
         .unwrap()
-}
-
-async fn reset(client: &Client) -> Result<ResetData, kraken_jp::OperationError<ResetUserPassword>> {
-    client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
 }
 
 #[tokio::test]
@@ -177,13 +184,7 @@ async fn api_key_and_refresh_token_credentials_send_their_input() {
 #[tokio::test]
 async fn a_token_about_to_expire_is_refreshed_before_the_request() {
     let server = MockServer::start().await;
-    let soon = Utc::now().timestamp() + 30;
-    on_token_request(
-        &server,
-        email_input(),
-        issued("token-A", soon, Some("refresh-A"), in_a_week()),
-    )
-    .await;
+    on_login_expiring_soon(&server).await;
     // The refresh answer rotates no refresh token: the old one is kept.
     on_token_request(
         &server,
@@ -358,13 +359,7 @@ async fn a_refused_refresh_token_falls_back_to_the_credentials_whatever_the_stat
         (400, "KT-CT-1139"),
     ] {
         let server = MockServer::start().await;
-        let soon = Utc::now().timestamp() + 30;
-        on_token_request(
-            &server,
-            email_input(),
-            issued("token-A", soon, Some("refresh-A"), in_a_week()),
-        )
-        .await;
+        on_login_expiring_soon(&server).await;
         on_token_request(&server, refresh_input("refresh-A"), refused(status, code)).await;
         on_token_request(
             &server,
@@ -396,13 +391,7 @@ async fn a_refused_refresh_token_falls_back_to_the_credentials_whatever_the_stat
 #[tokio::test]
 async fn a_refresh_refused_for_a_rate_limit_is_rate_limited_without_a_second_login() {
     let server = MockServer::start().await;
-    let soon = Utc::now().timestamp() + 30;
-    on_token_request(
-        &server,
-        email_input(),
-        issued("token-A", soon, Some("refresh-A"), in_a_week()),
-    )
-    .await;
+    on_login_expiring_soon(&server).await;
     on_token_request(
         &server,
         refresh_input("refresh-A"),
@@ -415,15 +404,9 @@ async fn a_refresh_refused_for_a_rate_limit_is_rate_limited_without_a_second_log
     reset(&client).await.expect("first call");
     let error = reset(&client).await.expect_err("rate limited");
 
-    let Error::RateLimited {
-        retry_after,
-        errors,
-    } = &error
-    else {
-        panic!("expected RateLimited, got {error:?}");
-    };
+    let (retry_after, errors) = rate_limit(&error);
     assert_eq!(
-        (*retry_after, errors.len()),
+        (retry_after, errors.len()),
         (Some(Duration::from_secs(120)), 0)
     );
     assert_eq!(error.to_string(), "rate limited (retry after 120s)");
@@ -443,10 +426,7 @@ async fn refused_credentials_fail_at_once_even_for_a_query() {
     on_token_request(&server, email_input(), refused(200, "KT-CT-1138")).await;
     let client = email_client(&server);
 
-    let error = client
-        .execute::<AccountNumber>(&NoVariables {})
-        .await
-        .expect_err("refused");
+    let error = read(&client).await.expect_err("refused");
 
     let Error::Auth(AuthError::Rejected(errors)) = &error else {
         panic!("expected a refused login, got {error:?}");
@@ -566,12 +546,11 @@ async fn a_failing_token_source_is_an_auth_error() {
 #[tokio::test]
 async fn an_expired_refresh_token_is_not_used() {
     let server = MockServer::start().await;
-    let soon = Utc::now().timestamp() + 30;
     let past = Utc::now().timestamp() - 1;
     on_token_request(
         &server,
         email_input(),
-        issued("token-A", soon, Some("refresh-A"), past),
+        issued("token-A", in_half_a_minute(), Some("refresh-A"), past),
     )
     .await;
     on_token_request(

@@ -96,8 +96,7 @@ async fn a_refused_login_with_partial_data_is_redacted() {
     .mount(&server)
     .await;
 
-    let error = client_with_password(&server)
-        .execute::<ResetUserPassword>(&reset_variables())
+    let error = reset(&client_with_password(&server))
         .await
         .expect_err("refused");
 
@@ -149,10 +148,7 @@ async fn operation_errors_after_login_are_redacted() {
     .await;
     let client = client_with_password(&server);
 
-    let error = client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect_err("401");
+    let error = reset(&client).await.expect_err("401");
 
     assert!(
         matches!(&error, Error::Http(http) if http.status == 401),

@@ -20,8 +20,7 @@ async fn reset_with(response: ResponseTemplate) -> ResetError {
         .respond_with(response)
         .mount(&server)
         .await;
-    client_for(&server)
-        .execute::<ResetUserPassword>(&reset_variables())
+    reset(&client_for(&server))
         .await
         .expect_err("the answer is an error")
 }
@@ -59,13 +58,7 @@ async fn validation_errors_decode_as_documented() {
     })))
     .await;
 
-    let Error::GraphQL {
-        errors,
-        partial_data,
-    } = error
-    else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (errors, partial_data) = graphql_errors(error);
     let validation = |code: &str, message: &str| ValidationError {
         code: code.to_owned(),
         message: message.to_owned(),
@@ -119,13 +112,7 @@ async fn unknown_codes_locations_and_other_extensions_are_kept() {
     })))
     .await;
 
-    let Error::GraphQL {
-        errors,
-        partial_data,
-    } = error
-    else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (errors, partial_data) = graphql_errors(error);
     let bare = |message: &str| GraphQLError {
         message: message.to_owned(),
         locations: vec![],
@@ -168,13 +155,7 @@ async fn partial_data_is_typed_when_it_decodes() {
     })))
     .await;
 
-    let Error::GraphQL {
-        errors,
-        partial_data,
-    } = error
-    else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (errors, partial_data) = graphql_errors(error);
     assert_eq!(
         errors[0].extensions.error_code,
         Some(TestCode::Unauthorized)
@@ -201,14 +182,9 @@ async fn partial_data_stays_raw_when_it_does_not_decode() {
         .mount(&server)
         .await;
 
-    let error = client_for(&server)
-        .execute::<AccountNumber>(&NoVariables {})
-        .await
-        .expect_err("errors");
+    let error = read(&client_for(&server)).await.expect_err("errors");
 
-    let Error::GraphQL { partial_data, .. } = error else {
-        panic!("expected GraphQL errors, got {error:?}");
-    };
+    let (_, partial_data) = graphql_errors(error);
     assert_eq!(
         partial_data,
         Some(PartialData::Raw(json!({"account": null})))
@@ -243,10 +219,7 @@ async fn connection_refused_is_a_transport_error() {
         .build()
         .unwrap();
 
-    let error = client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect_err("nothing listens");
+    let error = reset(&client).await.expect_err("nothing listens");
 
     match error {
         Error::Transport(source) => assert!(source.is_connect(), "{source:?}"),
@@ -270,10 +243,7 @@ async fn a_slow_answer_times_out() {
         .build()
         .unwrap();
 
-    let error = client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect_err("too slow");
+    let error = reset(&client).await.expect_err("too slow");
 
     assert!(matches!(error, Error::Timeout), "{error:?}");
     assert_eq!(error.to_string(), "request timed out");
@@ -334,14 +304,8 @@ async fn http_429_is_rate_limited_with_retry_after() {
     )
     .await;
 
-    let Error::RateLimited {
-        retry_after,
-        errors,
-    } = &error
-    else {
-        panic!("expected RateLimited, got {error:?}");
-    };
-    assert_eq!(*retry_after, Some(Duration::from_secs(7)));
+    let (retry_after, errors) = rate_limit(&error);
+    assert_eq!(retry_after, Some(Duration::from_secs(7)));
     assert_eq!(errors, &[]);
     assert_eq!(error.to_string(), "rate limited (retry after 7s)");
 }

@@ -26,10 +26,7 @@ async fn body_is_the_document_operation_name_and_variables_without_authorization
         .mount(&server)
         .await;
 
-    let data = client_for(&server)
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect("success");
+    let data = reset(&client_for(&server)).await.expect("success");
 
     assert_eq!(
         data,
@@ -60,17 +57,11 @@ async fn body_is_the_document_operation_name_and_variables_without_authorization
 async fn operation_without_variables_sends_an_empty_object() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"account": {"number": "A-1"}}})),
-        )
+        .respond_with(account_ok())
         .mount(&server)
         .await;
 
-    let data = client_for(&server)
-        .execute::<AccountNumber>(&NoVariables {})
-        .await
-        .expect("success");
+    let data = read(&client_for(&server)).await.expect("success");
 
     assert_eq!(data.account.number, "A-1");
     assert_eq!(
@@ -201,10 +192,7 @@ fn an_unparsable_url_is_reported() {
 async fn own_http_client_user_agent_and_extra_headers_are_all_sent() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"data": {"account": {"number": "A-1"}}})),
-        )
+        .respond_with(account_ok())
         .mount(&server)
         .await;
     let pool_header = reqwest::header::HeaderMap::from_iter([(
@@ -222,14 +210,8 @@ async fn own_http_client_user_agent_and_extra_headers_are_all_sent() {
         .build()
         .unwrap();
 
-    client
-        .execute::<AccountNumber>(&NoVariables {})
-        .await
-        .expect("success");
-    client_for(&server)
-        .execute::<AccountNumber>(&NoVariables {})
-        .await
-        .expect("success");
+    read(&client).await.expect("success");
+    read(&client_for(&server)).await.expect("success");
 
     let requests = server.received_requests().await.unwrap();
     let headers = |index: usize, names: [&str; 3]| {
@@ -325,10 +307,7 @@ async fn each_request_is_a_span_without_secrets_or_variables() {
     let capture = SpanCapture::default();
     let _default = tracing::subscriber::set_default(capture.clone());
 
-    client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect_err("refused");
+    reset(&client).await.expect_err("refused");
 
     let mut spans = capture.spans.lock().unwrap().clone();
     for span in &mut spans {
@@ -381,10 +360,7 @@ async fn a_failure_without_an_answer_is_traced_by_kind() {
     let capture = SpanCapture::default();
     let _default = tracing::subscriber::set_default(capture.clone());
 
-    client
-        .execute::<ResetUserPassword>(&reset_variables())
-        .await
-        .expect_err("connection refused");
+    reset(&client).await.expect_err("connection refused");
 
     let spans = capture.spans.lock().unwrap().clone();
     let summary: Vec<(&str, &str)> = spans

@@ -2,18 +2,25 @@
 
 #![allow(dead_code)]
 
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
+use axum::routing::post;
+use axum::Router;
 use kraken_jp::{
-    Client, ClientBuilder, Endpoint, ErrorClass, ErrorCodeSet, Nullable, Operation, OperationKind,
+    Client, ClientBuilder, Endpoint, Error, ErrorClass, ErrorCodeSet, GraphQLError, Nullable,
+    Operation, OperationError, OperationKind, PartialData,
 };
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
 use std::fmt;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Read;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use wiremock::MockServer;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use wiremock::{MockServer, ResponseTemplate};
 
 /// Error codes used by the test operations.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +93,61 @@ pub struct ResetInput {
     pub new_password: String,
     #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub token: Nullable<String>,
+}
+
+/// The answer of a password reset that succeeded.
+pub const RESET_OK: &str =
+    r#"{"data": {"resetUserPassword": {"userId": "1234", "passwordUpdated": true}}}"#;
+
+/// [`RESET_OK`], as a mock's answer.
+pub fn reset_ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(RESET_OK, "application/json")
+}
+
+/// Sends `ResetUserPassword` with [`reset_variables`].
+pub async fn reset(client: &Client) -> Result<ResetData, OperationError<ResetUserPassword>> {
+    client
+        .execute::<ResetUserPassword>(&reset_variables())
+        .await
+}
+
+/// The answer of `AccountNumber`.
+pub const ACCOUNT_OK: &str = r#"{"data": {"account": {"number": "A-1"}}}"#;
+
+/// [`ACCOUNT_OK`], as a mock's answer.
+pub fn account_ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(ACCOUNT_OK, "application/json")
+}
+
+/// Sends `AccountNumber`.
+pub async fn read(client: &Client) -> Result<AccountData, OperationError<AccountNumber>> {
+    client.execute::<AccountNumber>(&NoVariables {}).await
+}
+
+/// The wait and the GraphQL errors of an `Error::RateLimited`; panics on any other error.
+pub fn rate_limit<C: ErrorCodeSet, D: fmt::Debug>(
+    error: &Error<C, D>,
+) -> (Option<Duration>, &[GraphQLError<C>]) {
+    match error {
+        Error::RateLimited {
+            retry_after,
+            errors,
+        } => (*retry_after, errors),
+        other => panic!("expected RateLimited, got {other:?}"),
+    }
+}
+
+/// The errors and partial data of an `Error::GraphQL`; panics on any other error.
+pub fn graphql_errors<C: ErrorCodeSet, D: fmt::Debug>(
+    error: Error<C, D>,
+) -> (Vec<GraphQLError<C>>, Option<PartialData<D>>) {
+    match error {
+        Error::GraphQL {
+            errors,
+            partial_data,
+        } => (errors, partial_data),
+        other => panic!("expected GraphQL errors, got {other:?}"),
+    }
 }
 
 pub fn reset_variables() -> ResetVariables {
@@ -198,71 +260,49 @@ pub async fn received(server: &MockServer) -> Vec<(serde_json::Value, Option<Str
         .collect()
 }
 
-/// A raw HTTP/1.1 server on 127.0.0.1, for faults and volumes wiremock cannot give (it
-/// keeps every request it matched). Each request is read whole and counted; `answer`
-/// gives the JSON body of a 200 answer (the connection stays open for the next
-/// request), or `None` to close the connection without answering. Returns its URL and
-/// the count.
-pub fn raw_server(answer: fn() -> Option<&'static str>) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let url = format!("http://{}/", listener.local_addr().expect("bound"));
-    (url, serve(listener, answer))
-}
-
-/// Serves `listener` as [`raw_server`] does, one thread per connection.
-pub fn serve(listener: TcpListener, answer: fn() -> Option<&'static str>) -> Arc<AtomicUsize> {
+/// Serves `listener` with axum: every POST to `/` is read whole, counted and answered
+/// 200 with the JSON `body`. For volumes wiremock cannot serve (it keeps every request).
+/// Returns the count.
+pub fn answer_every_request(listener: TcpListener, body: &'static str) -> Arc<AtomicUsize> {
     let received = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&received);
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(stream) = stream else { return };
-            let counter = Arc::clone(&counter);
-            std::thread::spawn(move || serve_connection(stream, answer, &counter));
-        }
-    });
+    let app = Router::new()
+        .route(
+            "/",
+            post(
+                move |State(received): State<Arc<AtomicUsize>>, _request: Bytes| async move {
+                    received.fetch_add(1, Ordering::SeqCst);
+                    ([(CONTENT_TYPE, "application/json")], body)
+                },
+            ),
+        )
+        .with_state(Arc::clone(&received));
+    tokio::spawn(async move { axum::serve(listener, app).await });
     received
 }
 
-fn serve_connection(
-    stream: TcpStream,
-    answer: fn() -> Option<&'static str>,
-    counter: &AtomicUsize,
-) {
-    let Ok(reading) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(reading);
-    let mut writer = stream;
-    while read_request(&mut reader) {
-        counter.fetch_add(1, Ordering::SeqCst);
-        let Some(body) = answer() else { return };
-        let response = format!(
-            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
-            body.len()
-        );
-        if writer.write_all(response.as_bytes()).is_err() {
-            return;
-        }
-    }
+/// [`answer_every_request`] on a free port of 127.0.0.1; returns its URL and the count.
+pub async fn json_server(body: &'static str) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+    let url = format!("http://{}/", listener.local_addr().expect("bound"));
+    (url, answer_every_request(listener, body))
 }
 
-/// Reads one request (headers, then `Content-Length` bytes of body); false at the end
-/// of the connection.
-fn read_request(reader: &mut impl BufRead) -> bool {
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        match reader.read_line(&mut line) {
-            Ok(0) | Err(_) => return false,
-            Ok(_) if line == "\r\n" => break,
-            Ok(_) => {}
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().unwrap_or(0);
+/// A server on 127.0.0.1 that reads each request and closes the connection without
+/// answering. This is the one fault an HTTP server library (axum, wiremock) will not
+/// produce, hence a bare TCP listener. Returns its URL and the number of requests read.
+pub fn closing_server() -> (String, Arc<AtomicUsize>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!("http://{}/", listener.local_addr().expect("bound"));
+    let received = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&received);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            // A request of a few hundred bytes arrives in one read on loopback; the
+            // stream is dropped, unanswered, once it is counted.
+            if stream.read(&mut [0; 64 * 1024]).is_ok_and(|read| read > 0) {
+                counter.fetch_add(1, Ordering::SeqCst);
             }
         }
-    }
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).is_ok()
+    });
+    (url, received)
 }
