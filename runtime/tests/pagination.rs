@@ -97,46 +97,38 @@ fn nodes(data: &Value) -> Vec<i64> {
         .collect()
 }
 
-#[tokio::test]
-async fn follows_the_cursors_to_the_last_page_with_the_page_size() {
+/// Walks the three pages two at a time, at most `max_pages` of them: the nodes of each
+/// page, and how many requests the server received.
+async fn walk_three_pages(max_pages: usize) -> (Vec<Vec<i64>>, usize) {
     let server = three_pages().await;
     let client = client(&server);
     let paging = Paging {
         page_size: 2,
-        max_pages: 10,
+        max_pages,
     };
     let pages: Vec<_> = client.pages::<Payments>(start(), paging).collect().await;
-    let pages: Vec<Vec<i64>> = pages
+    let pages = pages
         .iter()
         .map(|page| match page {
             Ok(data) => nodes(data),
             Err(error) => panic!("{error}"),
         })
         .collect();
-    assert_eq!(pages, [vec![1, 2], vec![3, 4], vec![5]]);
     let requests = server.received_requests().await.unwrap_or_default();
-    assert_eq!(requests.len(), 3);
+    (pages, requests.len())
+}
+
+#[tokio::test]
+async fn follows_the_cursors_to_the_last_page_with_the_page_size() {
+    assert_eq!(
+        walk_three_pages(10).await,
+        (vec![vec![1, 2], vec![3, 4], vec![5]], 3)
+    );
 }
 
 #[tokio::test]
 async fn stops_at_the_page_bound() {
-    let server = three_pages().await;
-    let client = client(&server);
-    let paging = Paging {
-        page_size: 2,
-        max_pages: 2,
-    };
-    let pages: Vec<_> = client.pages::<Payments>(start(), paging).collect().await;
-    let pages: Vec<Vec<i64>> = pages
-        .iter()
-        .map(|page| match page {
-            Ok(data) => nodes(data),
-            Err(error) => panic!("{error}"),
-        })
-        .collect();
-    assert_eq!(pages, [vec![1, 2], vec![3, 4]]);
-    let requests = server.received_requests().await.unwrap_or_default();
-    assert_eq!(requests.len(), 2);
+    assert_eq!(walk_three_pages(2).await, (vec![vec![1, 2], vec![3, 4]], 2));
 }
 
 #[tokio::test]
