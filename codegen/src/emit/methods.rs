@@ -21,9 +21,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::operations::operation_doc;
-use super::{docs, shapes, Context, EmitError};
-use crate::ir::{Operation, TypeKind, TypeRef};
-use crate::naming;
+use super::shapes::{self, MethodShape, Takes};
+use super::{docs, Context, EmitError};
+use crate::ir::Operation;
 
 /// The trait named `name` with a method for each of `operations`, and its blanket impl.
 pub(super) fn emit(
@@ -33,11 +33,10 @@ pub(super) fn emit(
     error_table: &BTreeMap<String, String>,
 ) -> Result<TokenStream, EmitError> {
     let runtime = ctx.runtime_path();
-    let mut names = naming::client_methods();
-    let methods = operations
+    let methods = shapes::methods(ctx, operations)?
         .iter()
-        .map(|operation| method(ctx, &names.name(&operation.name), operation, error_table))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|shape| method(ctx, shape, error_table))
+        .collect::<Vec<_>>();
     let doc = docs::attrs(
         "One typed method per operation, for every client that implements the runtime's \
          `Execute`: each builds the operation's variables, sends it with `execute` and \
@@ -56,28 +55,27 @@ pub(super) fn emit(
 /// One operation's method.
 fn method(
     ctx: &Context,
-    method: &Ident,
-    operation: &Operation,
+    shape: &MethodShape,
     error_table: &BTreeMap<String, String>,
-) -> Result<TokenStream, EmitError> {
+) -> TokenStream {
     let runtime = ctx.runtime_path();
-    let module = naming::operation_module(&operation.name);
-    let operation_type = shapes::operation_ident(operation);
+    let MethodShape {
+        operation,
+        ident: method,
+        module,
+        operation_ident: operation_type,
+        takes,
+    } = shape;
     let path = quote!(operations::#module);
     // The parameters, and the statement building `variables` from them (none when
     // `variables` is the parameter).
-    let (params, build) = match sole_input(operation) {
-        Some(input_type) => {
-            let input_type = ctx.shared_type(input_type)?;
-            (
-                quote!(input: types::#input_type),
-                quote!(let variables = #path::Variables::new(input);),
-            )
-        }
-        None if operation.variables.is_empty() => {
-            (quote!(), quote!(let variables = #path::Variables::new();))
-        }
-        None => (quote!(variables: #path::Variables), quote!()),
+    let (params, build) = match takes {
+        Takes::Input(input_type) => (
+            quote!(input: types::#input_type),
+            quote!(let variables = #path::Variables::new(input);),
+        ),
+        Takes::Nothing => (quote!(), quote!(let variables = #path::Variables::new();)),
+        Takes::Variables => (quote!(variables: #path::Variables), quote!()),
     };
     let doc = docs::attrs(&format!(
         "{}\n\nSends [`{operation_type}`](operations::{module}::{operation_type}).",
@@ -89,7 +87,7 @@ fn method(
         .is_some()
         .then(|| quote!(#[allow(deprecated)]));
     let comma = (!params.is_empty()).then(|| quote!(,));
-    Ok(quote! {
+    quote! {
         #doc
         #deprecated
         #allow
@@ -104,20 +102,5 @@ fn method(
                 <Self as #runtime::Execute>::execute::<#path::#operation_type>(self, &variables).await
             }
         }
-    })
-}
-
-/// The input object type of an operation whose one variable is `input: SomeInput!`.
-fn sole_input(operation: &Operation) -> Option<&str> {
-    match operation.variables.as_slice() {
-        [variable]
-            if variable.name == "input"
-                && variable.kind == TypeKind::InputObject
-                && variable.default.is_none()
-                && matches!(&variable.ty, TypeRef::NonNull(inner) if matches!(**inner, TypeRef::Named(_))) =>
-        {
-            Some(variable.ty.name())
-        }
-        _ => None,
     }
 }

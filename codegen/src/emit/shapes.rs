@@ -22,6 +22,7 @@
 
 mod enums;
 mod inputs;
+mod methods;
 mod operations;
 
 use std::collections::BTreeSet;
@@ -30,6 +31,7 @@ use proc_macro2::Ident;
 
 pub(super) use enums::{enumeration, EnumShape};
 pub(super) use inputs::{input, input_object, InputShape, Member, Presence};
+pub(super) use methods::{methods, MethodShape, Takes};
 pub(super) use operations::{operation, operation_ident, PageShape, Step};
 
 use super::{docs, Context, EmitError};
