@@ -1,13 +1,11 @@
 //! Which catalogue operations the live API still has: `availability.toml` read into each
 //! operation's [`Availability`], and the warning each docs-only operation gets.
 
-use std::fs;
-use std::io::ErrorKind;
 use std::path::Path;
 
 use super::files::{AvailabilityFile, AVAILABILITY_FILE};
 use super::model::{Availability, Catalogue, Operation};
-use super::source::{position_at, read_toml, unreadable};
+use super::source::{position_at, read_optional};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 
 /// Marks the operations `<dir>/availability.toml` lists as docs-only; without the file
@@ -19,16 +17,12 @@ pub(super) fn apply(
     operations: &mut [Operation],
     diagnostics: &mut Diagnostics,
 ) {
-    let path = dir.join(AVAILABILITY_FILE);
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == ErrorKind::NotFound => return,
-        Err(error) => return diagnostics.push(unreadable(&path, &error)),
-    };
-    let source = SourceFile::new(path, text);
-    let file = match read_toml(&source, AvailabilityFile::read) {
-        Ok(file) => file,
-        Err(diagnostic) => return diagnostics.push(diagnostic),
+    let Some((source, file)) = read_optional(
+        dir.join(AVAILABILITY_FILE),
+        AvailabilityFile::read,
+        diagnostics,
+    ) else {
+        return;
     };
     let mut listed: Vec<(&str, Position)> = Vec::new();
     for name in &file.docs_only {

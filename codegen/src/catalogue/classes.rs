@@ -2,14 +2,12 @@
 //! catalogue's error table.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::ErrorKind;
 use std::path::Path;
 
 use super::files::{ErrorClassesFile, ERROR_CLASSES_FILE, MORE_ERRORS_FILE};
 use super::model::ErrorClass;
-use super::source::{position_at, read_toml, unreadable};
-use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
+use super::source::{position_at, read_optional};
+use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 
 /// The classes of `<dir>/error_classes.toml`, empty without the file. Every code must
 /// be in `errors` (the catalogue's table, `errors.toml` included) and be classified
@@ -20,22 +18,12 @@ pub(super) fn load(
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, ErrorClass> {
     let mut classes = BTreeMap::new();
-    let path = dir.join(ERROR_CLASSES_FILE);
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == ErrorKind::NotFound => return classes,
-        Err(error) => {
-            diagnostics.push(unreadable(&path, &error));
-            return classes;
-        }
-    };
-    let source = SourceFile::new(path, text);
-    let file = match read_toml(&source, ErrorClassesFile::read) {
-        Ok(file) => file,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return classes;
-        }
+    let Some((source, file)) = read_optional(
+        dir.join(ERROR_CLASSES_FILE),
+        ErrorClassesFile::read,
+        diagnostics,
+    ) else {
+        return classes;
     };
     let at = |offset: usize| position_at(&source.text, offset);
     let mut first_classified: BTreeMap<&str, (ErrorClass, Position)> = BTreeMap::new();

@@ -14,7 +14,7 @@ use super::files::{
     OPERATIONS_DIR, QUERIES_DIR,
 };
 use super::model::{Availability, Catalogue, Endpoints, FieldDoc, Operation};
-use super::source::{position_at, read_toml, unreadable, START};
+use super::source::{position_at, read_optional, read_toml, unreadable, START};
 use super::{availability, classes};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::ir::OperationKind;
@@ -80,17 +80,12 @@ fn add_more_errors(
     errors: &mut BTreeMap<String, String>,
     diagnostics: &mut Diagnostics,
 ) {
-    let path = dir.join(MORE_ERRORS_FILE);
-    if !path.exists() {
+    let Some((source, file)) = read_optional(
+        dir.join(MORE_ERRORS_FILE),
+        MoreErrorsFile::read,
+        diagnostics,
+    ) else {
         return;
-    }
-    let file = read_source(&path).and_then(|source| {
-        let file = read_toml(&source, MoreErrorsFile::read)?;
-        Ok((source, file))
-    });
-    let (source, file) = match file {
-        Ok(read) => read,
-        Err(diagnostic) => return diagnostics.push(diagnostic),
     };
     for (code, message) in file.errors {
         if errors.contains_key(code.get_ref()) {

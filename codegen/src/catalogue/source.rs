@@ -4,10 +4,12 @@
 // A diagnostic is the error of a whole file, made once per file: returned by value.
 #![allow(clippy::result_large_err)]
 
+use std::fs;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::read;
-use crate::diagnostic::{Diagnostic, Position, SourceFile};
+use crate::diagnostic::{Diagnostic, Diagnostics, Position, SourceFile};
 
 /// The first character of a file.
 pub(super) const START: Position = Position { line: 1, column: 1 };
@@ -24,6 +26,31 @@ pub(super) fn read_toml<T>(
             error.message,
         )
     })
+}
+
+/// Reads the optional catalogue file `path` with `read`: `None` when there is no such
+/// file, or when it cannot be read or is wrong, which is then pushed to `diagnostics`.
+pub(super) fn read_optional<T>(
+    path: PathBuf,
+    read: impl FnOnce(&str) -> read::Result<T>,
+    diagnostics: &mut Diagnostics,
+) -> Option<(SourceFile, T)> {
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == ErrorKind::NotFound => return None,
+        Err(error) => {
+            diagnostics.push(unreadable(&path, &error));
+            return None;
+        }
+    };
+    let source = SourceFile::new(path, text);
+    match read_toml(&source, read) {
+        Ok(file) => Some((source, file)),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            None
+        }
+    }
 }
 
 /// A file that could not be read, reported at its start.
