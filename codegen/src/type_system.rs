@@ -22,6 +22,15 @@ impl TypeRef {
             TypeRef::List(inner) | TypeRef::NonNull(inner) => inner.name(),
         }
     }
+
+    /// A list, nullable or not.
+    pub fn is_list(&self) -> bool {
+        match self {
+            TypeRef::Named(_) => false,
+            TypeRef::List(_) => true,
+            TypeRef::NonNull(inner) => inner.is_list(),
+        }
+    }
 }
 
 impl fmt::Display for TypeRef {

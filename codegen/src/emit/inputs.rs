@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::shapes::{InputShape, Presence};
 use super::{docs, required_type, Context, Scope};
-use crate::ir::{InputObject, TypeKind, TypeRef};
+use crate::ir::{InputObject, TypeKind};
 
 /// One input struct with its constructor and setters.
 pub(super) fn render(ctx: &Context, scope: Scope, shape: &InputShape) -> TokenStream {
@@ -131,7 +131,7 @@ pub(super) fn cyclic_fields(objects: &[InputObject]) -> BTreeSet<(String, String
             let targets = object
                 .fields
                 .iter()
-                .filter(|field| field.kind == TypeKind::InputObject && !is_list(&field.ty))
+                .filter(|field| field.kind == TypeKind::InputObject && !field.ty.is_list())
                 .map(|field| (field.name.as_str(), field.ty.name()))
                 .collect();
             (object.name.as_str(), targets)
@@ -161,12 +161,4 @@ pub(super) fn cyclic_fields(objects: &[InputObject]) -> BTreeSet<(String, String
                 .map(|(field, _)| (object.to_string(), field.to_string()))
         })
         .collect()
-}
-
-fn is_list(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::NonNull(inner) => is_list(inner),
-        TypeRef::List(_) => true,
-        TypeRef::Named(_) => false,
-    }
 }

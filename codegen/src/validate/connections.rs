@@ -10,7 +10,7 @@ use graphql_parser::query::{Field, Selection, TypeCondition, Value};
 
 use super::documents::{AstSelectionSet, FragmentDef, OperationDef};
 use crate::diagnostic::SourceFile;
-use crate::ir::{Pagination, TypeKind, TypeRef};
+use crate::ir::{Pagination, TypeKind};
 use crate::schema::{FieldDef, Schema, TypeDef};
 
 pub(crate) type AstField = Field<'static, String>;
@@ -111,7 +111,7 @@ pub(crate) fn pagination(
         .iter()
         .find(|variable| variable.name == *after)?;
     let cursor_type = crate::schema::syntax::type_ref(&declared.var_type);
-    if cursor_type.name() != "String" || is_list(&cursor_type) {
+    if cursor_type.name() != "String" || cursor_type.is_list() {
         return None;
     }
     let page_info = direct_field(&connection.field.selection_set, "pageInfo")?;
@@ -198,7 +198,7 @@ impl<'d> Finder<'d> {
         inner
             .path
             .push(field.alias.as_deref().unwrap_or(&field.name));
-        inner.plain_path = at.plain_path && parent.kind == TypeKind::Object && !is_list(&def.ty);
+        inner.plain_path = at.plain_path && parent.kind == TypeKind::Object && !def.ty.is_list();
         if is_connection(self.schema, def) {
             self.found.push(Connection {
                 file: at.file,
@@ -213,13 +213,5 @@ impl<'d> Finder<'d> {
         if target.kind.is_composite() {
             self.selection_set(target, &field.selection_set, &inner);
         }
-    }
-}
-
-fn is_list(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Named(_) => false,
-        TypeRef::List(_) => true,
-        TypeRef::NonNull(inner) => is_list(inner),
     }
 }
